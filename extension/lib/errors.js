@@ -32,12 +32,7 @@ function cleanText(value) {
 export async function errorFromResponse(response) {
   const contentType = response.headers.get('content-type') ?? '';
   if (contentType.includes('application/problem+json')) {
-    let problem = null;
-    try {
-      problem = await response.json();
-    } catch {
-      problem = null;
-    }
+    const problem = await response.json().catch(() => null);
     if (problem && typeof problem === 'object' && (problem.title || problem.detail)) {
       return new ApiError({
         kind: ErrorKind.PROBLEM,
