@@ -6,6 +6,7 @@ import { AUTH_KEY, createAuth, createTokenStore } from '../lib/auth.js';
 import { PENDING_CONTEXT_KEY } from '../lib/context.js';
 import { ErrorKind, errorFromStreamEvent } from '../lib/errors.js';
 import { createMessages } from '../lib/messages.js';
+import { companiesFromMentions } from '../lib/mentions.js';
 import { createRenderer } from '../lib/render.js';
 import { SETTINGS_KEY, hostPermissionPattern, loadSettings, normaliseSettings } from '../lib/settings.js';
 import { createContextPreview } from './context-preview.js';
@@ -114,15 +115,20 @@ async function ask(content, context) {
     if (!conversationId) {
       conversationId = (await api.createConversation(content.trim().slice(0, TITLE_LENGTH))).id;
     }
+    let ended = false;
     await api.ask(
       conversationId,
       { content, context },
       {
         signal: streaming.signal,
-        onEvent: (name, data) => handleAnswerEvent(answer, name, data),
+        onEvent: (name, data) => {
+          ended = handleAnswerEvent(answer, name, data) || ended;
+        },
         onChunkDone: () => answer.flush(),
       },
     );
+    // A stream that stops without "done" or "error" was cut off (server restart, proxy timeout).
+    if (!ended) answer.finish('failed');
   } catch (error) {
     if (error.kind === ErrorKind.ABORTED) {
       answer.finish('cancelled');
@@ -138,8 +144,9 @@ async function ask(content, context) {
   }
 }
 
+/** Applies one streamed event to the answer on screen; true when the event ends the answer. */
 function handleAnswerEvent(answer, name, data) {
-  if (!data || typeof data !== 'object') return;
+  if (!data || typeof data !== 'object') return false;
   switch (name) {
     case 'step':
       answer.step(data);
@@ -161,13 +168,14 @@ function handleAnswerEvent(answer, name, data) {
     case 'done':
       if (Array.isArray(data.flags) && data.flags.length > 0) answer.setFlags(data.flags);
       answer.finish(data.status);
-      break;
+      return true;
     case 'error':
       answer.fail(messages.describeError(errorFromStreamEvent(data)));
-      break;
+      return true;
     default:
       break; // events added to the contract later are ignored, not fatal
   }
+  return false;
 }
 
 async function showPendingContext(raw) {
@@ -201,26 +209,22 @@ async function findCompanies() {
     return;
   }
   try {
-    const mentions = await api.findMentions(page.text ?? '');
+    const companies = companiesFromMentions(await api.findMentions(page.text ?? ''));
     const chips = $('company-chips');
     chips.replaceChildren();
-    const seen = new Set();
-    for (const mention of mentions) {
-      const company = mention.company;
-      if (!company?.krxCode || seen.has(company.krxCode)) continue;
-      seen.add(company.krxCode);
+    for (const company of companies) {
       const chip = document.createElement('button');
       chip.type = 'button';
       chip.className = 'chip';
-      chip.textContent = company.name || mention.text;
+      chip.textContent = company.name;
       chip.title = [company.krxCode, company.market, company.nameEn].filter(Boolean).join(' · ');
       chip.addEventListener('click', () => {
-        $('question').value = t('chipQuestion', [company.name || mention.text, company.krxCode]);
+        $('question').value = t('chipQuestion', [company.name, company.krxCode]);
         $('question').focus();
       });
       chips.append(chip);
     }
-    if (seen.size === 0) showStatus(t('noCompaniesFound'));
+    if (companies.length === 0) showStatus(t('noCompaniesFound'));
   } catch (error) {
     showError(error);
   }

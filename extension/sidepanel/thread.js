@@ -36,6 +36,8 @@ export function createThreadView({ container, renderer, messages }) {
     const status = document.createElement('p');
     status.className = 'message-status';
     root.append(steps, content, choices, flags, sources, status);
+    // Screen readers announce the answer once it is complete rather than token by token.
+    root.setAttribute('aria-busy', 'true');
 
     let text = '';
     let dirty = false;
@@ -114,6 +116,7 @@ export function createThreadView({ container, renderer, messages }) {
 
       finish(finalStatus) {
         view.flush();
+        root.removeAttribute('aria-busy');
         root.dataset.status = finalStatus || 'complete';
         const key = { cancelled: 'answerStopped', failed: 'answerFailed', streaming: 'answerStreaming' }[finalStatus];
         status.textContent = key ? t(key) : '';
@@ -121,6 +124,7 @@ export function createThreadView({ container, renderer, messages }) {
 
       fail({ title, detail }) {
         view.flush();
+        root.removeAttribute('aria-busy');
         root.dataset.status = 'failed';
         status.replaceChildren(renderer.text('strong', '', title));
         if (detail) status.append(document.createTextNode(` ${detail}`));

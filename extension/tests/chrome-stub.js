@@ -48,8 +48,18 @@ export function loadGetMessage(locale) {
 
 export const EXTENSION_ID = 'ddnnmbjcmeigkckpfgccefnenkbkgghf';
 
+/** A chrome event (onInstalled, onClicked, ...): addListener, plus dispatch for the test to fire it. */
+export function createEvent() {
+  const listeners = [];
+  return {
+    addListener: (listener) => listeners.push(listener),
+    dispatch: (...args) => listeners.forEach((listener) => listener(...args)),
+  };
+}
+
 /**
- * A chrome object with storage, i18n, runtime and identity. identity.launchWebAuthFlow resolves with whatever
+ * A chrome object with storage, i18n, runtime, identity, contextMenus and sidePanel. Calls that matter for ordering
+ * (opening the panel, storing session data) are appended to `chrome.calls` as [name, argument]. identity.launchWebAuthFlow resolves with whatever
  * the test put in `chrome.identity.nextResponseUrl` and records each call in `chrome.identity.calls`.
  */
 export function createChromeStub({ locale = 'en' } = {}) {
@@ -65,14 +75,38 @@ export function createChromeStub({ locale = 'en' } = {}) {
       return identity.nextResponseUrl;
     },
   };
+  const calls = [];
+  const session = createStorageArea('session', notify);
+  const sessionSet = session.set;
+  session.set = (values) => {
+    calls.push(['storage.session.set', values]);
+    return sessionSet(values);
+  };
   return {
-    runtime: { id: EXTENSION_ID },
+    calls,
+    runtime: { id: EXTENSION_ID, onInstalled: createEvent() },
     i18n: { getMessage: loadGetMessage(locale), getUILanguage: () => locale },
     identity,
+    contextMenus: {
+      items: [],
+      create(properties) {
+        this.items.push(properties);
+      },
+      onClicked: createEvent(),
+    },
+    sidePanel: {
+      behavior: null,
+      async setPanelBehavior(behavior) {
+        this.behavior = behavior;
+      },
+      async open(options) {
+        calls.push(['sidePanel.open', options]);
+      },
+    },
     storage: {
       local: createStorageArea('local', notify),
       sync: createStorageArea('sync', notify),
-      session: createStorageArea('session', notify),
+      session,
       onChanged: { addListener: (listener) => listeners.push(listener) },
     },
   };
