@@ -132,7 +132,13 @@ export function createAuth({ tokenStore, fetch, getApiBase, identity, now = () =
     },
 
     async signIn() {
-      const responseUrl = await identity.launchWebAuthFlow({ url: this.signInUrl(), interactive: true });
+      let responseUrl;
+      try {
+        responseUrl = await identity.launchWebAuthFlow({ url: this.signInUrl(), interactive: true });
+      } catch (cause) {
+        // Chrome rejects when the user closes the window or the backend cannot be reached.
+        throw authFlowError('flow_failed', cause?.message ?? '');
+      }
       const { accessToken, refreshToken, expiresIn } = parseAuthRedirect(responseUrl, this.redirectUrl());
       await tokenStore.save(stored(accessToken, refreshToken, expiresIn));
     },

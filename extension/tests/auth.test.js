@@ -60,6 +60,13 @@ test('sign-in opens the backend start URL with our redirect and stores the token
   assert.equal(await auth.isSignedIn(), true);
 });
 
+test('a sign-in window closed by the user is a failed sign-in and stores nothing', async () => {
+  const { chrome, auth, stored } = setUp();
+  chrome.identity.nextResponseUrl = new Error('The user did not approve access.');
+  await assert.rejects(auth.signIn(), (error) => error.kind === ErrorKind.AUTH_FLOW && error.detail === 'The user did not approve access.');
+  assert.equal(stored(), undefined);
+});
+
 test('a token far from expiry is used as is, one about to expire is refreshed first and the rotated token stored', async () => {
   let clock = 0;
   const { chrome, fetch, auth, stored } = setUp(

@@ -3,6 +3,21 @@
 import http from 'node:http';
 
 export const ACCESS_TOKEN = 'test-access-token';
+export const REFRESH_TOKEN = 'test-refresh-token';
+
+/** What GET .../messages returns for any conversation. */
+export const storedMessages = [
+  { id: 'm10', role: 'user', content: 'SK하이닉스 최근 공시는?', status: 'complete', createdAt: '2026-11-20T09:00:00Z', sources: [], flags: [] },
+  {
+    id: 'm11',
+    role: 'assistant',
+    content: '최근 공시는 **단일판매ㆍ공급계약체결**입니다 [S1]. <img src=x onerror="window.__pwned=3">',
+    status: 'complete',
+    createdAt: '2026-11-20T09:00:05Z',
+    sources: [{ id: 'S1', title: '단일판매ㆍ공급계약체결', system: 'Open DART', url: 'https://dart.fss.or.kr/dsaf001/main.do?rcpNo=20261120000456', asOf: '2026-11-20' }],
+    flags: ['3.1조 원'],
+  },
+];
 
 function deferred() {
   let resolve;
@@ -18,6 +33,7 @@ export async function startFakeBackend(extensionOrigin) {
   const conversations = [];
   const answerScripts = [];
   const openStreams = new Set();
+  let currentRefreshToken = REFRESH_TOKEN;
 
   function send(res, status, body, contentType = 'application/json') {
     res.writeHead(status, { 'Content-Type': contentType });
@@ -44,6 +60,20 @@ export async function startFakeBackend(extensionOrigin) {
   }
 
   async function route(req, res, record) {
+    if (req.method === 'POST' && req.url === '/auth/extension/token') {
+      // Refresh tokens rotate: only the most recently issued one is accepted.
+      if (record.body?.refreshToken !== currentRefreshToken) {
+        problem(res, 401, 'Signed out', 'Sign in again.');
+        return;
+      }
+      currentRefreshToken = `refresh-${requests.length}`;
+      send(res, 200, { accessToken: ACCESS_TOKEN, refreshToken: currentRefreshToken, expiresIn: 900, tokenType: 'Bearer' });
+      return;
+    }
+    if (req.method === 'POST' && req.url === '/auth/extension/revoke') {
+      send(res, 204);
+      return;
+    }
     if (req.headers.authorization !== `Bearer ${ACCESS_TOKEN}`) {
       problem(res, 401, 'Unauthorized', 'Sign in again.');
       return;
@@ -60,7 +90,7 @@ export async function startFakeBackend(extensionOrigin) {
       conversations.unshift(conversation);
       send(res, 201, conversation);
     } else if (req.method === 'GET' && messagesPath) {
-      send(res, 200, { messages: [] });
+      send(res, 200, { messages: storedMessages });
     } else if (req.method === 'POST' && messagesPath) {
       await streamAnswer(req, res, record);
     } else if (req.method === 'POST' && pathname === '/api/v1/companies/mentions') {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { EXTENSION_ID } from './chrome-stub.js';
-import { ACCESS_TOKEN, sseEvent, startFakeBackend } from './fake-backend.js';
+import { ACCESS_TOKEN, REFRESH_TOKEN, sseEvent, startFakeBackend, storedMessages } from './fake-backend.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const EXTENSION_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -51,14 +51,14 @@ before(async () => {
 
   // What a signed-in user who picked "Ask Finlens about selection" on a news page would have in storage.
   await worker.evaluate(
-    async ({ apiBase, accessToken, page }) => {
+    async ({ apiBase, accessToken, refreshToken, page }) => {
       await chrome.storage.sync.set({ 'finlens.settings': { version: 1, apiBase } });
       await chrome.storage.local.set({
-        'finlens.auth': { accessToken, refreshToken: 'test-refresh-token', expiresAt: Date.now() + 3_600_000 },
+        'finlens.auth': { accessToken, refreshToken, expiresAt: Date.now() + 3_600_000 },
       });
       await chrome.storage.session.set({ 'finlens.pendingContext': { ...page, capturedAt: Date.now() } });
     },
-    { apiBase: backend.baseUrl, accessToken: ACCESS_TOKEN, page: PAGE },
+    { apiBase: backend.baseUrl, accessToken: ACCESS_TOKEN, refreshToken: REFRESH_TOKEN, page: PAGE },
   );
 
   panel = await context.newPage();
@@ -197,6 +197,19 @@ test('an answer whose stream ends without "done" is marked as not completed', { 
   assert.equal(await answer.getAttribute('aria-busy'), null);
 });
 
+test('opening a conversation from the history shows its stored messages, sanitised, with sources and flags', { skip }, async () => {
+  await panel.locator('#history summary').click();
+  await panel.locator('#conversation-list .conversation').first().click();
+  await panel.locator('.message.user', { hasText: storedMessages[0].content }).waitFor();
+  assert.equal(await panel.locator('.message').count(), 2);
+  const answer = panel.locator('.message.assistant');
+  assert.equal(await answer.locator('.content strong').textContent(), '단일판매ㆍ공급계약체결');
+  assert.equal(await answer.locator('.sources a').getAttribute('href'), storedMessages[1].sources[0].url);
+  assert.match(await answer.locator('.flags').textContent(), /3\.1조 원/);
+  assert.equal(await panel.locator('#thread img').count(), 0);
+  assert.equal(await panel.evaluate(() => window.__pwned), undefined);
+});
+
 test('the options page refuses a plain-http remote server and shows the id and redirect needed for sign-in', { skip }, async () => {
   const options = await context.newPage();
   options.on('pageerror', (error) => pageErrors.push(error.message));
@@ -212,4 +225,35 @@ test('the options page refuses a plain-http remote server and shows the id and r
   assert.equal(stored['finlens.settings'].apiBase, backend.baseUrl);
   assert.deepEqual(pageErrors, []);
   await options.close();
+});
+
+test('a rejected access token is refreshed once and the rotated refresh token stored; a spent one signs out', { skip }, async () => {
+  const readAuth = () => panel.evaluate(async () => (await chrome.storage.local.get('finlens.auth'))['finlens.auth']);
+  const setAuth = (auth) => panel.evaluate((value) => chrome.storage.local.set({ 'finlens.auth': value }), auth);
+  const expiresAt = Date.now() + 3_600_000;
+
+  await setAuth({ accessToken: 'stale-access-token', refreshToken: REFRESH_TOKEN, expiresAt });
+  const before = backend.requests.length;
+  await panel.locator('#new-conversation').evaluate((button) => button.click());
+  await panel.locator('#question').fill('다시 로그인해야 하나요?');
+  backend.scriptAnswer(async ({ send }) => send(sseEvent('done', { messageId: 'm9', status: 'complete', flags: [] })));
+  await panel.locator('#ask').click();
+  await panel.locator('.message.assistant[data-status="complete"]').waitFor();
+  const paths = backend.requests.slice(before).map((r) => `${r.method} ${r.path} ${r.headers.authorization ?? ''}`.trim());
+  assert.deepEqual(paths.slice(0, 3), [
+    'POST /api/v1/conversations Bearer stale-access-token',
+    'POST /auth/extension/token',
+    `POST /api/v1/conversations Bearer ${ACCESS_TOKEN}`,
+  ]);
+  const rotated = await readAuth();
+  assert.equal(rotated.accessToken, ACCESS_TOKEN);
+  assert.notEqual(rotated.refreshToken, REFRESH_TOKEN);
+
+  // The old refresh token was spent by the rotation: using it again means the session is over.
+  await setAuth({ accessToken: 'stale-access-token', refreshToken: REFRESH_TOKEN, expiresAt });
+  await panel.locator('#history summary').click();
+  await panel.locator('#conversation-list .conversation').first().click();
+  await panel.locator('#signed-out-view').waitFor({ state: 'visible' });
+  assert.equal(await readAuth(), undefined);
+  assert.equal(await panel.locator('#sign-in').isVisible(), true);
 });
