@@ -1,6 +1,7 @@
 // Injected into the active tab with chrome.scripting.executeScript, only when the user asks for it in the panel.
-// Its completion value is the result. Everything read here is untrusted page content: the panel shows it as text
-// and only sends what the user leaves ticked.
+// Its completion value is the result. It runs in the extension's isolated world, so page scripts cannot change what
+// these DOM calls return, but what they return is still untrusted page content: the panel shows it only as text and
+// sends only what the user leaves ticked.
 (() => {
   const MAX_TEXT = 20000;
   const selection = String(window.getSelection?.() ?? '');
