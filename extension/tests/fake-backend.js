@@ -5,6 +5,15 @@ import http from 'node:http';
 export const ACCESS_TOKEN = 'test-access-token';
 export const REFRESH_TOKEN = 'test-refresh-token';
 
+/** A news page for the page extractor: visible text, a hidden block and a script that must not be read. */
+export const ARTICLE_HTML = `<!doctype html><html><head><title>삼성전자 실적 기사</title></head><body>
+<h1>삼성전자, 3분기 영업이익 9.2조 원</h1>
+<p id="lead">삼성전자는 3분기 영업이익이 크게 늘었다고 밝혔다.</p>
+<div style="display:none">숨겨진 광고 문구</div>
+<script>window.secret = '스크립트 내용';</script>
+<p>${'가나다라 '.repeat(6000)}</p>
+</body></html>`;
+
 /** What GET .../messages returns for any conversation. */
 export const storedMessages = [
   { id: 'm10', role: 'user', content: 'SK하이닉스 최근 공시는?', status: 'complete', createdAt: '2026-11-20T09:00:00Z', sources: [], flags: [] },
@@ -60,6 +69,11 @@ export async function startFakeBackend(extensionOrigin) {
   }
 
   async function route(req, res, record) {
+    if (req.method === 'GET' && req.url === '/article.html') {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(ARTICLE_HTML);
+      return;
+    }
     if (req.method === 'POST' && req.url === '/auth/extension/token') {
       // Refresh tokens rotate: only the most recently issued one is accepted.
       if (record.body?.refreshToken !== currentRefreshToken) {

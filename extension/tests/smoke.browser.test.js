@@ -3,7 +3,7 @@
 // tested in the backend with a real OIDC server.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -264,4 +264,22 @@ test('a rejected access token is refreshed once and the rotated refresh token st
   await panel.locator('#signed-out-view').waitFor({ state: 'visible' });
   assert.equal(await readAuth(), undefined);
   assert.equal(await panel.locator('#sign-in').isVisible(), true);
+});
+
+test('the page extractor returns the selection, title, address and only the visible text, capped', { skip }, async () => {
+  const article = await context.newPage();
+  await article.goto(`${backend.baseUrl}/article.html`);
+  await article.evaluate(() => {
+    const range = document.createRange();
+    range.selectNodeContents(document.getElementById('lead'));
+    window.getSelection().addRange(range);
+  });
+  const extracted = await article.evaluate(readFileSync(path.join(EXTENSION_DIR, 'scripts/extract-page.js'), 'utf8'));
+  await article.close();
+  assert.equal(extracted.selection, '삼성전자는 3분기 영업이익이 크게 늘었다고 밝혔다.');
+  assert.equal(extracted.title, '삼성전자 실적 기사');
+  assert.equal(extracted.url, `${backend.baseUrl}/article.html`);
+  assert.match(extracted.text, /^삼성전자, 3분기 영업이익 9\.2조 원\n/);
+  assert.doesNotMatch(extracted.text, /숨겨진|스크립트/);
+  assert.equal(extracted.text.length, 20_000);
 });
