@@ -43,18 +43,13 @@ export function createRenderer({ createDOMPurify, window, Marked }) {
     if (node.nodeName === 'A') hardenLink(node, node.getAttribute('href'));
   });
   const marked = new Marked({ gfm: true, breaks: false, async: false });
-  const config = { ALLOWED_TAGS, ALLOWED_ATTR, ALLOW_DATA_ATTR: false };
+  const config = { ALLOWED_TAGS, ALLOWED_ATTR, ALLOW_DATA_ATTR: false, RETURN_DOM_FRAGMENT: true };
   const document = window.document;
 
   return {
-    /** Sanitised HTML string for a Markdown text. */
-    markdownToSafeHtml(markdown) {
-      return purify.sanitize(marked.parse(String(markdown ?? '')), config);
-    },
-
     /** Replaces element's children with the sanitised rendering of markdown (a fragment, no innerHTML). */
     renderMarkdown(element, markdown) {
-      const fragment = purify.sanitize(marked.parse(String(markdown ?? '')), { ...config, RETURN_DOM_FRAGMENT: true });
+      const fragment = purify.sanitize(marked.parse(String(markdown ?? '')), config);
       element.replaceChildren(fragment);
     },
 

@@ -44,8 +44,6 @@ export function createThreadView({ container, renderer, messages }) {
     const stepItems = new Map();
 
     const view = {
-      element: root,
-
       step({ name, label, status: stepStatus }) {
         let item = stepItems.get(name);
         if (!item) {

@@ -7,15 +7,21 @@ import { createRenderer, safeHttpUrl } from '../lib/render.js';
 
 function setUp() {
   const { window } = new JSDOM('<!doctype html><div id="out"></div>');
-  return { window, renderer: createRenderer({ createDOMPurify: DOMPurify, window, Marked }) };
+  const renderer = createRenderer({ createDOMPurify: DOMPurify, window, Marked });
+  const html = (markdown) => {
+    const out = window.document.getElementById('out');
+    renderer.renderMarkdown(out, markdown);
+    return out.innerHTML;
+  };
+  return { window, renderer, html };
 }
 
 test('Markdown becomes HTML', () => {
-  const { renderer } = setUp();
-  const html = renderer.markdownToSafeHtml('**삼성전자** 영업이익\n\n- 3분기: 9.2조 원\n\n| a | b |\n|---|---|\n| 1 | 2 |');
-  assert.match(html, /<strong>삼성전자<\/strong>/);
-  assert.match(html, /<li>3분기: 9.2조 원<\/li>/);
-  assert.match(html, /<td>1<\/td>/);
+  const { html } = setUp();
+  const out = html('**삼성전자** 영업이익\n\n- 3분기: 9.2조 원\n\n| a | b |\n|---|---|\n| 1 | 2 |');
+  assert.match(out, /<strong>삼성전자<\/strong>/);
+  assert.match(out, /<li>3분기: 9.2조 원<\/li>/);
+  assert.match(out, /<td>1<\/td>/);
 });
 
 test('an image with an onerror handler in model output is removed', () => {
@@ -47,9 +53,8 @@ test('javascript: and data: links lose their href; http(s) links open in a new t
 });
 
 test('styles, forms, iframes and event attributes never survive', () => {
-  const { renderer } = setUp();
-  const html = renderer.markdownToSafeHtml('<p style="x" onclick="y">t</p><form action="https://x"><input></form><iframe src="https://x"></iframe><svg onload="z"></svg>');
-  assert.equal(html, '<p>t</p>');
+  const { html } = setUp();
+  assert.equal(html('<p style="x" onclick="y">t</p><form action="https://x"><input></form><iframe src="https://x"></iframe><svg onload="z"></svg>'), '<p>t</p>');
 });
 
 test('links built for sources are anchors only for http(s) URLs, with the text set as text', () => {
