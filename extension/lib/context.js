@@ -4,18 +4,32 @@
 
 // chrome.storage.session key the service worker writes when "Ask Finlens about selection" is clicked.
 export const PENDING_CONTEXT_KEY = 'finlens.pendingContext';
+// The backend's limits (AskCommand); a request over them would be refused as a whole.
 export const MAX_SELECTION = 8_000;
+export const MAX_TITLE = 500;
+export const MAX_URL = 2_000;
 export const CONTEXT_FIELDS = Object.freeze(['selection', 'title', 'url']);
 
-/** Keeps only string fields, trims them, and caps the selection like the backend does. */
+/** An http(s) address within the backend's limit, or '' (chrome://, file: and overlong addresses are not offered). */
+function webUrl(value) {
+  if (value.length > MAX_URL) return '';
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'https:' || protocol === 'http:' ? value : '';
+  } catch {
+    return '';
+  }
+}
+
+/** Keeps only string fields, trims them, and caps them like the backend does. */
 export function normaliseContext(raw) {
   const text = (value) => (typeof value === 'string' ? value.trim() : '');
   const selection = text(raw?.selection);
   return {
     selection: selection.slice(0, MAX_SELECTION),
     selectionTruncated: selection.length > MAX_SELECTION,
-    title: text(raw?.title),
-    url: text(raw?.url),
+    title: text(raw?.title).slice(0, MAX_TITLE),
+    url: webUrl(text(raw?.url)),
   };
 }
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MAX_SELECTION, buildRequestContext, normaliseContext } from '../lib/context.js';
+import { MAX_SELECTION, MAX_TITLE, MAX_URL, buildRequestContext, normaliseContext } from '../lib/context.js';
 
 const page = { selection: '  삼성전자 3분기 영업이익  ', title: 'Article', url: 'https://news.example.com/a' };
 
@@ -29,4 +29,12 @@ test('the selection is capped at 8,000 characters and non-string fields are drop
   assert.equal(context.selectionTruncated, true);
   assert.equal(context.title, '');
   assert.equal(context.url, '');
+});
+
+test('only http(s) addresses within the backend limit are offered, and long titles are cut to its limit', () => {
+  for (const url of ['chrome://settings', 'file:///home/me/report.pdf', 'javascript:alert(1)', `https://e.com/${'a'.repeat(MAX_URL)}`, 'not a url']) {
+    assert.equal(normaliseContext({ url }).url, '', url);
+  }
+  assert.equal(normaliseContext({ url: 'http://localhost:8080/x' }).url, 'http://localhost:8080/x');
+  assert.equal(normaliseContext({ title: 't'.repeat(MAX_TITLE + 1) }).title.length, MAX_TITLE);
 });

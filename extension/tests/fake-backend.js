@@ -100,7 +100,7 @@ export async function startFakeBackend(extensionOrigin) {
       send(res, 200, { conversations });
     } else if (req.method === 'POST' && pathname === '/api/v1/conversations') {
       const now = new Date().toISOString();
-      const conversation = { id: `c${conversations.length + 1}`, title: record.body?.title ?? '', createdAt: now, updatedAt: now };
+      const conversation = { id: conversations.length + 1, title: record.body?.title ?? '', createdAt: now, updatedAt: now };
       conversations.unshift(conversation);
       send(res, 201, conversation);
     } else if (req.method === 'GET' && messagesPath) {
