@@ -8,7 +8,9 @@ public enum Market {
     /** Has a Korean stock code but is not in today's KOSPI/KOSDAQ lists: delisted or on another segment. */
     KRX_OTHER(true),
     NASDAQ(false),
-    NYSE(false);
+    NYSE(false),
+    /** Any other non-Korean listing Yahoo knows. */
+    FOREIGN(false);
 
     private final boolean korean;
 
