@@ -34,6 +34,7 @@ public final class CompanyDirectory {
     private static final Pattern PREFERRED = Pattern.compile("^(.+?)\\s*(\\d?우[A-C]?(\\(전환\\))?|\\(전환\\))$");
     private static final double ALIAS_SCORE = 0.97;
     private static final double FUZZY_FLOOR = 0.62;
+    private static final int FUZZY_CANDIDATES = 80;
 
     /** A name a company can be called by, and whether it is a curated alias. */
     public record Name(String text, boolean alias) {
@@ -47,6 +48,7 @@ public final class CompanyDirectory {
     private final LocalDate listingsAsOf;
     private final Map<String, Integer> byKrxCode = new HashMap<>();
     private final Map<String, Integer> byCorpCode = new HashMap<>();
+    private final Map<String, List<Integer>> shareClasses = new HashMap<>();
     private final Map<String, Integer> bySymbol = new HashMap<>();
     private final Map<String, List<int[]>> byNormalized = new HashMap<>();
     private final Map<String, List<Integer>> bigrams = new HashMap<>();
@@ -134,8 +136,11 @@ public final class CompanyDirectory {
         if (c.krxCode() != null) {
             byKrxCode.put(c.krxCode(), id);
         }
-        if (c.dartCorpCode() != null && !c.preferred()) {
-            byCorpCode.putIfAbsent(c.dartCorpCode(), id);
+        if (c.dartCorpCode() != null) {
+            if (!c.preferred()) {
+                byCorpCode.putIfAbsent(c.dartCorpCode(), id);
+            }
+            shareClasses.computeIfAbsent(c.dartCorpCode(), key -> new ArrayList<>()).add(id);
         }
         if (c.yahooSymbol() != null) {
             bySymbol.put(c.yahooSymbol().toUpperCase(Locale.ROOT), id);
@@ -191,9 +196,9 @@ public final class CompanyDirectory {
             return List.of();
         }
         List<Company> out = new ArrayList<>();
-        for (Entry e : entries) {
-            Company c = e.company();
-            if (company.dartCorpCode().equals(c.dartCorpCode()) && !c.id().equals(company.id())) {
+        for (int id : shareClasses.getOrDefault(company.dartCorpCode(), List.of())) {
+            Company c = entries.get(id).company();
+            if (!c.id().equals(company.id())) {
                 out.add(c);
             }
         }
@@ -224,7 +229,8 @@ public final class CompanyDirectory {
             for (int[] hit : byNormalized.getOrDefault(n, List.of())) {
                 offer(found, hit[0], hit[1] == 1 ? ALIAS_SCORE : 1.0, hit[1] == 1 ? "alias" : "name", q);
             }
-            if (n.length() >= 2) {
+            boolean exact = found.values().stream().anyMatch(c -> c.score() >= ALIAS_SCORE);
+            if (!exact && n.length() >= 2) {
                 fuzzy(n, found, q);
             }
         }
@@ -282,28 +288,30 @@ public final class CompanyDirectory {
         }
     }
 
-    /** Prefix and jamo-level edit-distance matches among names sharing at least one bigram with the query. */
+    /** Prefix and jamo-level edit-distance matches among the names sharing the most bigrams with the query. */
     private void fuzzy(String n, Map<Integer, Candidate> found, String text) {
-        Map<Integer, Integer> shared = new HashMap<>();
+        int[] shared = new int[entries.size()];
+        List<Integer> touched = new ArrayList<>();
         for (int i = 0; i + 2 <= n.length(); i++) {
             for (int id : bigrams.getOrDefault(n.substring(i, i + 2), List.of())) {
-                shared.merge(id, 1, Integer::sum);
+                if (shared[id]++ == 0) {
+                    touched.add(id);
+                }
             }
         }
-        List<Map.Entry<Integer, Integer>> top = new ArrayList<>(shared.entrySet());
-        top.sort(Map.Entry.<Integer, Integer>comparingByValue().reversed());
+        touched.sort((a, b) -> Integer.compare(shared[b], shared[a]));
         String queryJamo = Hangul.jamo(n);
-        int checked = 0;
-        for (Map.Entry<Integer, Integer> candidate : top) {
-            if (checked++ >= 200) {
-                break;
-            }
-            int id = candidate.getKey();
+        boolean hangulQuery = Hangul.containsHangul(n);
+        for (int rank = 0; rank < Math.min(FUZZY_CANDIDATES, touched.size()); rank++) {
+            int id = touched.get(rank);
             String[] names = normalizedNames.get(id);
             String[] jamo = jamoNames.get(id);
             for (int k = 0; k < names.length; k++) {
                 if (names[k].startsWith(n) && names[k].length() > n.length()) {
                     offer(found, id, 0.75 + 0.2 * n.length() / names[k].length(), "prefix", text);
+                }
+                if (hangulQuery != Hangul.containsHangul(names[k])) {
+                    continue;
                 }
                 int longest = Math.max(queryJamo.length(), jamo[k].length());
                 int limit = (int) Math.floor(longest * (1 - FUZZY_FLOOR));

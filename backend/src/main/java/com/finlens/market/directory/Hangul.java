@@ -1,12 +1,15 @@
 package com.finlens.market.directory;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Hangul helpers: syllables split into jamo so that one wrong vowel costs one edit, not a whole syllable. */
 public final class Hangul {
 
     private static final int SYLLABLE_FIRST = 0xAC00;
     private static final int SYLLABLE_LAST = 0xD7A3;
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s.,&'’\\-_/()·]+");
+    private static final Pattern LEGAL_FORMS = Pattern.compile("\\b(co|ltd|inc|corp|corporation|limited|company|plc|the)\\b");
 
     private Hangul() {
     }
@@ -77,10 +80,9 @@ public final class Hangul {
      * ((주), 주식회사, Co., Ltd., Inc., Corp.).
      */
     public static String normalize(String name) {
-        String s = name.toLowerCase(Locale.ROOT)
-                .replace("(주)", " ").replace("㈜", " ").replace("주식회사", " ")
-                .replaceAll("[\\s.,&'’\\-_/()·]+", " ")
-                .replaceAll("\\b(co|ltd|inc|corp|corporation|limited|company|plc|the)\\b", " ");
+        String lower = name.toLowerCase(Locale.ROOT)
+                .replace("(주)", " ").replace("㈜", " ").replace("주식회사", " ");
+        String s = LEGAL_FORMS.matcher(SEPARATORS.matcher(lower).replaceAll(" ")).replaceAll(" ");
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

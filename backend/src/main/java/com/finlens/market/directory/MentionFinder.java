@@ -4,6 +4,7 @@ import com.finlens.market.Company;
 import com.finlens.market.Mention;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +26,7 @@ public final class MentionFinder {
     }
 
     private final Map<String, Form> forms = new HashMap<>();
+    private final Set<String> starts = new HashSet<>();
     private final CompanyDirectory directory;
     private final int longest;
 
@@ -41,6 +43,7 @@ public final class MentionFinder {
                 boolean latin = first < 128;
                 Form form = new Form(entry.company(), name.alias(), latin, Character.isUpperCase(first), text.length());
                 String key = lower(text);
+                starts.add(key.substring(0, 2));
                 Form existing = forms.get(key);
                 if (existing == null || rank(form) > rank(existing)) {
                     forms.put(key, form);
@@ -79,6 +82,9 @@ public final class MentionFinder {
     }
 
     private int matchName(String text, String lower, int start, List<Mention> out) {
+        if (start + 2 > text.length() || !starts.contains(lower.substring(start, start + 2))) {
+            return 0;
+        }
         int max = Math.min(longest, text.length() - start);
         for (int len = max; len >= 2; len--) {
             Form form = forms.get(lower.substring(start, start + len));
