@@ -1,0 +1,188 @@
+package com.finlens.market;
+
+import com.finlens.integration.dart.DartClient;
+import com.finlens.integration.krx.KrxClient;
+import com.finlens.integration.upstream.CircuitBreaker;
+import com.finlens.integration.upstream.RateLimiter;
+import com.finlens.integration.upstream.ResilientTransport;
+import com.finlens.integration.upstream.RetryPolicy;
+import com.finlens.integration.upstream.SnapshotTransport;
+import com.finlens.integration.upstream.Transport;
+import com.finlens.integration.upstream.UpstreamResponse;
+import com.finlens.integration.upstream.WebClientTransport;
+import com.finlens.integration.yahoo.YahooClient;
+import com.finlens.market.api.MarketRoutes;
+import com.finlens.market.cache.CachingTransport;
+import com.finlens.market.cache.InMemoryMarketCacheStore;
+import com.finlens.market.cache.MarketCacheStore;
+import com.finlens.market.calendar.KrxCalendar;
+import com.finlens.market.directory.AliasCatalog;
+import com.finlens.market.directory.CompanyDirectory;
+import com.finlens.market.directory.CompanyDirectoryLoader;
+import com.finlens.market.directory.MentionFinder;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Random;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the market-data feature: per source a live transport (WebClient + rate limit + circuit breaker +
+ * retries) or the bundled snapshot, behind the cache; the adapters; the company directory (loaded once, refreshed
+ * periodically, falling back to the bundled snapshot if the live sources cannot build it); the service and routes.
+ */
+public final class MarketModule implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MarketModule.class);
+
+    private final Vertx vertx;
+    private final WorkerExecutor worker;
+    private final MarketService service;
+    private final MarketRoutes routes;
+    private final CompanyDirectoryLoader loader;
+    private final CompanyDirectoryLoader snapshotLoader;
+    private final long refreshTimer;
+    private volatile Future<CompanyDirectory> directory;
+    private volatile Future<MentionFinder> mentionFinder;
+    private final AliasCatalog aliases;
+
+    public MarketModule(Vertx vertx, MarketConfig config, MarketCacheStore store, Clock clock) {
+        this.vertx = vertx;
+        this.worker = vertx.createSharedWorkerExecutor("market", 2);
+        this.aliases = AliasCatalog.bundled();
+        KrxCalendar calendar = KrxCalendar.bundled();
+        InMemoryMarketCacheStore memory = new InMemoryMarketCacheStore(config.memoryCacheEntries());
+
+        Transport dartTransport = config.dart().live()
+                ? cached(DartClient.SYSTEM, resilient(DartClient.SYSTEM, config.dart().baseUrl(), config.dart().timeout(),
+                        5, 10, config.dart().dailyQuota(), ZoneId.of("Asia/Seoul"), clock, null), memory, store,
+                        DartClient::storable, clock)
+                : snapshot(DartClient.SYSTEM, DartClient::storable, clock);
+        Transport krxTransport = config.krx().live()
+                ? cached(KrxClient.SYSTEM, resilient(KrxClient.SYSTEM, config.krx().baseUrl(), config.krx().timeout(),
+                        5, 10, config.krx().dailyQuota(), ZoneId.of("Asia/Seoul"), clock, null), memory, store,
+                        KrxClient::storable, clock)
+                : snapshot(KrxClient.SYSTEM, KrxClient::storable, clock);
+        Transport yahooApi;
+        Transport yahooCookie;
+        if (config.yahoo().live()) {
+            yahooApi = cached(YahooClient.SYSTEM, resilient(YahooClient.SYSTEM, config.yahoo().baseUrl(),
+                    config.yahoo().timeout(), 2, 5, 50_000, ZoneId.of("UTC"), clock, config.yahoo().userAgent()),
+                    memory, store, YahooClient::storable, clock);
+            yahooCookie = resilient("yahoo-cookie", config.yahoo().cookieUrl(), config.yahoo().timeout(), 1, 2,
+                    10_000, ZoneId.of("UTC"), clock, config.yahoo().userAgent());
+        } else {
+            yahooApi = snapshot(YahooClient.SYSTEM, YahooClient::storable, clock);
+            yahooCookie = SnapshotTransport.load(vertx, "yahoo-cookie");
+        }
+        DartClient dart = new DartClient(dartTransport, config.dart().apiKey(), worker);
+        KrxClient krx = new KrxClient(krxTransport, config.krx().apiKey(), clock);
+        YahooClient yahoo = new YahooClient(yahooApi, yahooCookie, config.yahoo().userAgent(), clock);
+
+        this.loader = new CompanyDirectoryLoader(dart, krx, aliases, calendar, worker, clock);
+        this.snapshotLoader = config.dart().live() || config.krx().live()
+                ? new CompanyDirectoryLoader(
+                        new DartClient(snapshot(DartClient.SYSTEM, DartClient::storable, clock), null, worker),
+                        new KrxClient(snapshot(KrxClient.SYSTEM, KrxClient::storable, clock), null, clock),
+                        aliases, calendar, worker, clock)
+                : null;
+        this.service = new MarketService(this::directory, this::mentionFinder, dart, krx, yahoo, calendar, clock);
+        this.routes = new MarketRoutes(service);
+        this.refreshTimer = vertx.setPeriodic(config.directoryRefresh().toMillis(), id -> refresh());
+    }
+
+    public MarketService service() {
+        return service;
+    }
+
+    public MarketRoutes routes() {
+        return routes;
+    }
+
+    /** Completes when the company directory is loaded (call at startup to warm it). */
+    public synchronized Future<CompanyDirectory> directory() {
+        if (directory == null) {
+            directory = loadWithFallback();
+            directory.onFailure(t -> {
+                synchronized (this) {
+                    directory = null;
+                }
+            });
+        }
+        return directory;
+    }
+
+    private synchronized Future<MentionFinder> mentionFinder() {
+        if (mentionFinder == null) {
+            mentionFinder = directory().compose(dir -> worker.executeBlocking(
+                    () -> new MentionFinder(dir, aliases.mentionStopwords()), false));
+            mentionFinder.onFailure(t -> {
+                synchronized (this) {
+                    mentionFinder = null;
+                }
+            });
+        }
+        return mentionFinder;
+    }
+
+    private Future<CompanyDirectory> loadWithFallback() {
+        Future<CompanyDirectory> live = loader.load();
+        if (snapshotLoader == null) {
+            return live;
+        }
+        return live.recover(t -> {
+            LOG.warn("company directory could not be built from the live sources ({}); using the bundled snapshot",
+                    t.getMessage());
+            return snapshotLoader.load();
+        });
+    }
+
+    private void refresh() {
+        loader.load().onSuccess(fresh -> {
+            synchronized (this) {
+                directory = Future.succeededFuture(fresh);
+                mentionFinder = null;
+            }
+        }).onFailure(t -> LOG.warn("company directory refresh failed, keeping the previous one: {}", t.getMessage()));
+    }
+
+    private Transport resilient(String system, String baseUrl, Duration timeout, double perSecond, int burst,
+                                long dailyQuota, ZoneId quotaZone, Clock clock, String userAgent) {
+        WebClientOptions options = new WebClientOptions()
+                .setConnectTimeout((int) Math.min(timeout.toMillis(), 10_000))
+                .setIdleTimeout(60)
+                .setTryUseCompression(true)
+                .setUserAgent(userAgent == null ? "Finlens/0.1" : userAgent)
+                .setFollowRedirects(true);
+        WebClient client = WebClient.create(vertx, options);
+        Transport http = new WebClientTransport(system, client, baseUrl, timeout, clock);
+        return new ResilientTransport(vertx, system, http,
+                new RateLimiter(vertx, system, perSecond, burst, dailyQuota, Duration.ofSeconds(10), clock, quotaZone),
+                new CircuitBreaker(5, Duration.ofSeconds(30), clock),
+                new RetryPolicy(3, Duration.ofMillis(300), Duration.ofSeconds(3)), new Random());
+    }
+
+    private Transport cached(String system, Transport upstream, InMemoryMarketCacheStore memory, MarketCacheStore store,
+                             Predicate<UpstreamResponse> storable, Clock clock) {
+        return new CachingTransport(system, upstream, memory, store, storable, clock);
+    }
+
+    /** Snapshot answers are kept in memory only, so they never mix with live answers in the durable cache. */
+    private Transport snapshot(String system, Predicate<UpstreamResponse> storable, Clock clock) {
+        InMemoryMarketCacheStore own = new InMemoryMarketCacheStore(64);
+        return new CachingTransport(system, SnapshotTransport.load(vertx, system), own, own, storable, clock);
+    }
+
+    @Override
+    public void close() {
+        vertx.cancelTimer(refreshTimer);
+        worker.close();
+    }
+}

@@ -1,0 +1,186 @@
+package com.finlens.market.api;
+
+import com.finlens.market.Company;
+import com.finlens.market.MarketService;
+import com.finlens.market.ReportCode;
+import com.finlens.market.directory.MentionFinder;
+import com.finlens.platform.auth.CurrentUser;
+import com.finlens.platform.http.ApiException;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The market-data API under /api/v1 (signed-in users only). */
+public final class MarketRoutes {
+
+    private static final Pattern KRX_CODE = Pattern.compile("[0-9][0-9A-Za-z]{5}");
+    private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9.\\-^=]{1,20}");
+    private static final Set<String> INTERVALS = Set.of("1d", "1wk", "1mo");
+    private static final int MAX_WINDOW_DAYS = 3_660;
+
+    private final MarketService service;
+
+    public MarketRoutes(MarketService service) {
+        this.service = service;
+    }
+
+    /** Mounts the routes on the router that is itself mounted at /api/v1 (needs a BodyHandler before it). */
+    public void mount(Router api) {
+        api.get("/companies").respond(this::resolve);
+        api.post("/companies/mentions").respond(this::mentions);
+        api.get("/companies/:krxCode").respond(this::profile);
+        api.get("/companies/:krxCode/prices").respond(this::prices);
+        api.get("/companies/:krxCode/disclosures").respond(this::disclosures);
+        api.get("/companies/:krxCode/financials").respond(this::financials);
+        api.get("/quotes/:symbol/history").respond(this::quoteHistory);
+    }
+
+    private Future<JsonObject> resolve(RoutingContext ctx) {
+        CurrentUser.id(ctx);
+        String q = ctx.request().getParam("q");
+        if (q == null || q.isBlank()) {
+            throw ApiException.badRequest("q", "q is required: a company name, code or symbol");
+        }
+        if (q.length() > 100) {
+            throw ApiException.badRequest("q", "q must be at most 100 characters");
+        }
+        return service.resolve(q).map(MarketJson::resolution);
+    }
+
+    private Future<JsonObject> mentions(RoutingContext ctx) {
+        CurrentUser.id(ctx);
+        JsonObject body;
+        try {
+            body = ctx.body().asJsonObject();
+        } catch (RuntimeException e) {
+            throw ApiException.badRequest("text", "the body must be a JSON object {\"text\": \"...\"}");
+        }
+        Object text = body == null ? null : body.getValue("text");
+        if (!(text instanceof String s)) {
+            throw ApiException.badRequest("text", "text is required and must be a string");
+        }
+        if (s.length() > MentionFinder.MAX_TEXT) {
+            throw ApiException.badRequest("text", "text must be at most " + MentionFinder.MAX_TEXT + " characters");
+        }
+        return service.mentions(s).map(MarketJson::mentions);
+    }
+
+    private Future<JsonObject> profile(RoutingContext ctx) {
+        CurrentUser.id(ctx);
+        return korean(ctx).compose(service::profile).map(r -> MarketJson.result(r, MarketJson::profile));
+    }
+
+    private Future<JsonObject> prices(RoutingContext ctx) {
+        CurrentUser.id(ctx);
+        String interval = interval(ctx);
+        LocalDate from = date(ctx, "from");
+        LocalDate to = date(ctx, "to");
+        return korean(ctx).compose(c -> {
+            LocalDate[] window = window(from, to, 30, service.priceToday(c));
+            return service.prices(c, window[0], window[1], interval);
+        }).map(r -> MarketJson.result(r, MarketJson::prices));
+    }
+
+    private Future<JsonObject> disclosures(RoutingContext ctx) {
+        CurrentUser.id(ctx);
+        LocalDate[] window = window(date(ctx, "from"), date(ctx, "to"), 90, service.filingsToday());
+        return korean(ctx).compose(c -> service.disclosures(c, window[0], window[1]))
+                .map(r -> MarketJson.result(r, MarketJson::disclosures));
+    }
+
+    private Future<JsonObject> financials(RoutingContext ctx) {
+        CurrentUser.id(ctx);
+        Integer year = null;
+        String rawYear = ctx.request().getParam("year");
+        if (rawYear != null && !rawYear.isBlank()) {
+            try {
+                year = Integer.parseInt(rawYear.trim());
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("year", "year must be a four-digit year such as 2023");
+            }
+            if (year < 1990 || year > 2100) {
+                throw ApiException.badRequest("year", "year must be between 1990 and 2100");
+            }
+        }
+        String rawReport = ctx.request().getParam("report");
+        ReportCode report = rawReport == null || rawReport.isBlank() ? ReportCode.ANNUAL : ReportCode.parse(rawReport);
+        if (report == null) {
+            throw ApiException.badRequest("report", "report must be 11011 (annual), 11012 (half-year), 11013 (Q1), "
+                    + "11014 (Q3) or annual/h1/q1/q3");
+        }
+        String detail = ctx.request().getParam("detail", "key");
+        if (!detail.equals("key") && !detail.equals("full")) {
+            throw ApiException.badRequest("detail", "detail must be key or full");
+        }
+        Integer fiscalYear = year;
+        return korean(ctx).compose(c -> service.financials(c, fiscalYear, report, detail.equals("full")))
+                .map(r -> MarketJson.result(r, MarketJson::financials));
+    }
+
+    private Future<JsonObject> quoteHistory(RoutingContext ctx) {
+        CurrentUser.id(ctx);
+        String symbol = ctx.pathParam("symbol");
+        if (!SYMBOL.matcher(symbol).matches()) {
+            throw ApiException.badRequest("symbol", "symbol must be a Yahoo symbol such as AAPL");
+        }
+        String upper = symbol.toUpperCase(Locale.ROOT);
+        if (upper.endsWith(".KS") || upper.endsWith(".KQ")) {
+            throw ApiException.badRequest("symbol", "Korean symbols are served by /companies/{krxCode}/prices");
+        }
+        String interval = interval(ctx);
+        LocalDate from = date(ctx, "from");
+        LocalDate to = date(ctx, "to");
+        return service.companyForSymbol(upper).compose(c -> {
+            LocalDate[] window = window(from, to, 30, service.priceToday(c));
+            return service.prices(c, window[0], window[1], interval);
+        })
+                .map(r -> MarketJson.result(r, MarketJson::prices));
+    }
+
+    private Future<Company> korean(RoutingContext ctx) {
+        String code = ctx.pathParam("krxCode");
+        if (!KRX_CODE.matcher(code).matches()) {
+            throw ApiException.badRequest("krxCode", "krxCode must be a 6-character KRX code such as 005930");
+        }
+        return service.company(code.toUpperCase(Locale.ROOT));
+    }
+
+    private static String interval(RoutingContext ctx) {
+        String interval = ctx.request().getParam("interval", "1d");
+        if (!INTERVALS.contains(interval)) {
+            throw ApiException.badRequest("interval", "interval must be one of 1d, 1wk, 1mo");
+        }
+        return interval;
+    }
+
+    /** [from, to]: to defaults to the market's "today", from to {@code defaultDays} before to. */
+    private static LocalDate[] window(LocalDate from, LocalDate to, int defaultDays, LocalDate today) {
+        LocalDate end = to != null ? to : today;
+        LocalDate start = from != null ? from : end.minusDays(defaultDays);
+        if (start.isAfter(end)) {
+            throw ApiException.badRequest("from", "from must not be after to");
+        }
+        if (start.plusDays(MAX_WINDOW_DAYS).isBefore(end)) {
+            throw ApiException.badRequest("from", "the window may span at most 10 years");
+        }
+        return new LocalDate[] {start, end};
+    }
+
+    private static LocalDate date(RoutingContext ctx, String name) {
+        String raw = ctx.request().getParam(name);
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(raw.trim());
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(name, name + " must be a date as YYYY-MM-DD");
+        }
+    }
+}
