@@ -1,0 +1,73 @@
+package com.finlens.knowledge.embedding;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The offline default: the quantised all-MiniLM-L6-v2 ONNX model shipped inside the jar (384 dimensions).
+ * Its semantics are English only; Korean retrieval relies on Nori BM25 in the store (or a multilingual remote
+ * embedder). The model loads on first use, on the worker pool, and inference runs there too.
+ */
+public final class LocalMiniLmEmbedder implements Embedder {
+
+    public static final String MODEL = "all-minilm-l6-v2-q";
+    public static final int DIMENSION = 384;
+    private static final int BATCH_SIZE = 32;
+
+    private final WorkerExecutor worker;
+    private EmbeddingModel model;
+
+    public LocalMiniLmEmbedder(WorkerExecutor worker) {
+        this.worker = worker;
+    }
+
+    @Override
+    public Future<List<float[]>> embed(List<String> texts) {
+        if (texts.isEmpty()) {
+            return Future.succeededFuture(List.of());
+        }
+        List<String> copy = List.copyOf(texts);
+        return worker.executeBlocking(() -> embedBlocking(copy), false);
+    }
+
+    private List<float[]> embedBlocking(List<String> texts) {
+        if (texts.stream().anyMatch(String::isBlank)) {
+            throw new EmbeddingException("cannot embed blank text");
+        }
+        EmbeddingModel loaded = loadedModel();
+        List<float[]> vectors = new ArrayList<>(texts.size());
+        for (int from = 0; from < texts.size(); from += BATCH_SIZE) {
+            List<TextSegment> batch = texts.subList(from, Math.min(texts.size(), from + BATCH_SIZE)).stream()
+                    .map(TextSegment::from)
+                    .toList();
+            for (Embedding embedding : loaded.embedAll(batch).content()) {
+                vectors.add(embedding.vector());
+            }
+        }
+        return vectors;
+    }
+
+    private synchronized EmbeddingModel loadedModel() {
+        if (model == null) {
+            // Inference runs on the calling worker thread: the direct executor keeps it off LangChain4j's own pool.
+            model = new AllMiniLmL6V2QuantizedEmbeddingModel(Runnable::run);
+        }
+        return model;
+    }
+
+    @Override
+    public String model() {
+        return MODEL;
+    }
+
+    @Override
+    public int dimension() {
+        return DIMENSION;
+    }
+}

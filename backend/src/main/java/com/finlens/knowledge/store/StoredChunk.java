@@ -1,0 +1,33 @@
+package com.finlens.knowledge.store;
+
+import java.util.Objects;
+
+/**
+ * A chunk as a store keeps it: text plus its embedding, tagged with the model that made it. {@code ownerId} is
+ * the user who owns the document, or {@link #SHARED_OWNER} for corpora every user may read (e.g. DART filings).
+ */
+public record StoredChunk(String chunkId, long documentId, long ownerId, String title, String text, int position,
+                          String sourceUrl, String embeddingModel, float[] vector) {
+
+    public static final long SHARED_OWNER = 0L;
+
+    public StoredChunk {
+        Objects.requireNonNull(chunkId, "chunkId");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(embeddingModel, "embeddingModel");
+        Objects.requireNonNull(vector, "vector");
+        if (ownerId < 0) {
+            throw new IllegalArgumentException("ownerId must be a user id or SHARED_OWNER");
+        }
+        title = title == null ? "" : title;
+    }
+
+    /** The id every chunk of a document gets at a position: re-ingesting the same content overwrites, never duplicates. */
+    public static String idFor(long documentId, int position) {
+        return documentId + "-" + position;
+    }
+
+    public boolean shared() {
+        return ownerId == SHARED_OWNER;
+    }
+}
