@@ -17,8 +17,8 @@ final class UpstreamErrors {
 
     static LlmException fromStatus(String provider, int status, String retryAfterHeader, String body) {
         JsonObject error = errorObject(body);
-        String code = error.getString("code", "");
-        String message = error.getString("message", "HTTP " + status);
+        String code = error.getValue("code") instanceof String c ? c : "";
+        String message = error.getValue("message") instanceof String m ? m : "HTTP " + status;
         String detail = "HTTP " + status + (code.isEmpty() ? "" : " " + code) + ": " + message;
         if (status == 401 || status == 403) {
             return new LlmException(LlmException.Kind.INVALID_KEY, provider, "HTTP " + status + " " + code);
@@ -27,7 +27,7 @@ final class UpstreamErrors {
             return new LlmException(LlmException.Kind.MODEL_NOT_FOUND, provider, detail);
         }
         if (status == 429) {
-            if ("insufficient_quota".equals(code) || "insufficient_quota".equals(error.getString("type"))) {
+            if ("insufficient_quota".equals(code) || "insufficient_quota".equals(error.getValue("type"))) {
                 return new LlmException(LlmException.Kind.QUOTA_EXHAUSTED, provider, detail);
             }
             return new LlmException(LlmException.Kind.RATE_LIMITED, provider, detail,
