@@ -101,11 +101,11 @@ public final class ChatCompletionClient {
         @Override
         public void abort() {
             aborted = true;
+            fail(abortedError()); // first, so the reset below does not read as a network failure
             HttpClientRequest current = request;
             if (current != null) {
                 current.reset();
             }
-            fail(abortedError());
         }
 
         LlmException abortedError() {
