@@ -64,7 +64,7 @@ public final class PipelineAnswerSource implements AnswerSource {
         Texts texts = new Texts(analysis.language());
         sink.step("understand", texts.step("understand"), "started");
         sink.step("understand", texts.step("understand"), "done");
-        return resolve(question, sink, texts).compose(matches -> {
+        return resolve(lookupText(question, analysis), sink, texts).compose(matches -> {
             if (!matches.ambiguities().isEmpty()) {
                 return chooseCompany(matches.ambiguities().get(0), analysis, sink);
             }
@@ -80,9 +80,16 @@ public final class PipelineAnswerSource implements AnswerSource {
         });
     }
 
-    private Future<CompanyMatches> resolve(Question question, AnswerSink sink, Texts texts) {
+    /** A claim names its company in the selected sentence ("삼성전자 영업이익 30% 증가"), not in "is this true?". */
+    private static String lookupText(Question question, QuestionAnalysis analysis) {
+        Question.PageContext page = question.pageContext();
+        boolean claimInSelection = analysis.has(Intent.CLAIM_CHECK) && page != null && page.selection() != null;
+        return claimInSelection ? question.text() + "\n" + page.selection() : question.text();
+    }
+
+    private Future<CompanyMatches> resolve(String text, AnswerSink sink, Texts texts) {
         sink.step("resolve", texts.step("resolve"), "started");
-        return Gatherer.within(vertx, Gatherer.call(() -> companies.resolve(question.text())), config.stepTimeout())
+        return Gatherer.within(vertx, Gatherer.call(() -> companies.resolve(text)), config.stepTimeout())
                 .onSuccess(m -> sink.step("resolve", texts.step("resolve"), "done"))
                 .recover(e -> {
                     LOG.warn("company lookup failed: {}", e.toString());
