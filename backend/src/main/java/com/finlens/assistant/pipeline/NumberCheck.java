@@ -20,7 +20,7 @@ final class NumberCheck {
     record Result(int checked, List<String> unmatched) {
 
         JsonObject toJson() {
-            return new JsonObject().put("checked", checked).put("unmatched", new JsonArray(unmatched));
+            return new JsonObject().put("checked", checked).put("flags", new JsonArray(unmatched));
         }
     }
 

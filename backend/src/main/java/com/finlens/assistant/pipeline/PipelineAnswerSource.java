@@ -237,7 +237,7 @@ public final class PipelineAnswerSource implements AnswerSource {
     private static JsonObject metadata(String mode, QuestionAnalysis analysis, String status) {
         JsonArray intents = new JsonArray();
         analysis.intents().forEach(i -> intents.add(i.name().toLowerCase()));
-        return new JsonObject().put("mode", mode).put("status", status)
+        return new JsonObject().put("mode", mode).put("outcome", status)
                 .put("language", analysis.language().name().toLowerCase()).put("intents", intents);
     }
 }

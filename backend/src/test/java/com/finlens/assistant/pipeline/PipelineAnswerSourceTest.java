@@ -77,7 +77,7 @@ class PipelineAnswerSourceTest {
         assertThat(sink.text()).isEqualTo(text);
         assertThat(sink.tokenCount()).isGreaterThan(30);
         assertThat(outcome.flags()).isEmpty();
-        assertThat(sink.last("number-check").getJsonArray("unmatched")).isEmpty();
+        assertThat(sink.last("number-check").getJsonArray("flags")).isEmpty();
         assertThat(sink.steps("done")).containsSubsequence("understand", "resolve", "financials", "generate", "check");
         assertThat(sink.steps("done")).contains("passages").doesNotContain("disclosures");
         assertThat(outcome.sources()).extracting(SourceRef::url)
