@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends a chat to the configured providers in order and streams the first one that answers. Before the first
@@ -34,6 +36,8 @@ public final class LlmRouter {
 
     private record Provider(ProviderSettings settings, ChatCompletionClient client, RunPodHealthClient health) {
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(LlmRouter.class);
 
     private final Vertx vertx;
     private final LlmConfig config;
@@ -186,6 +190,7 @@ public final class LlmRouter {
                 result.tryComplete(generation(provider.settings(), provider.settings().model(), partial,
                         Generation.Ending.CANCELLED));
             } else if (!shown.isEmpty()) {
+                LOG.warn("LLM provider {} broke off mid-answer ({}); the answer ends cut off", name, error.kind());
                 circuit.recordFailure(name, error.retryAfter());
                 attempts.add(new Generation.Attempt(name, "cut off: " + error.kind()));
                 result.tryComplete(generation(provider.settings(), provider.settings().model(), partial,
@@ -198,6 +203,8 @@ public final class LlmRouter {
         private void giveUp(int index, Provider provider, LlmException error) {
             current = null;
             String name = provider.settings().name();
+            LOG.warn("LLM provider {} gave no answer ({}); {}", name, error.kind(),
+                    index + 1 < providers.size() ? "trying the next one" : "no provider left");
             circuit.recordFailure(name, error.retryAfter());
             attempts.add(new Generation.Attempt(name, error.kind().name()));
             lastError = error;

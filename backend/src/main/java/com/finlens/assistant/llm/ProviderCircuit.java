@@ -34,9 +34,4 @@ public final class ProviderCircuit {
     public void recordSuccess(String provider) {
         skipUntil.remove(provider);
     }
-
-    /** When the provider may be tried again (null when it is not being skipped). */
-    public Instant skippedUntil(String provider) {
-        return isOpen(provider) ? skipUntil.get(provider) : null;
-    }
 }

@@ -51,12 +51,7 @@ final class Amounts {
         return (rounded.signum() > 0 ? "+" : "") + rounded.toPlainString() + "%";
     }
 
-    static String grouped(long n) {
+    private static String grouped(long n) {
         return new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(n);
-    }
-
-    static String grouped(BigDecimal n) {
-        DecimalFormat format = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        return format.format(n);
     }
 }

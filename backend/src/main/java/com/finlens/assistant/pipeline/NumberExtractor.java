@@ -1,6 +1,7 @@
 package com.finlens.assistant.pipeline;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -126,6 +127,6 @@ final class NumberExtractor {
     }
 
     static BigDecimal percentChange(BigDecimal from, BigDecimal to) {
-        return to.subtract(from).multiply(HUNDRED).divide(from.abs(), 6, java.math.RoundingMode.HALF_UP);
+        return to.subtract(from).multiply(HUNDRED).divide(from.abs(), 6, RoundingMode.HALF_UP);
     }
 }

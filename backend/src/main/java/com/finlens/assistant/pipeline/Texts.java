@@ -125,15 +125,6 @@ final class Texts {
     }
 
     String figures(String metric, String previousPeriod, String previous, String currentPeriod, String current) {
-        return pick(metric + ": " + previousPeriod + " " + previous + " → " + currentPeriod + " " + current,
-                metric + ": " + previousPeriod + " " + previous + " → " + currentPeriod + " " + current);
-    }
-
-    String increase() {
-        return pick("증가", "increase");
-    }
-
-    String decrease() {
-        return pick("감소", "decrease");
+        return metric + ": " + previousPeriod + " " + previous + " → " + currentPeriod + " " + current;
     }
 }

@@ -201,8 +201,8 @@ public final class ChatCompletionClient {
         private void fail(LlmException e) {
             if (completion.tryFail(e)) {
                 firstToken.tryFail(e);
-                if (e.kind() != LlmException.Kind.TIMEOUT || !aborted) {
-                    LOG.warn("{}", e.getMessage());
+                if (!aborted) {
+                    LOG.warn("{}", e.getMessage()); // an abort is the caller's decision and logged there
                 }
             }
         }

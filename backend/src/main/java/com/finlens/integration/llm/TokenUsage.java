@@ -4,8 +4,4 @@ package com.finlens.integration.llm;
 public record TokenUsage(int promptTokens, int completionTokens, boolean reported) {
 
     public static final TokenUsage NONE = new TokenUsage(0, 0, false);
-
-    public int totalTokens() {
-        return promptTokens + completionTokens;
-    }
 }
