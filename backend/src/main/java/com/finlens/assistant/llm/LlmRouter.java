@@ -38,6 +38,8 @@ public final class LlmRouter {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(LlmRouter.class);
+    /** How long a warm-up request may queue while RunPod starts a worker. */
+    private static final Duration WARM_UP_WAIT = Duration.ofMinutes(5);
 
     private final Vertx vertx;
     private final LlmConfig config;
@@ -132,6 +134,7 @@ public final class LlmRouter {
                 if (Boolean.TRUE.equals(ar.result())) {
                     stream(index, provider);
                 } else {
+                    warmUp(provider);
                     giveUp(index, provider, new LlmException(LlmException.Kind.COLD_START, name,
                             "no ready or idle worker"));
                 }
@@ -226,6 +229,17 @@ public final class LlmRouter {
         private long remainingMillis() {
             return config.totalDeadline().toMillis() - elapsedMillis();
         }
+    }
+
+    /**
+     * Serverless RunPod only starts a worker when a job is queued, so a cold endpoint gets a one-token request
+     * that nobody waits for; by the end of the cool-down it is usually warm.
+     */
+    private void warmUp(Provider provider) {
+        ChatRequest nudge = new ChatRequest(provider.settings().model(), List.of(ChatMessage.user("ping")), 1, 0);
+        ChatStream stream = provider.client().stream(nudge, piece -> { });
+        long giveUp = vertx.setTimer(WARM_UP_WAIT.toMillis(), t -> stream.abort());
+        stream.completion().onComplete(ar -> vertx.cancelTimer(giveUp));
     }
 
     /** Rough token counts (about 3 characters per token across Korean and English) when the provider sent none. */

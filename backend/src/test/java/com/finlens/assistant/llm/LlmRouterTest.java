@@ -12,6 +12,7 @@ import com.finlens.platform.http.ApiException;
 import com.finlens.testing.ReplayServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -89,17 +90,26 @@ class LlmRouterTest {
     }
 
     @Test
-    @DisplayName("RunPod with no ready or idle worker in /health is skipped without sending it the chat")
+    @DisplayName("RunPod with no ready or idle worker in /health only gets a one-token warm-up, and OpenAI answers")
     void coldStartByHealth() {
         upstream.on("GET", RUNPOD_HEALTH).reply(200, "application/json",
                 ReplayServer.resource("fixtures/runpod/health_response_cold.json"));
+        upstream.on("POST", RUNPOD_CHAT).hang();
         upstream.on("POST", OPENAI_CHAT).stream("text/event-stream", SseFixtures.six(), Duration.ofMillis(1));
 
         Generation g = ReplayServer.await(router(Map.of()).generate(CHAT, tokens::add, new Cancellation()));
 
         assertThat(g.provider()).isEqualTo("openai");
-        assertThat(upstream.count("POST", RUNPOD_CHAT)).isZero();
         assertThat(g.attempts().get(0).outcome()).isEqualTo("COLD_START");
+        assertThat(tokens).containsExactly("six");
+        awaitRequest(RUNPOD_CHAT);
+        List<ReplayServer.Received> toRunPod = upstream.received().stream()
+                .filter(r -> r.path().equals(RUNPOD_CHAT)).toList();
+        assertThat(toRunPod).singleElement().satisfies(r -> {
+            JsonObject body = new JsonObject(r.body());
+            assertThat(body.getInteger("max_tokens")).isEqualTo(1);
+            assertThat(body.encode()).doesNotContain("Be brief.");
+        });
     }
 
     @Test
@@ -209,6 +219,14 @@ class LlmRouterTest {
         assertThat(problem.type()).isEqualTo("llm-invalid-key");
         assertThat(problem.status()).isEqualTo(502);
         assertThat(problem.detail()).doesNotContain("sk-openai").doesNotContain("DEADBEEF");
+    }
+
+    /** The warm-up goes out in the background; wait (bounded) until the replay server has seen it. */
+    private static void awaitRequest(String path) {
+        long giveUpAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (upstream.count("POST", path) == 0 && System.nanoTime() < giveUpAt) {
+            Thread.onSpinWait();
+        }
     }
 
     private void warmRunPod() {
