@@ -91,7 +91,7 @@ class LlmRouterTest {
 
     @Test
     @DisplayName("RunPod with no ready or idle worker in /health only gets a one-token warm-up, and OpenAI answers")
-    void coldStartByHealth() {
+    void coldStartByHealth() throws InterruptedException {
         upstream.on("GET", RUNPOD_HEALTH).reply(200, "application/json",
                 ReplayServer.resource("fixtures/runpod/health_response_cold.json"));
         upstream.on("POST", RUNPOD_CHAT).hang();
@@ -222,10 +222,10 @@ class LlmRouterTest {
     }
 
     /** The warm-up goes out in the background; wait (bounded) until the replay server has seen it. */
-    private static void awaitRequest(String path) {
+    private static void awaitRequest(String path) throws InterruptedException {
         long giveUpAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (upstream.count("POST", path) == 0 && System.nanoTime() < giveUpAt) {
-            Thread.onSpinWait();
+            Thread.sleep(10);
         }
     }
 
