@@ -1,0 +1,130 @@
+package com.finlens.assistant.pipeline;
+
+import java.util.List;
+import java.util.Map;
+
+/** Every sentence the pipeline writes itself, in Korean and English, so an answer never mixes languages. */
+final class Texts {
+
+    private static final Map<String, String[]> STEPS = Map.of(
+            "understand", new String[] {"질문 이해", "Understanding the question"},
+            "resolve", new String[] {"회사 찾기", "Finding companies"},
+            "price", new String[] {"주가 조회", "Fetching prices"},
+            "financials", new String[] {"재무제표 조회", "Fetching financial statements"},
+            "disclosures", new String[] {"공시 조회", "Fetching disclosures"},
+            "passages", new String[] {"문서 검색", "Searching your documents"},
+            "page", new String[] {"페이지 선택 내용 확인", "Reading the page selection"},
+            "generate", new String[] {"답변 작성", "Writing the answer"},
+            "check", new String[] {"숫자 검증", "Checking the numbers"},
+            "claim", new String[] {"주장 검증", "Checking the claim"});
+
+    private static final Map<String, String[]> MISSING = Map.of(
+            "price", new String[] {"주가", "prices"},
+            "financials", new String[] {"재무제표", "financial statements"},
+            "disclosures", new String[] {"공시", "disclosures"},
+            "passages", new String[] {"문서 검색 결과", "document search results"});
+
+    private static final Map<String, String[]> METRICS = Map.of(
+            "price", new String[] {"주가", "Share price"},
+            "revenue", new String[] {"매출액", "Revenue"},
+            "operating_income", new String[] {"영업이익", "Operating income"},
+            "net_income", new String[] {"당기순이익", "Net income"},
+            "total_assets", new String[] {"자산총계", "Total assets"},
+            "total_liabilities", new String[] {"부채총계", "Total liabilities"},
+            "disclosure", new String[] {"공시", "Filing"});
+
+    private final Language language;
+
+    Texts(Language language) {
+        this.language = language;
+    }
+
+    private String pick(String ko, String en) {
+        return language == Language.KO ? ko : en;
+    }
+
+    private String pick(String[] pair) {
+        return pair[language == Language.KO ? 0 : 1];
+    }
+
+    String step(String name) {
+        return pick(STEPS.get(name));
+    }
+
+    /** The source's own label when we have no translation (it is data, shown as such). */
+    String metric(Fact fact) {
+        String[] pair = METRICS.get(fact.metric());
+        return pair == null ? fact.label() : pick(pair);
+    }
+
+    String offlineHeader() {
+        return pick("[오프라인 요약 · 언어 모델 없이 자료에서 바로 작성했습니다]",
+                "[Offline summary · no language model; composed directly from the data]");
+    }
+
+    String factsIntro(String companies) {
+        return companies.isEmpty() ? pick("찾은 자료입니다.", "Here is what the data says.")
+                : pick(companies + " 관련 자료입니다.", "Here is what the data says about " + companies + ".");
+    }
+
+    String passagesIntro() {
+        return pick("관련 문서 내용:", "From your documents:");
+    }
+
+    String pageIntro() {
+        return pick("보고 계신 페이지에서 선택한 내용(검증되지 않은 자료):", "The text you selected on the page (unverified):");
+    }
+
+    String nothingFound() {
+        return pick("이 질문에 답할 자료를 찾지 못했습니다. 회사 이름이나 기간을 더 구체적으로 알려 주세요.",
+                "I found no data to answer this. Please name the company or the period more precisely.");
+    }
+
+    String about() {
+        return pick("약 ", "about ");
+    }
+
+    String missing(List<String> stepNames) {
+        List<String> names = stepNames.stream().map(n -> pick(MISSING.getOrDefault(n, new String[] {n, n}))).toList();
+        return pick("참고: 다음 정보는 가져오지 못해 답변에 반영하지 못했습니다: " + String.join(", ", names) + ".",
+                "Note: these could not be retrieved, so the answer does not include them: "
+                        + String.join(", ", names) + ".");
+    }
+
+    String adviceNotice() {
+        return pick("※ 이 답변은 정보 제공용이며 투자 권유나 매매 추천이 아닙니다. 투자 판단은 본인의 책임입니다.",
+                "Note: this is information, not investment advice. Investment decisions are your own.");
+    }
+
+    String cutOff() {
+        return pick("[답변이 중간에 끊겼습니다. 언어 모델 연결이 끊어졌으니 다시 질문해 주세요.]",
+                "[The answer was cut off: the language model connection broke. Please ask again.]");
+    }
+
+    String chooseCompany(String mention) {
+        return pick("'" + mention + "'에 해당하는 회사가 여러 곳입니다. 어느 회사를 말씀하시는지 골라 주세요.",
+                "'" + mention + "' matches several companies. Which one do you mean?");
+    }
+
+    String claimSupported(String metric, String claimed, String actual, String period) {
+        return pick("주장이 원천 자료와 일치합니다. " + metric + " 변화율은 " + actual + "입니다 (" + period + ", 주장: " + claimed + ").",
+                "The claim is supported by the primary source. " + metric + " changed by " + actual + " (" + period
+                        + "; claimed: " + claimed + ").");
+    }
+
+    String claimContradicted(String metric, String claimed, String actual, String period) {
+        return pick("주장이 원천 자료와 다릅니다. 주장은 " + claimed + "이지만, " + metric + " 실제 변화율은 " + actual + "입니다 ("
+                        + period + ").",
+                "The claim is contradicted by the primary source. It says " + claimed + ", but " + metric
+                        + " actually changed by " + actual + " (" + period + ").");
+    }
+
+    String claimUnverifiable() {
+        return pick("원천 자료로 이 주장을 확인할 수 없습니다. 비교할 수 있는 두 기간의 수치를 찾지 못했습니다.",
+                "This claim cannot be verified from primary sources: I found no figures for two comparable periods.");
+    }
+
+    String figures(String metric, String previousPeriod, String previous, String currentPeriod, String current) {
+        return metric + ": " + previousPeriod + " " + previous + " → " + currentPeriod + " " + current;
+    }
+}

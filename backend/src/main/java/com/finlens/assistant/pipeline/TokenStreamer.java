@@ -1,0 +1,39 @@
+package com.finlens.assistant.pipeline;
+
+import com.finlens.assistant.answer.AnswerSink;
+import com.finlens.assistant.answer.Cancellation;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.util.List;
+
+/**
+ * Streams text we wrote ourselves word by word, like a model, one word per event-loop turn so other requests
+ * interleave. Stops when the client goes away and returns what was sent.
+ */
+final class TokenStreamer {
+
+    private TokenStreamer() {
+    }
+
+    static Future<String> stream(Vertx vertx, String text, AnswerSink sink, Cancellation cancellation) {
+        List<String> words = List.of(text.split("(?<=\\s)(?=\\S)"));
+        Promise<String> sent = Promise.promise();
+        Context context = vertx.getOrCreateContext();
+        context.runOnContext(v -> next(context, words, 0, new StringBuilder(), sink, cancellation, sent));
+        return sent.future();
+    }
+
+    private static void next(Context context, List<String> words, int index, StringBuilder sent, AnswerSink sink,
+                             Cancellation cancellation, Promise<String> done) {
+        if (index >= words.size() || cancellation.isCancelled()) {
+            done.complete(sent.toString());
+            return;
+        }
+        String word = words.get(index);
+        sink.token(word);
+        sent.append(word);
+        context.runOnContext(v -> next(context, words, index + 1, sent, sink, cancellation, done));
+    }
+}

@@ -1,0 +1,76 @@
+package com.finlens.assistant.usage;
+
+import com.finlens.platform.db.Futures;
+import io.vertx.core.Future;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/** {@link UsageStore} on the {@code llm_usage} table (V40). Runs on the event loop like all Hibernate Reactive code. */
+public final class SqlUsageStore implements UsageStore {
+
+    private final Mutiny.SessionFactory sessions;
+
+    public SqlUsageStore(Mutiny.SessionFactory sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public Future<Integer> countCharged(long userId, Instant since) {
+        return Futures.toFuture(sessions.withSession(s -> s.createNativeQuery(
+                        "select count(*) from llm_usage where user_id = ?1 and started_at >= ?2 and status <> 'refunded'",
+                        Long.class)
+                .setParameter(1, userId)
+                .setParameter(2, utc(since))
+                .getSingleResult()))
+                .map(Long::intValue);
+    }
+
+    @Override
+    public Future<Long> open(long userId, long conversationId, Instant startedAt) {
+        return Futures.toFuture(sessions.withTransaction(s -> s.createNativeQuery(
+                        "insert into llm_usage (user_id, conversation_id, started_at, status) values (?1, ?2, ?3, 'pending')")
+                .setParameter(1, userId)
+                .setParameter(2, conversationId)
+                .setParameter(3, utc(startedAt))
+                .executeUpdate()
+                .chain(() -> s.createNativeQuery("select last_insert_id()", Long.class).getSingleResult())));
+    }
+
+    @Override
+    public Future<Void> close(long id, UsageRecord r) {
+        return Futures.toFuture(sessions.withTransaction(s -> s.createNativeQuery(
+                        "update llm_usage set status = ?1, provider = ?2, model = ?3, prompt_tokens = ?4,"
+                                + " completion_tokens = ?5, usage_reported = ?6, first_token_ms = ?7, total_ms = ?8,"
+                                + " estimated_cost_usd = ?9 where id = ?10 and status = 'pending'")
+                .setParameter(1, r.status())
+                .setParameter(2, r.provider())
+                .setParameter(3, r.model())
+                .setParameter(4, r.promptTokens())
+                .setParameter(5, r.completionTokens())
+                .setParameter(6, r.usageReported())
+                .setParameter(7, r.firstTokenMillis() < 0 ? null : r.firstTokenMillis())
+                .setParameter(8, r.totalMillis())
+                .setParameter(9, BigDecimal.valueOf(r.estimatedCostUsd()).setScale(6, RoundingMode.HALF_UP))
+                .setParameter(10, id)
+                .executeUpdate()))
+                .mapEmpty();
+    }
+
+    @Override
+    public Future<Void> refund(long id, String reason) {
+        return Futures.toFuture(sessions.withTransaction(s -> s.createNativeQuery(
+                        "update llm_usage set status = 'refunded', refund_reason = ?1 where id = ?2")
+                .setParameter(1, reason)
+                .setParameter(2, id)
+                .executeUpdate()))
+                .mapEmpty();
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,26 @@
+package com.finlens.assistant.usage;
+
+import com.finlens.platform.auth.CurrentUser;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/** {@code GET /usage}: the signed-in user's answer quota for today. */
+public final class UsageRoutes {
+
+    private final AnswerQuota quota;
+
+    public UsageRoutes(AnswerQuota quota) {
+        this.quota = quota;
+    }
+
+    /** Mounts on the API router (the one served under /api/v1), behind its auth handler. */
+    public void mount(Router api) {
+        api.get("/usage").handler(this::usage);
+    }
+
+    private void usage(RoutingContext ctx) {
+        quota.status(CurrentUser.id(ctx))
+                .onSuccess(status -> ctx.json(status.toJson()))
+                .onFailure(ctx::fail);
+    }
+}

@@ -1,0 +1,20 @@
+package com.finlens.assistant.usage;
+
+import io.vertx.core.Future;
+import java.time.Instant;
+
+/** Where answers are counted and their token usage, latency and cost are kept (table {@code llm_usage}). */
+public interface UsageStore {
+
+    /** Answers of the user started at or after {@code since} that count against the quota (not refunded). */
+    Future<Integer> countCharged(long userId, Instant since);
+
+    /** Records that an answer started; returns the line's id. */
+    Future<Long> open(long userId, long conversationId, Instant startedAt);
+
+    /** Fills in the outcome of an answer opened with {@link #open}. */
+    Future<Void> close(long id, UsageRecord record);
+
+    /** Gives the answer back to the user's quota, e.g. because it failed. */
+    Future<Void> refund(long id, String reason);
+}

@@ -1,0 +1,43 @@
+package com.finlens.integration.llm;
+
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+
+/** Reads a RunPod serverless endpoint's native {@code GET <base>/health} to see whether workers are warm. */
+public final class RunPodHealthClient {
+
+    private final HttpClient http;
+    private final String endpointBaseUrl;
+    private final String apiKey;
+
+    /** @param endpointBaseUrl https://api.runpod.ai/v2/&lt;endpoint id&gt; (no /openai/v1) */
+    public RunPodHealthClient(HttpClient http, String endpointBaseUrl, String apiKey) {
+        this.http = http;
+        this.endpointBaseUrl = endpointBaseUrl;
+        this.apiKey = apiKey;
+    }
+
+    public Future<WorkerAvailability> check(Duration timeout) {
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setAbsoluteURI(endpointBaseUrl + "/health")
+                .putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey)
+                .setIdleTimeout(Math.max(1, timeout.toMillis()));
+        return http.request(options)
+                .compose(req -> req.send())
+                .compose(res -> res.body().map(body -> {
+                    if (res.statusCode() != 200) {
+                        throw UpstreamErrors.fromStatus("runpod", res.statusCode(), null, body.toString());
+                    }
+                    JsonObject workers = new JsonObject(body.toString()).getJsonObject("workers", new JsonObject());
+                    JsonObject jobs = new JsonObject(body.toString()).getJsonObject("jobs", new JsonObject());
+                    return new WorkerAvailability(workers.getInteger("ready", 0), workers.getInteger("idle", 0),
+                            workers.getInteger("running", 0), jobs.getInteger("inQueue", 0));
+                }));
+    }
+}

@@ -1,0 +1,19 @@
+package com.finlens.assistant.pipeline;
+
+import io.vertx.core.Future;
+import java.util.List;
+
+/** A retriever that always finds the same passages (a stand-in for the knowledge feature). */
+final class FixedPassages implements PassageRetriever {
+
+    private final List<Passage> passages;
+
+    FixedPassages(List<Passage> passages) {
+        this.passages = passages;
+    }
+
+    @Override
+    public Future<List<Passage>> search(long userId, String query, int k) {
+        return Future.succeededFuture(passages.subList(0, Math.min(k, passages.size())));
+    }
+}

@@ -1,0 +1,83 @@
+package com.finlens.assistant.usage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.finlens.platform.config.AppConfig;
+import com.finlens.platform.db.Database;
+import com.finlens.testing.ReplayServer;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The SQL store against the embedded MariaDB with the real Flyway migrations (V40 creates llm_usage). */
+class SqlUsageStoreTest {
+
+    @TempDir
+    static Path dataDir;
+    private static Vertx vertx;
+    private static Database database;
+    private static SqlUsageStore store;
+
+    @BeforeAll
+    static void start() throws Exception {
+        vertx = Vertx.vertx();
+        // The embedded database unpacks and starts in 5-15 s, longer on a busy machine.
+        database = Database.start(vertx, new AppConfig.DbConfig(null, "root", "", 0, 2), dataDir, List.of())
+                .toCompletionStage().toCompletableFuture().get(3, TimeUnit.MINUTES);
+        store = new SqlUsageStore(database.sessionFactory());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (database != null) {
+            database.close();
+        }
+        ReplayServer.await(vertx.close());
+    }
+
+    @Test
+    @DisplayName("Opened answers count for the day until refunded, and closing one keeps its usage and cost")
+    void countsClosesAndRefunds() {
+        Instant morning = Instant.parse("2026-11-22T08:00:00Z");
+        long first = onLoop(() -> store.open(5, 100, morning));
+        long second = onLoop(() -> store.open(5, 100, morning.plusSeconds(60)));
+        onLoop(() -> store.open(6, 200, morning));
+        onLoop(() -> store.open(5, 100, morning.minusSeconds(86_400)));
+
+        assertThat(second).isGreaterThan(first);
+        assertThat(onLoop(() -> store.countCharged(5, Instant.parse("2026-11-22T00:00:00Z")))).isEqualTo(2);
+
+        onLoop(() -> store.close(first, new UsageRecord("completed", "openai", "gpt-4o-2024-08-06", 14, 8, true, 420,
+                1300, 0.0000069)));
+        onLoop(() -> store.refund(second, "provider-failed"));
+
+        assertThat(onLoop(() -> store.countCharged(5, Instant.parse("2026-11-22T00:00:00Z")))).isEqualTo(1);
+        List<Object[]> rows = onLoop(() -> io.vertx.core.Future.fromCompletionStage(database.sessionFactory()
+                .withSession(s -> s.createNativeQuery("select status, provider, prompt_tokens, completion_tokens,"
+                        + " first_token_ms, estimated_cost_usd, refund_reason from llm_usage where user_id = 5"
+                        + " order by id", Object[].class).getResultList()).subscribeAsCompletionStage()));
+        assertThat(rows.get(0)[0]).isEqualTo("completed");
+        assertThat(rows.get(0)[1]).isEqualTo("openai");
+        assertThat(((Number) rows.get(0)[2]).intValue()).isEqualTo(14);
+        assertThat(((Number) rows.get(0)[5]).doubleValue()).isEqualTo(0.000007);
+        assertThat(rows.get(1)[0]).isEqualTo("refunded");
+        assertThat(rows.get(1)[6]).isEqualTo("provider-failed");
+    }
+
+    /** Hibernate Reactive sessions must run on a Vert.x event loop. */
+    private static <T> T onLoop(Supplier<Future<T>> work) {
+        Promise<T> promise = Promise.promise();
+        vertx.getOrCreateContext().runOnContext(v -> work.get().onComplete(promise));
+        return ReplayServer.await(promise.future());
+    }
+}
