@@ -1,6 +1,12 @@
 // The ask page: creates the conversation on the first question, posts the question and renders the streamed
 // answer as it arrives. Everything from the server is inserted as text (textContent), never as HTML.
 import { createSseParser } from './sse.js';
+import { createRenderer } from '/static/lib/render.js';
+import createDOMPurify from '/static/lib/vendor/purify.es.mjs';
+import { Marked } from '/static/lib/vendor/marked.esm.js';
+
+// Answers are Markdown from a model: rendered only through marked + DOMPurify (no raw HTML, http(s) links only).
+const renderer = createRenderer({ createDOMPurify, window, Marked });
 
 const main = document.querySelector('main.chat');
 const form = document.getElementById('ask');
@@ -14,6 +20,12 @@ const text = document.getElementById('i18n').dataset;
 const csrf = document.querySelector('meta[name="csrf-token"]')?.content;
 let conversationId = main.dataset.conversationId || null;
 let controller = null;
+
+for (const stored of document.querySelectorAll('li.message.assistant .content')) {
+  renderer.renderMarkdown(stored, stored.textContent);
+}
+const preset = new URLSearchParams(location.search).get('q');
+if (preset && !question.value) question.value = preset;
 
 function headers() {
   return { 'Content-Type': 'application/json', Accept: 'text/event-stream', 'X-CSRF-Token': csrf };
@@ -77,6 +89,25 @@ function note(li, className, message) {
   li.append(p);
 }
 
+function renderChoices(li, payload) {
+  note(li, 'status-note', payload.question || '');
+  const choices = document.createElement('div');
+  choices.className = 'choices';
+  for (const c of payload.candidates || []) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = `${c.name} (${c.ticker || c.key}${c.market ? `, ${c.market}` : ''})`;
+    button.addEventListener('click', () => {
+      question.value = `${c.name} ${c.ticker || ''}: ${lastQuestion}`.trim();
+      form.requestSubmit();
+    });
+    choices.append(button);
+  }
+  li.append(choices);
+}
+
+let lastQuestion = '';
+
 async function ensureConversation() {
   if (conversationId) return conversationId;
   const response = await fetch('/api/v1/conversations', { method: 'POST', headers: headers(), body: '{}' });
@@ -92,6 +123,12 @@ async function ask(content) {
   bubble('user').querySelector('.content').textContent = content;
   const answer = bubble('assistant');
   const body = answer.querySelector('.content');
+  let markdown = '';
+  let scheduled = false;
+  const render = () => {
+    scheduled = false;
+    renderer.renderMarkdown(body, markdown);
+  };
   controller = new AbortController();
   const response = await fetch(`/api/v1/conversations/${id}/messages`, {
     method: 'POST', headers: headers(), body: JSON.stringify({ content }), signal: controller.signal,
@@ -102,12 +139,20 @@ async function ask(content) {
   }
   const parser = createSseParser((event, data) => {
     const payload = JSON.parse(data);
-    if (event === 'token') body.textContent += payload.text;
+    if (event === 'token') {
+      markdown += payload.text;
+      if (!scheduled) {
+        scheduled = true;
+        requestAnimationFrame(render);
+      }
+    }
     else if (event === 'step') progress.textContent = payload.status === 'done' ? '' : payload.label;
     else if (event === 'sources') renderSources(answer, payload.sources);
     else if (event === 'number-check' && payload.flags?.length) note(answer, 'flags', `${text.flags}: ${payload.flags.join(', ')}`);
     else if (event === 'error') note(answer, 'status-note', payload.detail || payload.title || text.failed);
+    else if (event === 'choose-company') renderChoices(answer, payload);
     else if (event === 'done') {
+      render();
       answer.dataset.status = payload.status;
       progress.textContent = '';
     }
@@ -124,6 +169,7 @@ form.addEventListener('submit', async (e) => {
   e.preventDefault();
   const content = question.value.trim();
   if (!content) return;
+  lastQuestion = content;
   question.value = '';
   send.disabled = true;
   stop.hidden = false;
