@@ -1,0 +1,95 @@
+package com.finlens.market;
+
+import static com.finlens.testing.ReplayServer.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.finlens.market.cache.InMemoryMarketCacheStore;
+import com.finlens.platform.config.Env;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Market module with no configuration (offline)")
+class MarketModuleTest {
+
+    private static Vertx vertx;
+    private static MarketModule module;
+
+    @BeforeAll
+    static void start() {
+        vertx = Vertx.vertx();
+        MarketConfig config = MarketConfig.from(new Env(Map.of()));
+        module = new MarketModule(vertx, config, new InMemoryMarketCacheStore(100), Clock.systemUTC());
+    }
+
+    @AfterAll
+    static void stop() {
+        module.close();
+        await(vertx.close());
+    }
+
+    @Test
+    @DisplayName("runs every source from the bundled snapshot and never asks for a key")
+    void offlineConfig() {
+        MarketConfig config = MarketConfig.from(new Env(Map.of()));
+        assertThat(config.dart().live()).isFalse();
+        assertThat(config.krx().live()).isFalse();
+        assertThat(config.yahoo().live()).isFalse();
+        assertThat(config.dart().toString()).contains("apiKey=unset");
+        Env env = new Env(Map.of("FINLENS_DART_API_KEY", "secret-key", "FINLENS_YAHOO_BASE_URL", "http://127.0.0.1:9"));
+        assertThat(MarketConfig.from(env).dart().toString()).doesNotContain("secret-key");
+        assertThat(MarketConfig.from(env).yahoo().live()).isTrue();
+    }
+
+    @Test
+    @DisplayName("builds the directory and answers resolution, prices and statements end to end")
+    void endToEnd() {
+        assertThat(await(module.directory()).size()).isGreaterThan(3_900);
+        MarketService service = module.service();
+        Resolution samsung = await(service.resolve("삼성전자"));
+        assertThat(samsung.best().company().krxCode()).isEqualTo("005930");
+        Company apple = await(service.resolve("애플")).best().company();
+        MarketResult<FinancialStatements> statements = await(service.financials(apple, 2024, ReportCode.ANNUAL, false));
+        assertThat(statements.data().lines().get(0).amount()).isEqualByComparingTo("391035000000");
+        assertThat(statements.provenance().get(0).snapshotRecordedOn()).isNotNull();
+        assertThat(await(service.mentions("SK하이닉스 실적")).get(0).company().krxCode()).isEqualTo("000660");
+    }
+
+    @Test
+    @DisplayName("describes every mounted route in the OpenAPI fragment")
+    void openApiCoversRoutes() throws IOException {
+        JsonObject paths = new JsonObject(read("openapi/market.json")).getJsonObject("paths");
+        Router api = Router.router(vertx);
+        module.routes().mount(api);
+        assertThat(api.getRoutes()).hasSize(7);
+        for (Route route : api.getRoutes()) {
+            String path = route.getPath().replaceAll(":(\\w+)", "{$1}").replace("{symbol}", "{yahooSymbol}");
+            for (HttpMethod method : route.methods()) {
+                assertThat(paths.getJsonObject(path)).as(path).isNotNull();
+                assertThat(paths.getJsonObject(path).getJsonObject(method.name().toLowerCase(Locale.ROOT)))
+                        .as(method + " " + path).isNotNull();
+            }
+        }
+    }
+
+    private static String read(String resource) throws IOException {
+        try (InputStream in = MarketModuleTest.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
