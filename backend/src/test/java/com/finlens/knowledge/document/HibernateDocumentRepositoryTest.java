@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.finlens.platform.config.AppConfig;
 import com.finlens.platform.db.Database;
+import com.finlens.testing.TestDatabase;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The repository against a real (embedded) MariaDB migrated by Flyway, V30 included. */
+/** The repository against the shared test MariaDB, in a fresh database migrated by Flyway (V30 included). */
 class HibernateDocumentRepositoryTest {
 
     @TempDir
@@ -36,8 +37,9 @@ class HibernateDocumentRepositoryTest {
     static void start() throws Exception {
         vertx = Vertx.vertx();
         context = vertx.getOrCreateContext();
-        // Embedded MariaDB start, Flyway and the session factory take a while on a busy machine.
-        database = onContext(() -> Database.start(vertx, new AppConfig.DbConfig(null, "root", "", 0, 4), dataDir,
+        // The shared test MariaDB's first start, Flyway and the session factory take a while on a busy machine.
+        AppConfig.DbConfig db = new AppConfig.DbConfig(TestDatabase.freshDatabaseUrl(), "root", "", 0, 4);
+        database = onContext(() -> Database.start(vertx, db, dataDir,
                 HibernateDocumentRepository.ENTITIES)).toCompletionStage().toCompletableFuture().get(3, TimeUnit.MINUTES);
         repository = new HibernateDocumentRepository(database.sessionFactory());
     }
