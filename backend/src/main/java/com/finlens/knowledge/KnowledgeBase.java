@@ -1,0 +1,95 @@
+package com.finlens.knowledge;
+
+import com.finlens.integration.embeddings.EmbeddingsConfig;
+import com.finlens.integration.embeddings.OpenAiCompatibleEmbedder;
+import com.finlens.integration.weaviate.WeaviateConfig;
+import com.finlens.integration.weaviate.WeaviateVectorStore;
+import com.finlens.knowledge.document.DocumentRepository;
+import com.finlens.knowledge.embedding.Embedder;
+import com.finlens.knowledge.embedding.EmbeddingSpace;
+import com.finlens.knowledge.embedding.LocalMiniLmEmbedder;
+import com.finlens.knowledge.ingest.Chunker;
+import com.finlens.knowledge.ingest.DocumentParser;
+import com.finlens.knowledge.ingest.SafeUrlFetcher;
+import com.finlens.knowledge.store.LuceneVectorStore;
+import com.finlens.knowledge.store.VectorStore;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The knowledge feature assembled from configuration: the remote embeddings endpoint when configured, else the
+ * in-jar MiniLM model; Weaviate when configured, else the embedded Lucene index; all blocking work on one named
+ * worker pool ("finlens-knowledge"). Start it once, mount {@link #routes()}, hand {@link #service()} to the
+ * assistant, the DART ingester and account deletion, and {@link #close()} it on shutdown.
+ */
+public final class KnowledgeBase {
+
+    public static final String WORKER_POOL = "finlens-knowledge";
+    private static final Logger LOG = LoggerFactory.getLogger(KnowledgeBase.class);
+
+    private final WorkerExecutor worker;
+    private final VectorStore store;
+    private final SafeUrlFetcher fetcher;
+    private final KnowledgeService service;
+    private final KnowledgeRoutes routes;
+
+    private KnowledgeBase(WorkerExecutor worker, VectorStore store, SafeUrlFetcher fetcher, KnowledgeService service,
+                          KnowledgeRoutes routes) {
+        this.worker = worker;
+        this.store = store;
+        this.fetcher = fetcher;
+        this.service = service;
+        this.routes = routes;
+    }
+
+    public static Future<KnowledgeBase> start(Vertx vertx, KnowledgeConfig config, EmbeddingsConfig embeddings,
+                                              WeaviateConfig weaviate, DocumentRepository repository, Clock clock) {
+        WorkerExecutor worker = vertx.createSharedWorkerExecutor(WORKER_POOL, config.workerPoolSize());
+        Embedder embedder = embeddings.enabled() ? new OpenAiCompatibleEmbedder(vertx, embeddings)
+                : new LocalMiniLmEmbedder(worker);
+        EmbeddingSpace space = EmbeddingSpace.of(embedder);
+        Future<? extends VectorStore> opened = weaviate.enabled()
+                ? WeaviateVectorStore.open(worker, weaviate, space)
+                : LuceneVectorStore.open(worker, config.indexDir(), space);
+        return opened.<KnowledgeBase>compose(store -> {
+            SafeUrlFetcher fetcher = new SafeUrlFetcher(vertx, worker, config.fetch());
+            KnowledgeService service = new KnowledgeService(repository, store, embedder, new DocumentParser(worker),
+                    fetcher, new Chunker(config.chunkMaxChars()), clock);
+            LOG.info("Knowledge base ready: {} store, embeddings {} ({} dimensions)",
+                    weaviate.enabled() ? "Weaviate" : "Lucene at " + config.indexDir(), space.model(), space.dimension());
+            KnowledgeBase base = new KnowledgeBase(worker, store, fetcher, service, new KnowledgeRoutes(vertx, service));
+            return onEventLoop(vertx, service).map(base);
+        }).onFailure(e -> worker.close());
+    }
+
+    /** Jobs cut short by the last shutdown are marked failed; Hibernate Reactive needs an event loop for that. */
+    private static Future<Void> onEventLoop(Vertx vertx, KnowledgeService service) {
+        Promise<Void> done = Promise.promise();
+        vertx.getOrCreateContext().runOnContext(v -> service.failInterruptedJobs()
+                .onSuccess(count -> {
+                    if (count > 0) {
+                        LOG.info("Marked {} interrupted ingestion job(s) as failed", count);
+                    }
+                })
+                .<Void>mapEmpty()
+                .onComplete(done));
+        return done.future();
+    }
+
+    public KnowledgeService service() {
+        return service;
+    }
+
+    public KnowledgeRoutes routes() {
+        return routes;
+    }
+
+    public Future<Void> close() {
+        return Future.join(store.close(), fetcher.close()).<Void>mapEmpty().onComplete(v -> worker.close());
+    }
+}
