@@ -58,16 +58,19 @@ public final class ChatCompletionClient {
                 .putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .putHeader(HttpHeaders.ACCEPT, "text/event-stream");
+        Buffer body = Buffer.buffer(request.toJson().encode(), StandardCharsets.UTF_8.name());
         http.request(options)
-                .compose(req -> {
+                .onSuccess(req -> {
                     running.request = req;
                     if (running.aborted) {
                         req.reset();
-                        return Future.failedFuture(running.abortedError());
+                        return;
                     }
-                    return req.send(Buffer.buffer(request.toJson().encode(), StandardCharsets.UTF_8.name()));
+                    // The response handler is in place before the request is sent, so the body is read on the
+                    // event loop in the tick the response arrives, whichever thread called stream().
+                    req.response().onSuccess(running::read).onFailure(running::failBeforeResponse);
+                    req.end(body).onFailure(running::failBeforeResponse);
                 })
-                .onSuccess(running::read)
                 .onFailure(running::failBeforeResponse);
         return running;
     }

@@ -1,6 +1,7 @@
 package com.finlens.integration.llm;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -28,16 +29,24 @@ public final class RunPodHealthClient {
                 .setAbsoluteURI(endpointBaseUrl + "/health")
                 .putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey)
                 .setIdleTimeout(Math.max(1, timeout.toMillis()));
-        return http.request(options)
-                .compose(req -> req.send())
-                .compose(res -> res.body().map(body -> {
-                    if (res.statusCode() != 200) {
-                        throw UpstreamErrors.fromStatus("runpod", res.statusCode(), null, body.toString());
-                    }
-                    JsonObject workers = new JsonObject(body.toString()).getJsonObject("workers", new JsonObject());
-                    JsonObject jobs = new JsonObject(body.toString()).getJsonObject("jobs", new JsonObject());
-                    return new WorkerAvailability(workers.getInteger("ready", 0), workers.getInteger("idle", 0),
-                            workers.getInteger("running", 0), jobs.getInteger("inQueue", 0));
-                }));
+        Promise<WorkerAvailability> result = Promise.promise();
+        http.request(options).onSuccess(req -> {
+            // Handlers first, then send: the body is read on the event loop whichever thread called check().
+            req.response().compose(res -> res.body().map(body -> parse(res.statusCode(), body.toString())))
+                    .onComplete(result);
+            req.end();
+        }).onFailure(result::fail);
+        return result.future();
+    }
+
+    private static WorkerAvailability parse(int status, String body) {
+        if (status != 200) {
+            throw UpstreamErrors.fromStatus("runpod", status, null, body);
+        }
+        JsonObject json = new JsonObject(body);
+        JsonObject workers = json.getJsonObject("workers", new JsonObject());
+        JsonObject jobs = json.getJsonObject("jobs", new JsonObject());
+        return new WorkerAvailability(workers.getInteger("ready", 0), workers.getInteger("idle", 0),
+                workers.getInteger("running", 0), jobs.getInteger("inQueue", 0));
     }
 }
