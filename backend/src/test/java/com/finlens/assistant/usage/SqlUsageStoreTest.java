@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.finlens.platform.config.AppConfig;
 import com.finlens.platform.db.Database;
 import com.finlens.testing.ReplayServer;
+import com.finlens.testing.TestDatabase;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The SQL store against the embedded MariaDB with the real Flyway migrations (V40 creates llm_usage). */
+/** The SQL store against the test MariaDB with the real Flyway migrations (V40 creates llm_usage). */
 class SqlUsageStoreTest {
 
     @TempDir
@@ -31,8 +32,9 @@ class SqlUsageStoreTest {
     @BeforeAll
     static void start() throws Exception {
         vertx = Vertx.vertx();
-        // The embedded database unpacks and starts in 5-15 s, longer on a busy machine.
-        database = Database.start(vertx, new AppConfig.DbConfig(null, "root", "", 0, 2), dataDir, List.of())
+        // The shared test MariaDB starts once per JVM (5-15 s, longer on a busy machine); this class gets its own schema.
+        AppConfig.DbConfig config = new AppConfig.DbConfig(TestDatabase.freshDatabaseUrl(), "root", "", 0, 2);
+        database = Database.start(vertx, config, dataDir, List.of())
                 .toCompletionStage().toCompletableFuture().get(3, TimeUnit.MINUTES);
         store = new SqlUsageStore(database.sessionFactory());
     }
