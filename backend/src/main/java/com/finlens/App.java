@@ -27,12 +27,14 @@ public final class App {
 
     private final Vertx vertx;
     private final Database database;
+    private final Wiring wiring;
     private final AppConfig config;
     private final int port;
 
-    private App(Vertx vertx, Database database, AppConfig config, int port) {
+    private App(Vertx vertx, Database database, Wiring wiring, AppConfig config, int port) {
         this.vertx = vertx;
         this.database = database;
+        this.wiring = wiring;
         this.config = config;
         this.port = port;
     }
@@ -74,8 +76,9 @@ public final class App {
                 .compose(database -> {
                     AtomicInteger port = new AtomicInteger();
                     Wiring wiring = new Wiring(vertx, config, database);
-                    return vertx.deployVerticle(wiring.httpVerticle(new RequestLog(), port::set))
-                            .map(id -> new App(vertx, database, config, port.get()))
+                    return wiring.httpVerticle(new RequestLog(), port::set)
+                            .compose(vertx::deployVerticle)
+                            .map(id -> new App(vertx, database, wiring, config, port.get()))
                             .onFailure(e -> database.close());
                 })
                 .onFailure(e -> vertx.close());
@@ -95,6 +98,11 @@ public final class App {
 
     /** Stops accepting, lets in-flight requests finish within the grace period, then closes the database. */
     public void stop(Duration grace) {
+        try {
+            wiring.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("Features did not close cleanly: {}", e.getMessage());
+        }
         try {
             vertx.close().toCompletionStage().toCompletableFuture().get(grace.toMillis() + 5_000, TimeUnit.MILLISECONDS);
         } catch (Exception e) {

@@ -8,13 +8,27 @@ import com.finlens.assistant.ConversationRepository;
 import com.finlens.assistant.ConversationRoutes;
 import com.finlens.assistant.ConversationService;
 import com.finlens.assistant.Message;
-import com.finlens.assistant.answer.AnswerSource;
-import com.finlens.assistant.answer.EchoAnswerSource;
+import com.finlens.assistant.llm.LlmRouter;
+import com.finlens.assistant.pipeline.PipelineAnswerSource;
+import com.finlens.assistant.sources.KnowledgePassages;
+import com.finlens.assistant.sources.MarketCompanyLookup;
+import com.finlens.assistant.sources.MarketFactsSource;
+import com.finlens.assistant.usage.AnswerQuota;
+import com.finlens.assistant.usage.SqlUsageStore;
+import com.finlens.assistant.usage.UsageRoutes;
+import com.finlens.knowledge.KnowledgeBase;
+import com.finlens.knowledge.KnowledgePages;
+import com.finlens.knowledge.document.DocumentRow;
+import com.finlens.knowledge.document.HibernateDocumentRepository;
+import com.finlens.knowledge.document.JobRow;
+import com.finlens.market.MarketModule;
+import com.finlens.market.api.CompanyPages;
+import com.finlens.market.cache.MySqlMarketCacheStore;
 import com.finlens.platform.auth.AuthHandler;
+import com.finlens.platform.auth.Secrets;
 import com.finlens.platform.auth.SessionCookie;
 import com.finlens.platform.auth.SessionRepository;
 import com.finlens.platform.auth.SessionService;
-import com.finlens.platform.auth.Secrets;
 import com.finlens.platform.auth.SignInRoutes;
 import com.finlens.platform.auth.WebSession;
 import com.finlens.platform.config.AppConfig;
@@ -30,21 +44,29 @@ import com.finlens.platform.view.Views;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
 import org.hibernate.reactive.mutiny.Mutiny;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The composition root: the only place that constructs services, clients and routes. */
+/** The composition root: the only place that decides which implementation serves each port. */
 final class Wiring {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
+
     /** Every entity Hibernate maps; Flyway owns the tables. */
-    static final List<Class<?>> ENTITIES = List.of(User.class, WebSession.class, Conversation.class, Message.class);
+    static final List<Class<?>> ENTITIES = List.of(User.class, WebSession.class, Conversation.class, Message.class,
+            DocumentRow.class, JobRow.class);
 
     private final Vertx vertx;
     private final AppConfig config;
     private final Database database;
     private final Clock clock = Clock.systemUTC();
+    private MarketModule market;
+    private KnowledgeBase knowledge;
 
     Wiring(Vertx vertx, AppConfig config, Database database) {
         this.vertx = vertx;
@@ -52,23 +74,39 @@ final class Wiring {
         this.database = database;
     }
 
-    /** Builds the HTTP verticle with every feature mounted. */
-    HttpVerticle httpVerticle(RequestLog requestLog, IntConsumer onListening) {
+    /** Builds every feature (the knowledge index opens asynchronously) and the HTTP verticle that serves them. */
+    Future<HttpVerticle> httpVerticle(RequestLog requestLog, IntConsumer onListening) {
         Mutiny.SessionFactory sessions = database.sessionFactory();
-        Secrets secrets = new Secrets();
+        return KnowledgeBase.start(vertx, config.knowledge(), config.embeddings(), config.weaviate(),
+                new HibernateDocumentRepository(sessions), clock).map(knowledgeBase -> {
+                    this.knowledge = knowledgeBase;
+                    return build(sessions, requestLog, onListening);
+                });
+    }
 
+    private HttpVerticle build(Mutiny.SessionFactory sessions, RequestLog requestLog, IntConsumer onListening) {
+        Secrets secrets = new Secrets();
         UserRepository users = new UserRepository(sessions);
         SessionService sessionService = new SessionService(new SessionRepository(sessions), users, secrets, clock,
                 config.auth());
         SessionCookie cookie = new SessionCookie(config.http().isHttps(), config.auth().sessionAbsolute());
-
         Views views = new Views(vertx, new Messages(), Map.of(
                 "devSignIn", config.auth().devSignIn(),
                 "googleSignIn", config.auth().googleConfigured()));
 
-        AnswerSource answers = new EchoAnswerSource(vertx);
+        market = new MarketModule(vertx, config.market(), new MySqlMarketCacheStore(sessions, clock), clock);
+        market.directory().onFailure(e -> LOG.warn("Company directory not loaded yet: {}", e.getMessage()));
+
+        AnswerQuota quota = new AnswerQuota(new SqlUsageStore(sessions), config.quota(), clock);
+        PipelineAnswerSource answers = new PipelineAnswerSource(vertx,
+                new MarketCompanyLookup(market.service()),
+                new MarketFactsSource(market.service()),
+                new KnowledgePassages(knowledge.service()),
+                new LlmRouter(vertx, config.llm(), clock), quota, config.pipeline());
         ConversationRepository conversationRepository = new ConversationRepository(sessions);
         ConversationService conversations = new ConversationService(vertx, conversationRepository, answers, clock);
+        conversationRepository.failAbandoned(clock.instant().minus(Duration.ofMinutes(1)))
+                .onFailure(e -> LOG.warn("Could not close abandoned answers: {}", e.getMessage()));
 
         AuthHandler auth = new AuthHandler(sessionService, cookie, token -> Future.succeededFuture(null));
 
@@ -77,8 +115,21 @@ final class Wiring {
                 (root, api) -> new OpenApiRoutes(config.http().publicUrl()).mount(root, api),
                 (root, api) -> new SignInRoutes(sessionService, cookie, views, config.auth()).mount(root, api),
                 (root, api) -> new ConversationRoutes(vertx, conversations).mount(api),
-                (root, api) -> new ChatPages(conversations, views).mount(root));
+                (root, api) -> new ChatPages(conversations, views).mount(root),
+                (root, api) -> new UsageRoutes(quota).mount(api),
+                (root, api) -> market.routes().mount(api),
+                (root, api) -> new CompanyPages(market.service(), views).mount(root),
+                (root, api) -> knowledge.routes().mount(api),
+                (root, api) -> new KnowledgePages(views).mount(root));
 
         return new HttpVerticle(config, auth, new FailureHandler(views), features, requestLog, onListening);
+    }
+
+    /** Releases what the features hold open (index writers, timers, worker pools). */
+    Future<Void> close() {
+        if (market != null) {
+            market.close();
+        }
+        return knowledge == null ? Future.succeededFuture() : knowledge.close();
     }
 }

@@ -49,21 +49,23 @@ class ChatPageBrowserTest {
             page.click("form[action='/auth/dev'] button");
             page.waitForURL(base + "/chat");
 
-            page.fill("#question", "What did Samsung Electronics file last week?");
+            page.fill("#question", "What is Samsung Electronics' share price?");
             page.click("#send");
             page.waitForFunction("() => document.querySelector('li.message.assistant')?.dataset.status === 'complete'");
             assertThat(page.textContent("li.message.user .content"))
-                    .isEqualTo("What did Samsung Electronics file last week?");
-            assertThat(page.textContent("li.message.assistant .content")).contains("Samsung Electronics");
+                    .isEqualTo("What is Samsung Electronics' share price?");
+            // The answer is Markdown rendered through the sanitiser, with its citation markers and sources.
+            assertThat(page.textContent("li.message.assistant .content")).contains("삼성전자").contains("[S1]");
+            assertThat(page.locator("li.message.assistant .sources li").count()).isPositive();
             assertThat(page.url()).matches(".*/chat/\\d+");
 
             Path shot = Files.createDirectories(Path.of("target", "screenshots")).resolve("chat.png");
             page.screenshot(new Page.ScreenshotOptions().setPath(shot).setFullPage(true));
 
             page.navigate(base + "/history");
-            assertThat(page.textContent("ul.history")).contains("What did Samsung Electronics file last week?");
+            assertThat(page.textContent("ul.history")).contains("What is Samsung Electronics' share price?");
             page.click("ul.history a");
-            assertThat(page.textContent("li.message.assistant .content")).contains("Samsung Electronics");
+            assertThat(page.textContent("li.message.assistant .content")).contains("삼성전자").contains("[S1]");
         }
         assertThat(consoleErrors).isEmpty();
     }

@@ -40,11 +40,12 @@ final class Gatherer {
     Future<Evidence> gather(Question question, QuestionAnalysis analysis, List<Company> companies, AnswerSink sink) {
         Texts texts = new Texts(analysis.language());
         List<FactKind> kinds = kindsFor(analysis, companies);
+        List<Integer> years = FiscalYears.in(question.text());
         List<Future<List<Evidence.CompanyFacts>>> factSteps = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (FactKind kind : kinds) {
             String step = STEP_NAMES.get(kind);
-            factSteps.add(step(step, texts, sink, missing, () -> factsOfAll(companies, kind)));
+            factSteps.add(step(step, texts, sink, missing, () -> factsOfAll(companies, kind, years)));
         }
         Future<List<Passage>> passages = config.passageCount() == 0 ? Future.succeededFuture(List.of())
                 : step("passages", texts, sink, missing,
@@ -92,9 +93,10 @@ final class Gatherer {
     }
 
     /** One step: facts of every company; fails only when every company failed. */
-    private Future<List<Evidence.CompanyFacts>> factsOfAll(List<Company> companies, FactKind kind) {
+    private Future<List<Evidence.CompanyFacts>> factsOfAll(List<Company> companies, FactKind kind,
+                                                          List<Integer> years) {
         List<Future<Evidence.CompanyFacts>> calls = companies.stream()
-                .map(c -> call(() -> market.facts(c, kind)).map(facts -> new Evidence.CompanyFacts(c, facts)))
+                .map(c -> call(() -> market.facts(c, kind, years)).map(facts -> new Evidence.CompanyFacts(c, facts)))
                 .toList();
         return Future.join(calls).otherwiseEmpty().compose(v -> {
             List<Evidence.CompanyFacts> ok = calls.stream().filter(Future::succeeded).map(Future::result).toList();

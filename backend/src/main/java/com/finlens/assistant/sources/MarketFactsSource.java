@@ -42,6 +42,24 @@ public final class MarketFactsSource implements MarketFacts {
     }
 
     @Override
+    public Future<List<Fact>> facts(Company company, FactKind kind, List<Integer> years) {
+        if (kind != FactKind.FINANCIALS || years.isEmpty()) {
+            return facts(company, kind);
+        }
+        return market.company(company.key()).compose(c -> {
+            List<Future<List<Fact>>> perYear = years.stream()
+                    .map(year -> market.financials(c, year, ReportCode.ANNUAL, false).map(r -> financialFacts(c, r)))
+                    .toList();
+            return Future.join(new ArrayList<>(perYear)).otherwiseEmpty().compose(v -> {
+                List<Fact> found = new ArrayList<>();
+                perYear.stream().filter(Future::succeeded).forEach(f -> found.addAll(f.result()));
+                // A year with no filing yet still gets the latest figures rather than nothing.
+                return found.isEmpty() ? facts(company, kind) : Future.succeededFuture(dedupe(found));
+            });
+        });
+    }
+
+    @Override
     public Future<List<Fact>> facts(Company company, FactKind kind) {
         return market.company(company.key()).compose(c -> switch (kind) {
             case PRICE -> market.prices(c, market.priceToday(c).minusDays(PRICE_WINDOW_DAYS), market.priceToday(c), "1d")
@@ -79,11 +97,11 @@ public final class MarketFactsSource implements MarketFacts {
         String url = priceUrl(c);
         List<Fact> facts = new ArrayList<>();
         PriceBar last = bars.get(bars.size() - 1);
-        facts.add(new Fact("price", "close", money(last.close(), currency), last.close(), currency,
+        facts.add(new Fact("price", "close", price(last.close(), currency), last.close(), currency,
                 last.date().toString(), system(p, last.source()), endpoint(p), url, last.date().toString()));
         if (bars.size() > 1) {
             PriceBar first = bars.get(0);
-            facts.add(new Fact("price", "close", money(first.close(), currency), first.close(), currency,
+            facts.add(new Fact("price", "close", price(first.close(), currency), first.close(), currency,
                     first.date().toString(), system(p, first.source()), endpoint(p), url, first.date().toString()));
         }
         if (last.marketCap() != null) {
@@ -103,10 +121,8 @@ public final class MarketFactsSource implements MarketFacts {
                 : "https://finance.yahoo.com/quote/" + c.yahooSymbol() + "/financials";
         List<Fact> facts = new ArrayList<>();
         for (FinancialLine line : s.lines()) {
-            String metric = metric(line);
-            if (metric == null) {
-                continue;
-            }
+            // Unknown accounts keep their own name as metric, so a thin report still shows what it does have.
+            String metric = metric(line) != null ? metric(line) : "account:" + line.account();
             if (line.amount() != null) {
                 facts.add(new Fact(metric, line.account() + " (" + label.strip() + ")", money(line.amount(), s.currency()),
                         line.amount(), s.currency(), period(line.period(), s.year()), system(p, null), endpoint(p),
@@ -163,6 +179,13 @@ public final class MarketFactsSource implements MarketFacts {
 
     private static String period(String name, int fallbackYear) {
         return name == null || name.isBlank() ? String.valueOf(fallbackYear) : name;
+    }
+
+    /** Share prices keep every digit (76,600원), unlike large amounts shown in 조/억. */
+    private static String price(BigDecimal amount, String currency) {
+        DecimalFormat format = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return "KRW".equals(currency) ? format.format(amount) + "원"
+                : format.format(amount) + (currency == null ? "" : " " + currency);
     }
 
     private static String money(BigDecimal amount, String currency) {

@@ -1,5 +1,12 @@
 package com.finlens.platform.config;
 
+import com.finlens.assistant.llm.LlmConfig;
+import com.finlens.assistant.pipeline.PipelineConfig;
+import com.finlens.assistant.usage.QuotaConfig;
+import com.finlens.integration.embeddings.EmbeddingsConfig;
+import com.finlens.integration.weaviate.WeaviateConfig;
+import com.finlens.knowledge.KnowledgeConfig;
+import com.finlens.market.MarketConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,15 +20,29 @@ public record AppConfig(
         HttpConfig http,
         Path dataDir,
         DbConfig db,
-        AuthConfig auth) {
+        AuthConfig auth,
+        MarketConfig market,
+        KnowledgeConfig knowledge,
+        EmbeddingsConfig embeddings,
+        WeaviateConfig weaviate,
+        LlmConfig llm,
+        PipelineConfig pipeline,
+        QuotaConfig quota) {
 
     public static AppConfig load(Env env) {
         HttpConfig http = HttpConfig.from(env);
         Path dataDir = Path.of(env.string("FINLENS_DATA_DIR", "./data")).toAbsolutePath().normalize();
         DbConfig db = DbConfig.from(env);
         AuthConfig auth = AuthConfig.from(env, http);
+        MarketConfig market = MarketConfig.from(env);
+        KnowledgeConfig knowledge = KnowledgeConfig.from(env);
+        EmbeddingsConfig embeddings = EmbeddingsConfig.from(env);
+        WeaviateConfig weaviate = WeaviateConfig.from(env);
+        LlmConfig llm = LlmConfig.from(env);
+        PipelineConfig pipeline = PipelineConfig.from(env);
+        QuotaConfig quota = QuotaConfig.from(env);
         env.requireValid();
-        return new AppConfig(http, dataDir, db, auth);
+        return new AppConfig(http, dataDir, db, auth, market, knowledge, embeddings, weaviate, llm, pipeline, quota);
     }
 
     /** HTTP server and public address. */
