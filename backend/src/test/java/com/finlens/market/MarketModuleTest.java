@@ -31,7 +31,7 @@ class MarketModuleTest {
     static void start() {
         vertx = Vertx.vertx();
         MarketConfig config = MarketConfig.from(new Env(Map.of()));
-        module = new MarketModule(vertx, config, new InMemoryMarketCacheStore(100), Clock.systemUTC());
+        module = new MarketModule(vertx, config, new InMemoryMarketCacheStore(100, Clock.systemUTC()), Clock.systemUTC());
     }
 
     @AfterAll
