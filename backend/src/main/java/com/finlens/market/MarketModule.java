@@ -49,6 +49,7 @@ public final class MarketModule implements AutoCloseable {
     private final CompanyDirectoryLoader loader;
     private final CompanyDirectoryLoader snapshotLoader;
     private final long refreshTimer;
+    private final long purgeTimer;
     private volatile Future<CompanyDirectory> directory;
     private volatile Future<MentionFinder> mentionFinder;
     private final AliasCatalog aliases;
@@ -58,7 +59,7 @@ public final class MarketModule implements AutoCloseable {
         this.worker = vertx.createSharedWorkerExecutor("market", 2);
         this.aliases = AliasCatalog.bundled();
         KrxCalendar calendar = KrxCalendar.bundled();
-        InMemoryMarketCacheStore memory = new InMemoryMarketCacheStore(config.memoryCacheEntries());
+        InMemoryMarketCacheStore memory = new InMemoryMarketCacheStore(config.memoryCacheEntries(), clock);
 
         Transport dartTransport = config.dart().live()
                 ? cached(DartClient.SYSTEM, resilient(DartClient.SYSTEM, config.dart().baseUrl(), config.dart().timeout(),
@@ -96,6 +97,11 @@ public final class MarketModule implements AutoCloseable {
         this.service = new MarketService(this::directory, this::mentionFinder, dart, krx, yahoo, calendar, clock);
         this.routes = new MarketRoutes(service);
         this.refreshTimer = vertx.setPeriodic(config.directoryRefresh().toMillis(), id -> refresh());
+        // Runs on this module's (event-loop) context, as Hibernate Reactive requires for the MySQL store.
+        this.purgeTimer = vertx.setPeriodic(Duration.ofHours(1).toMillis(), id -> {
+            memory.purgeExpired();
+            store.purgeExpired().onFailure(t -> LOG.warn("market cache purge failed: {}", t.getMessage()));
+        });
     }
 
     public MarketService service() {
@@ -176,13 +182,14 @@ public final class MarketModule implements AutoCloseable {
 
     /** Snapshot answers are kept in memory only, so they never mix with live answers in the durable cache. */
     private Transport snapshot(String system, Predicate<UpstreamResponse> storable, Clock clock) {
-        InMemoryMarketCacheStore own = new InMemoryMarketCacheStore(64);
+        InMemoryMarketCacheStore own = new InMemoryMarketCacheStore(64, clock);
         return new CachingTransport(system, SnapshotTransport.load(vertx, system), own, own, storable, clock);
     }
 
     @Override
     public void close() {
         vertx.cancelTimer(refreshTimer);
+        vertx.cancelTimer(purgeTimer);
         worker.close();
     }
 }

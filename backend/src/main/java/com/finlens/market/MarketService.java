@@ -27,6 +27,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -274,24 +275,35 @@ public final class MarketService {
 
     /** DART filings of a Korean company between two days, newest first (at most 300). */
     public Future<MarketResult<DisclosureList>> disclosures(Company company, LocalDate from, LocalDate to) {
+        return disclosures(company, from, to, null);
+    }
+
+    /**
+     * Filings of one DART type (pblntf_ty: A periodic reports, B major events, C issuance, D shareholdings,
+     * E other, F external audit, G funds, H asset-backed, I exchange disclosures, J FTC), or all when null.
+     */
+    public Future<MarketResult<DisclosureList>> disclosures(Company company, LocalDate from, LocalDate to,
+                                                            String type) {
         if (company.dartCorpCode() == null) {
             return Future.failedFuture(ApiException.notFound("DART filings of " + company.name()));
         }
         SourceLog log = new SourceLog();
         boolean includesToday = !to.isBefore(today());
-        return disclosurePages(company, from, to, includesToday, 1, new ArrayList<>(), log).map(pages -> {
-            List<Disclosure> items = new ArrayList<>();
+        return disclosurePages(company, from, to, type, includesToday, 1, new ArrayList<>(), log).map(pages -> {
+            Map<String, Disclosure> byReceipt = new LinkedHashMap<>();
             int total = 0;
             for (DartDisclosurePage page : pages) {
                 total = Math.max(total, page.totalCount());
                 for (DartDisclosure d : page.items()) {
-                    // the bundled snapshot answers one recording whatever the window: keep only what was asked for
+                    // the bundled snapshot answers one recording whatever the window: keep only what was asked for;
+                    // a filing that moved between pages while paging is listed once
                     if (!d.receivedOn().isBefore(from) && !d.receivedOn().isAfter(to)) {
-                        items.add(new Disclosure(d.receivedOn(), d.reportName(), d.receiptNo(), d.filer(), d.remarks(),
-                                d.viewerUrl()));
+                        byReceipt.putIfAbsent(d.receiptNo(), new Disclosure(d.receivedOn(), d.reportName(),
+                                d.receiptNo(), d.filer(), d.remarks(), d.viewerUrl()));
                     }
                 }
             }
+            List<Disclosure> items = new ArrayList<>(byReceipt.values());
             items.sort(Comparator.comparing(Disclosure::receivedOn).reversed().thenComparing(Disclosure::receiptNo,
                     Comparator.reverseOrder()));
             int fetched = pages.stream().mapToInt(p -> p.items().size()).sum();
@@ -301,16 +313,16 @@ public final class MarketService {
                 new MarketDataUnavailable("Filings of " + company.name(), log.failures())));
     }
 
-    private Future<List<DartDisclosurePage>> disclosurePages(Company company, LocalDate from, LocalDate to,
+    private Future<List<DartDisclosurePage>> disclosurePages(Company company, LocalDate from, LocalDate to, String type,
                                                              boolean includesToday, int pageNo,
                                                              List<DartDisclosurePage> pages, SourceLog log) {
-        return dart.disclosures(company.dartCorpCode(), from, to, null, pageNo, DISCLOSURE_PAGE_SIZE, includesToday)
+        return dart.disclosures(company.dartCorpCode(), from, to, type, pageNo, DISCLOSURE_PAGE_SIZE, includesToday)
                 .compose(page -> {
                     log.answered(page.fetch(), from + ".." + to, null, null, null);
                     pages.add(page.value());
                     boolean more = pageNo < page.value().totalPages() && pageNo < DISCLOSURE_MAX_PAGES
                             && !page.fetch().fromSnapshot();
-                    return more ? disclosurePages(company, from, to, includesToday, pageNo + 1, pages, log)
+                    return more ? disclosurePages(company, from, to, type, includesToday, pageNo + 1, pages, log)
                             : Future.succeededFuture(pages);
                 }, t -> {
                     log.failed(DartClient.SYSTEM, "GET /api/list.json", t);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.finlens.market.cache.InMemoryMarketCacheStore;
 import com.finlens.platform.config.Env;
+import com.finlens.testing.ReplayServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("Market module with no configuration (offline)")
+@DisplayName("Market module wiring")
 class MarketModuleTest {
 
     private static Vertx vertx;
@@ -31,7 +32,7 @@ class MarketModuleTest {
     static void start() {
         vertx = Vertx.vertx();
         MarketConfig config = MarketConfig.from(new Env(Map.of()));
-        module = new MarketModule(vertx, config, new InMemoryMarketCacheStore(100), Clock.systemUTC());
+        module = new MarketModule(vertx, config, new InMemoryMarketCacheStore(100, Clock.systemUTC()), Clock.systemUTC());
     }
 
     @AfterAll
@@ -65,6 +66,31 @@ class MarketModuleTest {
         assertThat(statements.data().lines().get(0).amount()).isEqualByComparingTo("391035000000");
         assertThat(statements.provenance().get(0).snapshotRecordedOn()).isNotNull();
         assertThat(await(service.mentions("SK하이닉스 실적")).get(0).company().krxCode()).isEqualTo("000660");
+    }
+
+    @Test
+    @DisplayName("falls back to the bundled directory when the configured live sources refuse the key")
+    void liveDirectoryFallsBack() {
+        ReplayServer upstream = ReplayServer.start(vertx);
+        String refused = new JsonObject().put("status", "010").put("message", "등록되지 않은 키입니다.").encode();
+        upstream.on("GET", "/api/corpCode.xml").reply(200, "application/xml;charset=UTF-8",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><result><status>010</status></result>");
+        upstream.on("GET", "/api/company.json").reply(200, "application/json", refused);
+        upstream.onPrefix("POST", "/svc/apis/sto/").reply(401, "application/json",
+                ReplayServer.resource("fixtures/krx-openapi/401_unauthorized_key.json"));
+        Env env = new Env(Map.of("FINLENS_DART_API_KEY", "wrong", "FINLENS_DART_BASE_URL", upstream.baseUrl(),
+                "FINLENS_KRX_API_KEY", "wrong", "FINLENS_KRX_BASE_URL", upstream.baseUrl()));
+        try (MarketModule live = new MarketModule(vertx, MarketConfig.from(env),
+                new InMemoryMarketCacheStore(100, Clock.systemUTC()), Clock.systemUTC())) {
+            assertThat(await(live.directory()).size()).isGreaterThan(3_900);
+            assertThat(upstream.count("GET", "/api/corpCode.xml")).isEqualTo(1);
+            assertThat(upstream.received()).anySatisfy(r -> assertThat(r.query().get("crtfc_key")).isEqualTo("wrong"));
+            Company samsung = await(live.service().company("005930"));
+            MarketResult<CompanyProfile> profile = await(live.service().profile(samsung));
+            assertThat(profile.sourcesFailed()).extracting(SourceFailure::kind).contains("UNAUTHORIZED");
+        } finally {
+            upstream.close();
+        }
     }
 
     @Test

@@ -239,6 +239,34 @@ class MarketServiceTest {
         }
 
         @Test
+        @DisplayName("asks DART for one filing type, pages through the list and lists each filing once")
+        void disclosureType() {
+            dart.on("GET", "/api/list.json").reply(200, "application/json", resource("fixtures/opendart/list_samsung.json"));
+            MarketResult<DisclosureList> r = await(service.disclosures(company("005930"), LocalDate.of(2024, 1, 1),
+                    LocalDate.of(2024, 1, 31), "I"));
+            assertThat(r.data().items()).hasSize(2);
+            ReplayServer.Received request = dart.received().get(0);
+            assertThat(request.query().get("pblntf_ty")).isEqualTo("I");
+            assertThat(request.query().get("corp_code")).isEqualTo("00126380");
+            assertThat(request.query().get("page_count")).isEqualTo("100");
+            assertThat(dart.received()).extracting(q -> q.query().get("page_no")).containsExactly("1", "2", "3");
+            assertThat(r.data().truncated()).isTrue();
+        }
+
+        @Test
+        @DisplayName("asks Yahoo search for names the directory does not know")
+        void yahooSearchFallback() {
+            yahoo.on("GET", "/v1/finance/search").reply(200, "application/json",
+                    resource("fixtures/yahoo/search_v1_apple.json"));
+            Resolution r = await(service.resolve("Apple Hospitality"));
+            assertThat(r.best().company().yahooSymbol()).isEqualTo("AAPL");
+            assertThat(r.best().matchedBy()).isEqualTo("yahooSearch");
+            assertThat(r.alternatives()).extracting(c -> c.company().yahooSymbol()).contains("APLE");
+            assertThat(r.ambiguous()).isTrue();
+            assertThat(yahoo.received().get(0).query().get("q")).isEqualTo("Apple Hospitality");
+        }
+
+        @Test
         @DisplayName("treats DART 013 as no statements, not as a failure")
         void noStatements() {
             dart.on("GET", "/api/fnlttSinglAcnt.json").reply(200, "application/json",

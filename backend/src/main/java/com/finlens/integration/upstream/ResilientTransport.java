@@ -37,10 +37,6 @@ public final class ResilientTransport implements Transport {
         return delegate.snapshotAsOf();
     }
 
-    public CircuitBreaker breaker() {
-        return breaker;
-    }
-
     @Override
     public Future<UpstreamResponse> send(UpstreamRequest request) {
         return attempt(request, 1);

@@ -62,7 +62,8 @@ final class MarketJson {
         return data.apply(result.data())
                 .put("provenance", array(result.provenance(), MarketJson::provenance))
                 .put("sourcesAnswered", new JsonArray(result.sourcesAnswered()))
-                .put("sourcesFailed", array(result.sourcesFailed(), MarketJson::failure));
+                .put("sourcesFailed", array(result.sourcesFailed(), MarketJson::failure))
+                .put("degraded", result.degraded());
     }
 
     static JsonObject provenance(Provenance p) {

@@ -21,6 +21,7 @@ public final class MarketRoutes {
 
     private static final Pattern KRX_CODE = Pattern.compile("[0-9][0-9A-Za-z]{5}");
     private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9.\\-^=]{1,20}");
+    private static final Pattern DISCLOSURE_TYPE = Pattern.compile("[A-J]");
     private static final Set<String> INTERVALS = Set.of("1d", "1wk", "1mo");
     private static final int MAX_WINDOW_DAYS = 3_660;
 
@@ -90,7 +91,11 @@ public final class MarketRoutes {
     private Future<JsonObject> disclosures(RoutingContext ctx) {
         CurrentUser.id(ctx);
         LocalDate[] window = window(date(ctx, "from"), date(ctx, "to"), 90, service.filingsToday());
-        return korean(ctx).compose(c -> service.disclosures(c, window[0], window[1]))
+        String type = ctx.request().getParam("type");
+        if (type != null && !DISCLOSURE_TYPE.matcher(type).matches()) {
+            throw ApiException.badRequest("type", "type must be one DART filing type letter A-J");
+        }
+        return korean(ctx).compose(c -> service.disclosures(c, window[0], window[1], type))
                 .map(r -> MarketJson.result(r, MarketJson::disclosures));
     }
 

@@ -1,6 +1,8 @@
 package com.finlens.market.cache;
 
 import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -9,8 +11,10 @@ import java.util.Optional;
 public final class InMemoryMarketCacheStore implements MarketCacheStore {
 
     private final Map<String, CachedResponse> entries;
+    private final Clock clock;
 
-    public InMemoryMarketCacheStore(int maxEntries) {
+    public InMemoryMarketCacheStore(int maxEntries, Clock clock) {
+        this.clock = clock;
         this.entries = new LinkedHashMap<>(64, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, CachedResponse> eldest) {
@@ -28,6 +32,14 @@ public final class InMemoryMarketCacheStore implements MarketCacheStore {
     public synchronized Future<Void> put(CachedResponse response) {
         entries.put(response.system() + "|" + response.key(), response);
         return Future.succeededFuture();
+    }
+
+    @Override
+    public synchronized Future<Integer> purgeExpired() {
+        Instant now = clock.instant();
+        int before = entries.size();
+        entries.values().removeIf(e -> !e.freshAt(now));
+        return Future.succeededFuture(before - entries.size());
     }
 
     public synchronized int size() {

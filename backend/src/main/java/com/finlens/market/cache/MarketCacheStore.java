@@ -12,4 +12,7 @@ public interface MarketCacheStore {
     Future<Optional<CachedResponse>> get(String system, String key);
 
     Future<Void> put(CachedResponse response);
+
+    /** Deletes entries that are no longer fresh; returns how many. */
+    Future<Integer> purgeExpired();
 }

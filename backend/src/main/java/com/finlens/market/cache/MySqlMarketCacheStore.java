@@ -67,7 +67,7 @@ public final class MySqlMarketCacheStore implements MarketCacheStore {
                 .executeUpdate())).mapEmpty();
     }
 
-    /** Deletes expired rows; returns how many. */
+    @Override
     public Future<Integer> purgeExpired() {
         return Futures.toFuture(sessions.withTransaction(s -> s.createNativeQuery(PURGE)
                 .setParameter(1, utc(clock.instant())).executeUpdate()));

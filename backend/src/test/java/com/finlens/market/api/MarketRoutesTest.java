@@ -177,6 +177,7 @@ class MarketRoutesTest {
             /api/v1/companies/005930/prices?from=2024-02-01&to=2024-01-01 | from
             /api/v1/companies/005930/prices?interval=5m               | interval
             /api/v1/companies/005930/disclosures?from=20240101        | from
+            /api/v1/companies/005930/disclosures?type=Z               | type
             /api/v1/companies/005930/financials?year=20x3             | year
             /api/v1/companies/005930/financials?year=1800             | year
             /api/v1/companies/005930/financials?report=q5             | report

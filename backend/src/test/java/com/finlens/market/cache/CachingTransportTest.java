@@ -51,8 +51,8 @@ class CachingTransportTest {
     @BeforeEach
     void fresh() {
         server.reset();
-        store = new InMemoryMarketCacheStore(100);
-        krx = client(new InMemoryMarketCacheStore(100), store);
+        store = new InMemoryMarketCacheStore(100, clock);
+        krx = client(new InMemoryMarketCacheStore(100, clock), store);
     }
 
     private KrxClient client(InMemoryMarketCacheStore memory, MarketCacheStore durable) {
@@ -80,7 +80,7 @@ class CachingTransportTest {
         server.on("POST", PATH).reply(200, "application/json",
                 resource("fixtures/krx-openapi/stk_bydd_trd_20240105_excerpt.json"));
         await(krx.dailyTrading(KrxMarket.KOSPI, PAST_DAY));
-        KrxClient restarted = client(new InMemoryMarketCacheStore(100), store);
+        KrxClient restarted = client(new InMemoryMarketCacheStore(100, clock), store);
         assertThat(await(restarted.dailyTrading(KrxMarket.KOSPI, PAST_DAY)).value()).hasSize(4);
         assertThat(server.count("POST", PATH)).isEqualTo(1);
     }
@@ -116,11 +116,17 @@ class CachingTransportTest {
     }
 
     @Test
-    @DisplayName("expires short-lived entries (today's data) and fetches again")
+    @DisplayName("expires short-lived entries (today's data) and purges them")
     void expiry() {
         CachedResponse entry = CachedResponse.of("krx", "key", new UpstreamResponse(200, java.util.Map.of(),
                 io.vertx.core.buffer.Buffer.buffer("{}"), clock.instant(), null, false), clock.instant().plusSeconds(300));
         assertThat(entry.freshAt(clock.instant().plusSeconds(299))).isTrue();
         assertThat(entry.freshAt(clock.instant().plusSeconds(300))).isFalse();
+        CachedResponse stale = CachedResponse.of("krx", "old", new UpstreamResponse(200, java.util.Map.of(),
+                io.vertx.core.buffer.Buffer.buffer("{}"), clock.instant(), null, false), clock.instant().minusSeconds(1));
+        store.put(entry);
+        store.put(stale);
+        assertThat(await(store.purgeExpired())).isEqualTo(1);
+        assertThat(await(store.get("krx", "key"))).isPresent();
     }
 }
