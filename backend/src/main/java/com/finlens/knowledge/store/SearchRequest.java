@@ -32,10 +32,6 @@ public record SearchRequest(long userId, String text, float[] vector, int k, Sea
         return new SearchRequest(userId, text, vector, k, SearchMode.HYBRID, true, Set.of());
     }
 
-    public SearchRequest withMode(SearchMode newMode) {
-        return new SearchRequest(userId, text, vector, k, newMode, includeShared, documentIds);
-    }
-
     public SearchRequest onlyDocuments(Set<Long> ids) {
         return new SearchRequest(userId, text, vector, k, mode, includeShared, ids);
     }

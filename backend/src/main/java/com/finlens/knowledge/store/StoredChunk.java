@@ -26,8 +26,4 @@ public record StoredChunk(String chunkId, long documentId, long ownerId, String 
     public static String idFor(long documentId, int position) {
         return documentId + "-" + position;
     }
-
-    public boolean shared() {
-        return ownerId == SHARED_OWNER;
-    }
 }

@@ -14,15 +14,7 @@ import java.util.Locale;
 public final class HashingEmbedder implements Embedder {
 
     public static final int DIMENSION = 64;
-    private final String model;
-
-    public HashingEmbedder() {
-        this("hashing-64");
-    }
-
-    public HashingEmbedder(String model) {
-        this.model = model;
-    }
+    public static final String MODEL = "hashing-64";
 
     public static float[] vector(String text) {
         float[] vector = new float[DIMENSION];
@@ -54,7 +46,7 @@ public final class HashingEmbedder implements Embedder {
 
     @Override
     public String model() {
-        return model;
+        return MODEL;
     }
 
     @Override
