@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +56,18 @@ final class NginxSite implements AutoCloseable {
                 Files.writeString(prefix.resolve("conf.d").resolve(name), rendered);
             }
             return new NginxSite(prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * nginx started as root serves files with unprivileged workers; JUnit's temp dirs are private (0700), so
+     * the test opens {@code dir} for reading, as the webroot volume is in the container.
+     */
+    static void readableByWorkers(Path dir) {
+        try {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -121,6 +134,27 @@ final class NginxSite implements AutoCloseable {
                 throw new AssertionError(name + " has no '" + from + "'");
             }
             Files.writeString(file, text.replace(from, to));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Adds a second backend replica to the rendered upstream. In compose, Docker's DNS answers the service name
+     * with one address per replica and nginx makes a server entry (same parameters) for each; on loopback the
+     * test repeats the rendered entry with another port instead.
+     */
+    void addReplica(String renderedAddress, String otherAddress) {
+        Matcher entry = Pattern.compile("server " + Pattern.quote(renderedAddress) + "[^;]*;").matcher(read("upstream.conf"));
+        if (!entry.find()) {
+            throw new AssertionError("upstream.conf has no server " + renderedAddress);
+        }
+        replaceInConf("upstream.conf", entry.group(), entry.group() + "\n    " + entry.group().replace(renderedAddress, otherAddress));
+    }
+
+    String read(String confName) {
+        try {
+            return Files.readString(confFile(confName));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
