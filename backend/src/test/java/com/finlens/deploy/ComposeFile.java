@@ -2,15 +2,15 @@ package com.finlens.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** compose.yaml as a tree, plus the Compose variable interpolation rules the tests need. */
 final class ComposeFile {
@@ -26,12 +26,10 @@ final class ComposeFile {
         return parseYaml(RepoFiles.read("compose.yaml"));
     }
 
+    /** SnakeYAML resolves anchors and aliases ({@code *logging}), which Jackson's YAML parser leaves as strings. */
     static JsonNode parseYaml(String yaml) {
-        try {
-            return new ObjectMapper(new YAMLFactory()).readTree(yaml);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Object document = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+        return new ObjectMapper().valueToTree(document);
     }
 
     /** Names of every variable the file interpolates from the environment / .env. */
