@@ -7,7 +7,7 @@
 #
 # nginx cannot start without a certificate file, and certbot needs nginx to answer the HTTP-01 challenge, so:
 #   1. dummy   put a one-day self-signed certificate where nginx expects the real one
-#   2. start   start nginx (and, through depends_on, the rest of the stack)
+#   2. start   start the stack (nginx waits for healthy backends, MySQL and Weaviate)
 #   3. obtain  replace the dummy with a certificate from the CA (webroot challenge) and reload nginx
 # Each step can be run on its own: `nginx/init-letsencrypt.sh [--production] dummy|start|obtain`.
 # Renewal is not this script's job: the certbot service renews, and nginx reloads when the deploy hook fires.
@@ -52,7 +52,7 @@ email=$(setting FINLENS_ACME_EMAIL)
 LE_DIR=${LE_DIR:-/etc/letsencrypt}
 WEBROOT=${WEBROOT:-/var/www/certbot}
 CERTBOT_ARGS=${CERTBOT_ARGS:-}
-NGINX_START=${NGINX_START:-docker compose up -d nginx}
+NGINX_START=${NGINX_START:-docker compose up -d --wait}
 NGINX_RELOAD=${NGINX_RELOAD:-docker compose exec nginx nginx -s reload}
 live="$LE_DIR/live/$domain"
 
@@ -79,7 +79,7 @@ make_dummy_certificate() {
 }
 
 start_nginx() {
-    echo "### Starting nginx"
+    echo "### Starting the stack"
     sh -c "$NGINX_START"
 }
 
