@@ -1,0 +1,114 @@
+package com.finlens;
+
+import com.finlens.platform.config.AppConfig;
+import com.finlens.platform.config.ConfigException;
+import com.finlens.platform.config.Env;
+import com.finlens.platform.db.Database;
+import com.finlens.platform.http.RequestLog;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.micrometer.VertxPrometheusOptions;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Finlens: config, then Vert.x (with Prometheus metrics), then the database (embedded MariaDB or the
+ * configured one, migrated), then the HTTP verticle built by {@link Wiring}. {@link #main} runs it until SIGTERM;
+ * tests start and stop it in-process.
+ */
+public final class App {
+
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+
+    private final Vertx vertx;
+    private final Database database;
+    private final AppConfig config;
+    private final int port;
+
+    private App(Vertx vertx, Database database, AppConfig config, int port) {
+        this.vertx = vertx;
+        this.database = database;
+        this.config = config;
+        this.port = port;
+    }
+
+    public static void main(String[] args) throws Exception {
+        // Hibernate logs through JBoss Logging; route it to the same SLF4J output as everything else.
+        System.setProperty("org.jboss.logging.provider", "slf4j");
+        AppConfig config;
+        try {
+            config = AppConfig.load(Env.system());
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        App app;
+        try {
+            app = start(config).toCompletionStage().toCompletableFuture().get(5, TimeUnit.MINUTES);
+        } catch (Exception e) {
+            LOG.error("Finlens did not start: {}", rootMessage(e), e);
+            System.exit(1);
+            return;
+        }
+        LOG.info("Finlens is running at {} (listening on port {})", config.http().publicUrl(), app.port());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Shutting down");
+            app.stop(config.http().shutdownGrace());
+        }, "finlens-shutdown"));
+    }
+
+    public static Future<App> start(AppConfig config) {
+        Vertx vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+                .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
+                .setJvmMetricsEnabled(true)
+                .setEnabled(true)));
+        return Database.start(vertx, config.db(), config.dataDir(), Wiring.ENTITIES)
+                // The first query warms Hibernate Reactive up (~0.5 s); do it before taking traffic.
+                .compose(database -> database.ping().map(database))
+                .compose(database -> {
+                    AtomicInteger port = new AtomicInteger();
+                    Wiring wiring = new Wiring(vertx, config, database);
+                    return vertx.deployVerticle(wiring.httpVerticle(new RequestLog(), port::set))
+                            .map(id -> new App(vertx, database, config, port.get()))
+                            .onFailure(e -> database.close());
+                })
+                .onFailure(e -> vertx.close());
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    /** Stops accepting, lets in-flight requests finish within the grace period, then closes the database. */
+    public void stop(Duration grace) {
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(grace.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            LOG.warn("Vert.x did not close cleanly: {}", e.getMessage());
+        } finally {
+            database.close();
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+}

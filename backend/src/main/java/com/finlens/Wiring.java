@@ -1,0 +1,84 @@
+package com.finlens;
+
+import com.finlens.account.User;
+import com.finlens.account.UserRepository;
+import com.finlens.assistant.ChatPages;
+import com.finlens.assistant.Conversation;
+import com.finlens.assistant.ConversationRepository;
+import com.finlens.assistant.ConversationRoutes;
+import com.finlens.assistant.ConversationService;
+import com.finlens.assistant.Message;
+import com.finlens.assistant.answer.AnswerSource;
+import com.finlens.assistant.answer.EchoAnswerSource;
+import com.finlens.platform.auth.AuthHandler;
+import com.finlens.platform.auth.SessionCookie;
+import com.finlens.platform.auth.SessionRepository;
+import com.finlens.platform.auth.SessionService;
+import com.finlens.platform.auth.Secrets;
+import com.finlens.platform.auth.SignInRoutes;
+import com.finlens.platform.auth.WebSession;
+import com.finlens.platform.config.AppConfig;
+import com.finlens.platform.db.Database;
+import com.finlens.platform.http.FailureHandler;
+import com.finlens.platform.http.HealthRoutes;
+import com.finlens.platform.http.HttpVerticle;
+import com.finlens.platform.http.OpenApiRoutes;
+import com.finlens.platform.http.RequestLog;
+import com.finlens.platform.http.RouteModule;
+import com.finlens.platform.view.Messages;
+import com.finlens.platform.view.Views;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/** The composition root: the only place that constructs services, clients and routes. */
+final class Wiring {
+
+    /** Every entity Hibernate maps; Flyway owns the tables. */
+    static final List<Class<?>> ENTITIES = List.of(User.class, WebSession.class, Conversation.class, Message.class);
+
+    private final Vertx vertx;
+    private final AppConfig config;
+    private final Database database;
+    private final Clock clock = Clock.systemUTC();
+
+    Wiring(Vertx vertx, AppConfig config, Database database) {
+        this.vertx = vertx;
+        this.config = config;
+        this.database = database;
+    }
+
+    /** Builds the HTTP verticle with every feature mounted. */
+    HttpVerticle httpVerticle(RequestLog requestLog, IntConsumer onListening) {
+        Mutiny.SessionFactory sessions = database.sessionFactory();
+        Secrets secrets = new Secrets();
+
+        UserRepository users = new UserRepository(sessions);
+        SessionService sessionService = new SessionService(new SessionRepository(sessions), users, secrets, clock,
+                config.auth());
+        SessionCookie cookie = new SessionCookie(config.http().isHttps(), config.auth().sessionAbsolute());
+
+        Views views = new Views(vertx, new Messages(), Map.of(
+                "devSignIn", config.auth().devSignIn(),
+                "googleSignIn", config.auth().googleConfigured()));
+
+        AnswerSource answers = new EchoAnswerSource(vertx);
+        ConversationRepository conversationRepository = new ConversationRepository(sessions);
+        ConversationService conversations = new ConversationService(vertx, conversationRepository, answers, clock);
+
+        AuthHandler auth = new AuthHandler(sessionService, cookie, token -> Future.succeededFuture(null));
+
+        List<RouteModule> features = List.of(
+                (root, api) -> new HealthRoutes(database).mount(root),
+                (root, api) -> new OpenApiRoutes(config.http().publicUrl()).mount(root, api),
+                (root, api) -> new SignInRoutes(sessionService, cookie, views, config.auth()).mount(root, api),
+                (root, api) -> new ConversationRoutes(vertx, conversations).mount(api),
+                (root, api) -> new ChatPages(conversations, views).mount(root));
+
+        return new HttpVerticle(config, auth, new FailureHandler(views), features, requestLog, onListening);
+    }
+}

@@ -1,0 +1,223 @@
+package com.finlens.assistant;
+
+import com.finlens.assistant.answer.AnswerOutcome;
+import com.finlens.assistant.answer.AnswerSink;
+import com.finlens.assistant.answer.AnswerSource;
+import com.finlens.assistant.answer.Cancellation;
+import com.finlens.assistant.answer.Question;
+import com.finlens.assistant.answer.SourceRef;
+import com.finlens.platform.http.ApiException;
+import com.finlens.platform.http.Problem;
+import com.finlens.platform.http.SseStream;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Conversations and the streaming of answers. The question is stored before anything else; the answer is stored
+ * while it streams (flushed about once a second) and always ends in a final status: complete, failed (keeping the
+ * partial text) or cancelled (the client went away; upstream work is stopped).
+ */
+public final class ConversationService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConversationService.class);
+    private static final int HISTORY_TURNS = 10;
+    private static final int TITLE_LENGTH = 80;
+    private static final long FLUSH_MILLIS = 1_000;
+    private static final long HEARTBEAT_MILLIS = 15_000;
+
+    private final Vertx vertx;
+    private final ConversationRepository repository;
+    private final AnswerSource answers;
+    private final Clock clock;
+
+    public ConversationService(Vertx vertx, ConversationRepository repository, AnswerSource answers, Clock clock) {
+        this.vertx = vertx;
+        this.repository = repository;
+        this.answers = answers;
+        this.clock = clock;
+    }
+
+    public Future<Conversation> create(long userId, String title) {
+        String clean = title == null ? "" : title.strip();
+        if (clean.length() > 200) {
+            return Future.failedFuture(ApiException.badRequest("title", "\"title\" is longer than 200 characters."));
+        }
+        return repository.create(userId, clean, clock.instant());
+    }
+
+    public Future<List<Conversation>> list(long userId) {
+        return repository.listOwned(userId, 200);
+    }
+
+    public Future<Conversation> get(long userId, long conversationId) {
+        return repository.findOwned(userId, conversationId).map(c -> {
+            if (c == null) {
+                throw ApiException.notFound("The conversation");
+            }
+            return c;
+        });
+    }
+
+    public Future<List<Message>> messages(long userId, long conversationId) {
+        return get(userId, conversationId).compose(c -> repository.messages(c.getId()));
+    }
+
+    public Future<Void> delete(long userId, long conversationId) {
+        return repository.deleteOwned(userId, conversationId).map(deleted -> {
+            if (!deleted) {
+                throw ApiException.notFound("The conversation");
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Checks ownership, stores the question, then opens the event stream and streams the answer into it. Failures
+     * before the stream opens reach the caller as problem+json; afterwards they become an {@code error} event.
+     */
+    public Future<Void> ask(long userId, long conversationId, AskCommand command,
+                            java.util.function.Supplier<SseStream> openStream) {
+        return get(userId, conversationId).compose(conversation -> repository.messages(conversation.getId())
+                .compose(previous -> {
+                    String newTitle = conversation.getTitle().isBlank() ? titleFrom(command.content()) : null;
+                    return repository.startExchange(conversation.getId(), command.content(), newTitle,
+                                    clock.instant())
+                            .map(stored -> {
+                                Question question = new Question(userId, conversation.getId(), command.content(),
+                                        history(previous), command.pageContext());
+                                stream(question, stored.get(0), stored.get(1), openStream.get());
+                                return null;
+                            });
+                }));
+    }
+
+    private void stream(Question question, Message asked, Message answer, SseStream stream) {
+        long messageId = answer.getId();
+        Cancellation cancellation = new Cancellation();
+        StreamingSink sink = new StreamingSink(stream);
+        stream.send("start", new JsonObject().put("userMessageId", asked.getId()).put("messageId", messageId));
+        long flushTimer = vertx.setPeriodic(FLUSH_MILLIS, t -> sink.flushIfChanged(messageId));
+        stream.onClose(cancellation::cancel);
+        Future<AnswerOutcome> outcome;
+        try {
+            outcome = answers.answer(question, sink, cancellation);
+        } catch (RuntimeException e) {
+            outcome = Future.failedFuture(e);
+        }
+        outcome.onComplete(result -> {
+            vertx.cancelTimer(flushTimer);
+            Message.Status status;
+            String text;
+            JsonObject metadata = new JsonObject();
+            if (result.succeeded()) {
+                AnswerOutcome done = result.result();
+                status = cancellation.isCancelled() ? Message.Status.cancelled : Message.Status.complete;
+                text = done.text() == null ? sink.text() : done.text();
+                metadata.put("sources", new JsonArray(done.sources().stream().map(SourceRef::toJson).toList()))
+                        .put("flags", new JsonArray(done.flags()))
+                        .mergeIn(done.metadata());
+            } else {
+                status = cancellation.isCancelled() ? Message.Status.cancelled : Message.Status.failed;
+                text = sink.text();
+                ApiException problem = asProblem(result.cause());
+                metadata.put("sources", new JsonArray(sink.sources().stream().map(SourceRef::toJson).toList()))
+                        .put("error", new JsonObject().put("type", problem.type()).put("title", problem.title()));
+                if (status == Message.Status.failed) {
+                    stream.send("error", Problem.of(problem, null).toJson());
+                }
+            }
+            repository.finish(messageId, text, status, metadata.encode(), clock.instant())
+                    .onComplete(saved -> {
+                        if (saved.failed()) {
+                            LOG.error("Could not store answer {}", messageId, saved.cause());
+                        }
+                        stream.send("done", new JsonObject().put("messageId", messageId).put("status", status.name())
+                                .put("flags", metadata.getJsonArray("flags", new JsonArray())));
+                        stream.end();
+                    });
+        });
+    }
+
+    private ApiException asProblem(Throwable failure) {
+        if (failure instanceof ApiException api) {
+            return api;
+        }
+        LOG.error("Answer failed", failure);
+        return new ApiException(502, "answer-failed", "The answer could not be completed",
+                "Something went wrong while answering. What was written so far is kept.");
+    }
+
+    private static List<Question.Turn> history(List<Message> previous) {
+        List<Question.Turn> turns = new ArrayList<>();
+        int from = Math.max(0, previous.size() - HISTORY_TURNS);
+        for (Message m : previous.subList(from, previous.size())) {
+            if (!m.getContent().isBlank()) {
+                turns.add(new Question.Turn(m.getRole().name(), m.getContent()));
+            }
+        }
+        return turns;
+    }
+
+    static String titleFrom(String question) {
+        String oneLine = question.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= TITLE_LENGTH ? oneLine : oneLine.substring(0, TITLE_LENGTH - 1) + "…";
+    }
+
+    /** Forwards events to the client and remembers the text so far, so it can be stored. */
+    private final class StreamingSink implements AnswerSink {
+        private final SseStream stream;
+        private final StringBuilder text = new StringBuilder();
+        private List<SourceRef> sources = List.of();
+        private int flushedLength;
+
+        StreamingSink(SseStream stream) {
+            this.stream = stream;
+        }
+
+        @Override
+        public void step(String name, String label, String status) {
+            stream.send("step", new JsonObject().put("name", name).put("label", label).put("status", status));
+        }
+
+        @Override
+        public void token(String piece) {
+            text.append(piece);
+            stream.send("token", new JsonObject().put("text", piece));
+        }
+
+        @Override
+        public void sources(List<SourceRef> refs) {
+            sources = List.copyOf(refs);
+            stream.send("sources", new JsonObject().put("sources",
+                    new JsonArray(refs.stream().map(SourceRef::toJson).toList())));
+        }
+
+        @Override
+        public void event(String name, JsonObject data) {
+            stream.send(name, data);
+        }
+
+        String text() {
+            return text.toString();
+        }
+
+        List<SourceRef> sources() {
+            return sources;
+        }
+
+        void flushIfChanged(long messageId) {
+            if (text.length() != flushedLength) {
+                flushedLength = text.length();
+                repository.savePartial(messageId, text.toString(), clock.instant())
+                        .onFailure(e -> LOG.warn("Could not save partial answer {}: {}", messageId, e.getMessage()));
+            }
+        }
+    }
+}

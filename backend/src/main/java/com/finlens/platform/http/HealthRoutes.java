@@ -1,0 +1,32 @@
+package com.finlens.platform.http;
+
+import com.finlens.platform.db.Database;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/** Liveness (the process answers) and readiness (the database answers within a second). */
+public final class HealthRoutes {
+
+    private final Database database;
+
+    public HealthRoutes(Database database) {
+        this.database = database;
+    }
+
+    public void mount(Router router) {
+        router.get("/health/live").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
+        router.get("/health/ready").handler(this::ready);
+    }
+
+    private void ready(RoutingContext ctx) {
+        database.ping().timeout(1, java.util.concurrent.TimeUnit.SECONDS).onComplete(result -> {
+            JsonObject body = new JsonObject().put("status", result.succeeded() ? "UP" : "DOWN")
+                    .put("database", result.succeeded() ? "UP" : "DOWN");
+            ctx.response().setStatusCode(result.succeeded() ? 200 : 503)
+                    .putHeader("Content-Type", "application/json")
+                    .putHeader("Cache-Control", "no-store")
+                    .end(body.encode());
+        });
+    }
+}

@@ -1,0 +1,103 @@
+package com.finlens.platform.http;
+
+import com.finlens.platform.auth.AuthHandler;
+import com.finlens.platform.config.AppConfig;
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.Promise;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.AllowForwardHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CorsHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.util.List;
+import java.util.Set;
+import java.util.function.IntConsumer;
+
+/**
+ * The HTTP server. The router is built in one fixed order so no security handler can be skipped by accident:
+ * request id + access log, forwarded headers, security headers, CORS, body limit, auth (session cookie or bearer,
+ * with CSRF), feature routes, static files, one failure handler.
+ */
+public final class HttpVerticle extends AbstractVerticle {
+
+    private final AppConfig config;
+    private final AuthHandler auth;
+    private final FailureHandler failures;
+    private final List<RouteModule> features;
+    private final RequestLog requestLog;
+    private final IntConsumer onListening;
+    private HttpServer server;
+
+    public HttpVerticle(AppConfig config, AuthHandler auth, FailureHandler failures, List<RouteModule> features,
+                        RequestLog requestLog, IntConsumer onListening) {
+        this.config = config;
+        this.auth = auth;
+        this.failures = failures;
+        this.features = List.copyOf(features);
+        this.requestLog = requestLog;
+        this.onListening = onListening;
+    }
+
+    @Override
+    public void start(Promise<Void> started) {
+        Router router = router();
+        server = vertx.createHttpServer(new HttpServerOptions()
+                .setCompressionSupported(true)
+                .setMaxFormAttributeSize(64 * 1024));
+        server.requestHandler(router)
+                .listen(config.http().port(), config.http().host())
+                .onSuccess(s -> {
+                    onListening.accept(s.actualPort());
+                    started.complete();
+                })
+                .onFailure(started::fail);
+    }
+
+    Router router() {
+        Router router = Router.router(vertx);
+        if (config.http().trustForwardedHeaders()) {
+            router.allowForward(AllowForwardHeaders.X_FORWARD);
+        }
+        router.route().handler(requestLog);
+        router.route().handler(new SecurityHeaders(config.http().isHttps()));
+        router.route("/metrics").handler(PrometheusScrapingHandler.create());
+        if (!config.auth().extensionIds().isEmpty()) {
+            CorsHandler cors = CorsHandler.create()
+                    .addOrigins(config.auth().extensionIds().stream().map(id -> "chrome-extension://" + id).toList())
+                    .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE))
+                    .allowedHeaders(Set.of("Authorization", "Content-Type", "Accept", "Last-Event-ID"))
+                    .exposedHeaders(Set.of("Location", "Retry-After", RequestLog.HEADER))
+                    .maxAgeSeconds(600);
+            router.route("/api/*").handler(cors);
+            router.route("/auth/extension/*").handler(cors);
+        }
+        router.route().handler(BodyHandler.create(config.dataDir().resolve("uploads").toString())
+                .setBodyLimit(config.http().bodyLimitBytes())
+                .setDeleteUploadedFilesOnEnd(true)
+                .setHandleFileUploads(true));
+        router.route().handler(auth);
+        Router api = Router.router(vertx);
+        features.forEach(feature -> feature.mount(router, api));
+        router.route("/api/v1/*").subRouter(api);
+        router.route("/static/*").handler(StaticHandler.create("webroot").setMaxAgeSeconds(3600)
+                .setIncludeHidden(false).setDirectoryListing(false));
+        router.route().failureHandler(failures);
+        router.errorHandler(404, failures);
+        router.errorHandler(405, failures);
+        router.errorHandler(413, failures);
+        return router;
+    }
+
+    @Override
+    public void stop(Promise<Void> stopped) {
+        if (server == null) {
+            stopped.complete();
+            return;
+        }
+        server.close().onComplete(r -> stopped.complete());
+    }
+}

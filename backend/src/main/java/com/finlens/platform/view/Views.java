@@ -1,0 +1,117 @@
+package com.finlens.platform.view;
+
+import com.finlens.platform.auth.SignedInSession;
+import com.finlens.platform.auth.AuthHandler;
+import com.finlens.platform.http.ApiException;
+import com.finlens.platform.http.RequestLog;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.templ.thymeleaf.ThymeleafTemplateEngine;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders Thymeleaf pages from {@code web-templates/} with the base model every page needs: the signed-in user,
+ * the CSRF token for forms, the language and the sign-in options. Templates escape by default ({@code th:text}).
+ */
+public final class Views {
+
+    private static final String LANG_COOKIE = "finlens_lang";
+
+    private final ThymeleafTemplateEngine engine;
+    private final Messages messages;
+    private final Map<String, Object> siteModel;
+
+    public Views(Vertx vertx, Messages messages, Map<String, Object> siteModel) {
+        this.engine = ThymeleafTemplateEngine.create(vertx);
+        this.engine.getThymeleafTemplateEngine().setMessageResolver(messages);
+        this.messages = messages;
+        this.siteModel = Map.copyOf(siteModel);
+    }
+
+    /** Renders {@code web-templates/<template>} with the base model plus the page's own model. */
+    public Future<Void> render(RoutingContext ctx, String template, Map<String, Object> model) {
+        return render(ctx, 200, template, model);
+    }
+
+    public Future<Void> render(RoutingContext ctx, int status, String template, Map<String, Object> model) {
+        Map<String, Object> data = baseModel(ctx);
+        data.putAll(model);
+        return engine.render(data, "templates/" + template)
+                .compose(html -> ctx.response()
+                        .setStatusCode(status)
+                        .putHeader("Content-Type", "text/html; charset=utf-8")
+                        .putHeader("Cache-Control", "no-store")
+                        .end(html))
+                .onFailure(ctx::fail);
+    }
+
+    /** The friendly error page; never shows exception details. */
+    public void renderError(RoutingContext ctx, ApiException problem) {
+        String lang = lang(ctx);
+        Map<String, Object> model = new HashMap<>();
+        model.put("status", problem.status());
+        model.put("errorTitle", messages.get(lang, "error." + problem.status() + ".title"));
+        model.put("detail", problem.status() >= 500
+                ? messages.get(lang, "error.500.detail") : problem.detail());
+        model.put("requestId", RequestLog.id(ctx));
+        Map<String, Object> data = baseModel(ctx);
+        data.putAll(model);
+        engine.render(data, "templates/error/error.html").onComplete(result -> {
+            if (ctx.response().ended()) {
+                return;
+            }
+            ctx.response().setStatusCode(problem.status())
+                    .putHeader("Content-Type", result.succeeded() ? "text/html; charset=utf-8" : "text/plain")
+                    .putHeader("Cache-Control", "no-store");
+            ctx.response().end(result.succeeded() ? result.result().toString()
+                    : problem.status() + " " + problem.title());
+        });
+    }
+
+    public Map<String, Object> baseModel(RoutingContext ctx) {
+        Map<String, Object> model = new HashMap<>(siteModel);
+        String lang = lang(ctx);
+        model.put("lang", lang);
+        model.put("otherLang", lang.equals("ko") ? "en" : "ko");
+        model.put("path", ctx.request().path());
+        SignedInSession session = AuthHandler.session(ctx);
+        if (session != null) {
+            Map<String, Object> user = new HashMap<>();
+            user.put("id", session.userId());
+            user.put("email", session.email());
+            user.put("name", session.displayName() == null ? session.email() : session.displayName());
+            model.put("user", user);
+            model.put("csrfToken", session.csrfToken());
+        }
+        return model;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    /** The page language: ?lang= (remembered in a cookie), the cookie, then Accept-Language; Korean or English. */
+    public static String lang(RoutingContext ctx) {
+        String chosen = ctx.request().getParam("lang");
+        if (chosen != null && Messages.LANGUAGES.contains(chosen)) {
+            ctx.response().addCookie(Cookie.cookie(LANG_COOKIE, chosen).setPath("/").setMaxAge(365L * 24 * 3600)
+                    .setSameSite(CookieSameSite.LAX).setHttpOnly(true));
+            return chosen;
+        }
+        Cookie cookie = ctx.request().getCookie(LANG_COOKIE);
+        if (cookie != null && Messages.LANGUAGES.contains(cookie.getValue())) {
+            return cookie.getValue();
+        }
+        String accept = ctx.request().getHeader("Accept-Language");
+        if (accept != null && !accept.isBlank()) {
+            String first = accept.split(",")[0].trim().toLowerCase(Locale.ROOT);
+            return first.startsWith("ko") ? "ko" : "en";
+        }
+        return "en";
+    }
+}
