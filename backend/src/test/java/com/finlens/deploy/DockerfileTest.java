@@ -82,8 +82,10 @@ class DockerfileTest {
     void noSecrets() {
         assertThat(instructions).noneMatch(i -> i.matches("(?i)(ENV|ARG)\\b.*(PASSWORD|SECRET|API_KEY|TOKEN).*"));
         assertThat(instructions).noneMatch(i -> i.matches("(?i)(COPY|ADD)\\b.*(\\.env|secrets).*"));
-        assertThat(RepoFiles.read(".dockerignore").lines().toList())
-                .contains(".env", ".env.*", "secrets/", ".git", "**/target/");
+        List<String> ignored = RepoFiles.read(".dockerignore").lines().toList();
+        assertThat(ignored).contains(".env", ".env.*", "secrets/", ".git", "**/target/");
+        // ...while everything the Maven build reads stays in the context
+        assertThat(ignored).noneMatch(line -> line.matches("(?:/?)(backend|backend/src|web-templates|\\.mvn|mvnw|pom\\.xml)/?\\*?"));
     }
 
     @Test

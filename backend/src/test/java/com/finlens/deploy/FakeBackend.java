@@ -34,6 +34,7 @@ final class FakeBackend implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", this::echo);
         server.createContext("/api/v1/conversations/", this::stream);
+        server.createContext("/chat/stream/", this::stream);
         server.start();
     }
 

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The rendered nginx configuration in front of two stand-in backend replicas, all on loopback. */
 @DisplayName("nginx in front of two backend replicas")
@@ -123,15 +125,20 @@ class NginxProxyTest {
                 "\"host\":\"localhost:" + httpsPort + "\"");
     }
 
-    @Test
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"POST /api/v1/conversations/c-1/messages", "GET /chat/stream/c-1"})
     @DisplayName("an answer stream reaches the client event by event, even when the client accepts gzip")
-    void streamsEventsUnbuffered() throws Exception {
-        HttpRequest post = request("/api/v1/conversations/c-1/messages").header("Accept-Encoding", "gzip")
-                .header("Accept", "text/event-stream").POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"hi\"}")).build();
+    void streamsEventsUnbuffered(String route) throws Exception {
+        String[] methodAndPath = route.split(" ");
+        HttpRequest request = request(methodAndPath[1]).header("Accept-Encoding", "gzip")
+                .header("Accept", "text/event-stream")
+                .method(methodAndPath[0], methodAndPath[0].equals("POST")
+                        ? HttpRequest.BodyPublishers.ofString("{\"text\":\"hi\"}") : HttpRequest.BodyPublishers.noBody())
+                .build();
         first.allowEvent("one");
         second.allowEvent("one");
 
-        HttpResponse<InputStream> response = client.send(post, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.headers().firstValue("Content-Encoding")).isEmpty();
         List<String> received = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
@@ -145,6 +152,14 @@ class NginxProxyTest {
             assertThat(reader.lines().filter(line -> !line.isBlank())).isEmpty();
         }
         assertThat(received).containsExactly("one", "two", "three");
+    }
+
+    @Test
+    @DisplayName("static assets are cacheable by browsers: a week for /static/, a month for /vendor/")
+    void cachesStaticAssets() throws Exception {
+        assertThat(get("/static/css/app.css").headers().firstValue("Cache-Control")).hasValue("max-age=604800");
+        assertThat(get("/vendor/swagger-ui/swagger-ui.css").headers().firstValue("Cache-Control")).hasValue("max-age=2592000");
+        assertThat(get("/api/v1/echo").headers().firstValue("Cache-Control")).isEmpty();
     }
 
     @Test
