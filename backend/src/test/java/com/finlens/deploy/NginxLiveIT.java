@@ -12,6 +12,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,12 +70,15 @@ class NginxLiveIT {
         int secondPort = Ports.free();
         int databasePort = Ports.free();
 
+        String databaseUrl = "jdbc:mariadb://127.0.0.1:" + databasePort + "/finlens";
         first = startBackend(jar, "first", firstPort, Map.of("FINLENS_EMBEDDED_DB_PORT", Integer.toString(databasePort)));
-        awaitReady(first, firstPort);
+        // The second replica may start as soon as the shared database exists; Flyway serialises the migrations.
+        awaitDatabase(first, databaseUrl);
         second = startBackend(jar, "second", secondPort, Map.of(
-                "FINLENS_DB_URL", "jdbc:mariadb://127.0.0.1:" + databasePort + "/finlens",
+                "FINLENS_DB_URL", databaseUrl,
                 "FINLENS_DB_USER", "root",
                 "FINLENS_DB_PASSWORD", ""));
+        awaitReady(first, firstPort);
         awaitReady(second, secondPort);
 
         Path certs = dir.resolve("certs");
@@ -243,6 +249,20 @@ class NginxLiveIT {
         String java = ProcessHandle.current().info().command().orElse("java");
         return ManagedProcess.start(name, data, env, LIMIT_SECONDS, List.of(java, "-Xmx384m",
                 "-Dorg.jboss.logging.provider=slf4j", "-jar", jar.toString()));
+    }
+
+    private static void awaitDatabase(ManagedProcess owner, String url) {
+        for (int attempt = 0; attempt < 240; attempt++) {
+            if (!owner.isAlive()) {
+                throw new AssertionError(owner + " exited:\n" + owner.log());
+            }
+            try (Connection connection = DriverManager.getConnection(url, "root", "")) {
+                return;
+            } catch (SQLException notYet) {
+                Ports.sleep(500);
+            }
+        }
+        throw new AssertionError("the embedded database never answered at " + url + ":\n" + owner.log());
     }
 
     private static void awaitReady(ManagedProcess backend, int port) throws Exception {
