@@ -151,7 +151,6 @@ class AcmeTest {
         env.put("WEBROOT", webroot.toString());
         env.put("ACME_SERVER", "https://127.0.0.1:" + acmePort + "/dir");
         env.put("CERTBOT_ARGS", "--work-dir " + le.resolve("work") + " --logs-dir " + le.resolve("logs"));
-        env.put("NGINX_START", "false");
         env.put("NGINX_RELOAD", String.join(" ", quoted(nginx.command("-s", "reload"))));
         env.put("REQUESTS_CA_BUNDLE", dir.resolve("pebble/ca.pem").toString());
         return env;

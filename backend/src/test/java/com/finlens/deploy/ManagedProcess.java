@@ -69,10 +69,6 @@ final class ManagedProcess implements AutoCloseable {
     record ProcessResult(int exitCode, String output) {
     }
 
-    long pid() {
-        return process.pid();
-    }
-
     boolean isAlive() {
         return process.isAlive();
     }

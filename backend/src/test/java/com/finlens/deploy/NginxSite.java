@@ -102,10 +102,6 @@ final class NginxSite implements AutoCloseable {
         return env;
     }
 
-    Path prefix() {
-        return prefix;
-    }
-
     Path confFile(String name) {
         return prefix.resolve("conf.d").resolve(name);
     }
@@ -169,11 +165,6 @@ final class NginxSite implements AutoCloseable {
     void start(int port) {
         process = ManagedProcess.start("nginx", prefix, Map.of(), 300, command("-g", "daemon off;"));
         Ports.awaitListening(port, 100, process);
-    }
-
-    /** Graceful reload: new workers with the new configuration/certificates, old ones finish their requests. */
-    void reload() {
-        ManagedProcess.run(prefix, Map.of(), 20, command("-s", "reload"));
     }
 
     String errorLog() {
