@@ -5,6 +5,7 @@ import com.finlens.platform.http.Requests;
 import com.finlens.platform.view.Views;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.Map;
 
 /** Web pages of the assistant: ask (/chat, /chat/{id}) and history (/history). Signed-out visitors go to sign-in. */
@@ -28,7 +29,7 @@ public final class ChatPages {
         if (redirectIfSignedOut(ctx)) {
             return;
         }
-        views.render(ctx, "assistant/chat.html", Map.of("messages", java.util.List.of(), "active", "chat"));
+        views.render(ctx, "assistant/chat.html", Map.of("messages", List.of(), "active", "chat"));
     }
 
     private void chat(RoutingContext ctx) {
@@ -39,8 +40,8 @@ public final class ChatPages {
         long id = Requests.idParam(ctx, "id");
         conversations.get(userId, id)
                 .compose(c -> conversations.messages(userId, id).map(messages -> Map.<String, Object>of(
-                        "conversation", ConversationJson.conversation(c).getMap(),
-                        "messages", messages.stream().map(m -> ConversationJson.message(m).getMap()).toList(),
+                        "conversation", ConversationJson.conversation(c),
+                        "messages", messages.stream().map(ConversationJson::message).toList(),
                         "active", "chat")))
                 .compose(model -> views.render(ctx, "assistant/chat.html", model))
                 .onFailure(ctx::fail);
@@ -52,7 +53,7 @@ public final class ChatPages {
         }
         conversations.list(CurrentUser.id(ctx))
                 .compose(list -> views.render(ctx, "assistant/history.html", Map.of(
-                        "conversations", list.stream().map(c -> ConversationJson.conversation(c).getMap()).toList(),
+                        "conversations", list.stream().map(ConversationJson::conversation).toList(),
                         "active", "history")))
                 .onFailure(ctx::fail);
     }

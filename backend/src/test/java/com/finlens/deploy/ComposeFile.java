@@ -19,6 +19,12 @@ final class ComposeFile {
     private static final Pattern REFERENCE =
             Pattern.compile("\\$\\$|\\$\\{([A-Za-z_][A-Za-z0-9_]*)((:?[-?])([^}]*))?}|\\$([A-Za-z_][A-Za-z0-9_]*)");
 
+    /** What an operator must fill in before the first start (.env.example leaves them empty on purpose). */
+    static final Map<String, String> OPERATOR_VALUES = Map.of(
+            "FINLENS_DOMAIN", "finlens.example.com",
+            "FINLENS_DB_PASSWORD", "example-db-password",
+            "FINLENS_WEAVIATE_API_KEY", "example-weaviate-key");
+
     private ComposeFile() {
     }
 
@@ -70,6 +76,29 @@ final class ComposeFile {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /** .env.example with the operator's required values filled in: what compose reads on a configured server. */
+    static Map<String, String> configuredEnv() {
+        Map<String, String> values = dotenv(RepoFiles.read(".env.example"));
+        OPERATOR_VALUES.forEach((name, value) -> {
+            if (values.getOrDefault(name, "").isEmpty()) {
+                values.put(name, value);
+            }
+        });
+        return values;
+    }
+
+    /** Variables compose.yaml refuses to run without ({@code ${NAME:?message}}). */
+    static Set<String> requiredVariables(String text) {
+        Set<String> names = new LinkedHashSet<>();
+        Matcher m = REFERENCE.matcher(text);
+        while (m.find()) {
+            if (m.group(1) != null && m.group(3) != null && m.group(3).endsWith("?")) {
+                names.add(m.group(1));
+            }
+        }
+        return names;
     }
 
     /** KEY=value lines of a .env-style file (comments and blank lines skipped). */

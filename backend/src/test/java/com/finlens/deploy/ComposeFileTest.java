@@ -1,6 +1,7 @@
 package com.finlens.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
@@ -148,14 +149,24 @@ class ComposeFileTest {
     }
 
     @Test
-    @DisplayName("resolves with the example .env: public URL, database password and body limits line up")
-    void interpolatesWithExampleEnv() {
-        Map<String, String> example = ComposeFile.dotenv(RepoFiles.read(".env.example"));
-        Map<String, String> backend = ComposeFile.environment(compose, "backend", example);
-        Map<String, String> mysql = ComposeFile.environment(compose, "mysql", example);
-        Map<String, String> nginx = ComposeFile.environment(compose, "nginx", example);
+    @DisplayName("requires exactly the values an operator must choose, and refuses to start without them")
+    void requiresOperatorValues() {
+        assertThat(ComposeFile.requiredVariables(RepoFiles.read("compose.yaml")))
+                .containsExactlyInAnyOrderElementsOf(ComposeFile.OPERATOR_VALUES.keySet());
+        Map<String, String> unconfigured = ComposeFile.dotenv(RepoFiles.read(".env.example"));
+        assertThatThrownBy(() -> ComposeFile.environment(compose, "backend", unconfigured))
+                .hasMessageContaining("set FINLENS_DOMAIN in .env");
+    }
 
-        assertThat(backend.get("FINLENS_PUBLIC_URL")).isEqualTo("https://" + example.get("FINLENS_DOMAIN"));
+    @Test
+    @DisplayName("resolves with a configured .env: public URL, database password and body limits line up")
+    void interpolatesWithConfiguredEnv() {
+        Map<String, String> configured = ComposeFile.configuredEnv();
+        Map<String, String> backend = ComposeFile.environment(compose, "backend", configured);
+        Map<String, String> mysql = ComposeFile.environment(compose, "mysql", configured);
+        Map<String, String> nginx = ComposeFile.environment(compose, "nginx", configured);
+
+        assertThat(backend.get("FINLENS_PUBLIC_URL")).isEqualTo("https://" + configured.get("FINLENS_DOMAIN"));
         assertThat(backend.get("FINLENS_DB_PASSWORD")).isEqualTo(mysql.get("MYSQL_PASSWORD"));
         assertThat(backend.get("FINLENS_DB_USER")).isEqualTo(mysql.get("MYSQL_USER"));
         assertThat(backend.get("FINLENS_DB_URL")).endsWith("/" + mysql.get("MYSQL_DATABASE"));

@@ -142,7 +142,7 @@ class NginxTemplateTest {
 
     private static Map<String, String> composeNginxEnvironment() {
         JsonNode compose = ComposeFile.load();
-        return ComposeFile.environment(compose, "nginx", ComposeFile.dotenv(RepoFiles.read(".env.example")));
+        return ComposeFile.environment(compose, "nginx", ComposeFile.configuredEnv());
     }
 
     private static String read(Path file) {

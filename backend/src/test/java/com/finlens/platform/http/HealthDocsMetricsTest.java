@@ -1,0 +1,53 @@
+package com.finlens.platform.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.finlens.testing.SharedApp;
+import com.finlens.testing.TestApp;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class HealthDocsMetricsTest {
+
+    private final WebClient client = SharedApp.get().client();
+
+    @Test
+    @DisplayName("Liveness and readiness answer UP while the database answers")
+    void health() {
+        assertThat(TestApp.await(client.get("/health/live").send()).bodyAsJsonObject().getString("status"))
+                .isEqualTo("UP");
+        HttpResponse<Buffer> ready = TestApp.await(client.get("/health/ready").send());
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.bodyAsJsonObject().getString("database")).isEqualTo("UP");
+    }
+
+    @Test
+    @DisplayName("The OpenAPI document describes the conversation routes and Swagger UI is served locally")
+    void openApi() {
+        JsonObject doc = TestApp.await(client.get("/api/v1/openapi.json").send()).bodyAsJsonObject();
+        assertThat(doc.getString("openapi")).startsWith("3.");
+        assertThat(doc.getJsonObject("paths").fieldNames()).contains("/conversations", "/conversations/{id}/messages",
+                "/session");
+        assertThat(doc.getJsonObject("components").getJsonObject("schemas").fieldNames()).contains("Problem",
+                "Conversation", "Message");
+        HttpResponse<Buffer> docs = TestApp.await(client.get("/api/docs").send());
+        assertThat(docs.statusCode()).isEqualTo(302);
+        HttpResponse<Buffer> ui = TestApp.await(client.get(docs.getHeader("Location")).send());
+        assertThat(ui.statusCode()).isEqualTo(200);
+        assertThat(ui.bodyAsString()).contains("swagger-ui-bundle.js").doesNotContain("petstore");
+        assertThat(TestApp.await(client.get("/static/vendor/swagger-ui/swagger-ui-bundle.js").send()).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("Prometheus metrics include HTTP server and JVM figures")
+    void metrics() {
+        TestApp.await(client.get("/health/live").send());
+        String metrics = TestApp.await(client.get("/metrics").send()).bodyAsString();
+        assertThat(metrics).contains("vertx_http_server_requests_total").contains("jvm_memory_used_bytes");
+    }
+}

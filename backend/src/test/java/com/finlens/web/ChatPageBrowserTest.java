@@ -1,0 +1,84 @@
+package com.finlens.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.finlens.testing.Chromium;
+import com.finlens.testing.SharedApp;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class ChatPageBrowserTest {
+
+    private static Chromium chromium;
+
+    @BeforeAll
+    static void launch() {
+        chromium = Chromium.launch();
+    }
+
+    @AfterAll
+    static void close() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    @DisplayName("A person signs in, asks in the browser, watches the answer stream in, and finds it in history")
+    void askInBrowser() throws Exception {
+        String base = SharedApp.get().baseUrl();
+        List<String> consoleErrors = new ArrayList<>();
+        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-US"))) {
+            Page page = context.newPage();
+            page.onConsoleMessage(m -> {
+                if (m.type().equals("error")) {
+                    consoleErrors.add(m.text());
+                }
+            });
+            page.navigate(base + "/sign-in");
+            page.fill("#email", "browser-user@example.com");
+            page.click("form[action='/auth/dev'] button");
+            page.waitForURL(base + "/chat");
+
+            page.fill("#question", "What did Samsung Electronics file last week?");
+            page.click("#send");
+            page.waitForFunction("() => document.querySelector('li.message.assistant')?.dataset.status === 'complete'");
+            assertThat(page.textContent("li.message.user .content"))
+                    .isEqualTo("What did Samsung Electronics file last week?");
+            assertThat(page.textContent("li.message.assistant .content")).contains("Samsung Electronics");
+            assertThat(page.url()).matches(".*/chat/\\d+");
+
+            Path shot = Files.createDirectories(Path.of("target", "screenshots")).resolve("chat.png");
+            page.screenshot(new Page.ScreenshotOptions().setPath(shot).setFullPage(true));
+
+            page.navigate(base + "/history");
+            assertThat(page.textContent("ul.history")).contains("What did Samsung Electronics file last week?");
+            page.click("ul.history a");
+            assertThat(page.textContent("li.message.assistant .content")).contains("Samsung Electronics");
+        }
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
+    @DisplayName("The interface switches to Korean and remembers the choice")
+    void koreanInterface() {
+        String base = SharedApp.get().baseUrl();
+        try (BrowserContext context = chromium.browser().newContext()) {
+            Page page = context.newPage();
+            page.navigate(base + "/?lang=ko");
+            assertThat(page.textContent("h1")).contains("출처를 확인할 수 있는");
+            page.navigate(base + "/sign-in");
+            assertThat(page.textContent("h1")).isEqualTo("로그인");
+            assertThat(page.getAttribute("html", "lang")).isEqualTo("ko");
+        }
+    }
+}

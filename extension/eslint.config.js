@@ -1,0 +1,39 @@
+import js from '@eslint/js';
+import globals from 'globals';
+
+export default [
+  { ignores: ['node_modules/', 'lib/vendor/', 'test-results/'] },
+  js.configs.recommended,
+  {
+    files: ['**/*.js'],
+    languageOptions: { ecmaVersion: 2024, sourceType: 'module' },
+    rules: {
+      'no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+      'no-var': 'error',
+      'prefer-const': 'error',
+    },
+  },
+  {
+    files: ['sidepanel/**/*.js', 'options/**/*.js', 'lib/**/*.js'],
+    languageOptions: { globals: { ...globals.browser, ...globals.webextensions } },
+  },
+  {
+    files: ['service-worker.js'],
+    languageOptions: { globals: { ...globals.serviceworker, ...globals.webextensions } },
+  },
+  {
+    // Injected into web pages as a classic script; its last expression is the result.
+    files: ['scripts/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: globals.browser },
+  },
+  {
+    files: ['tests/**/*.js', 'tools/**/*.js', 'eslint.config.js'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    // Functions passed to page.evaluate/worker.evaluate run inside the extension.
+    files: ['tests/smoke.browser.test.js'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser, ...globals.webextensions } },
+  },
+];

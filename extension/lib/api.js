@@ -1,0 +1,93 @@
+// The Finlens JSON API as the panel uses it: bearer token, one retry after a 401, problem+json errors, SSE answers.
+import { ApiError, ErrorKind, errorFromFetchFailure, errorFromResponse } from './errors.js';
+import { parseEventData, readEventStream } from './sse.js';
+
+export const MAX_MENTION_TEXT = 20_000;
+
+/**
+ * @param {object} deps
+ * @param {typeof fetch} deps.fetch
+ * @param {() => string} deps.getApiBase
+ * @param {{accessToken: Function, accessTokenAfterRejection: Function, signOutLocally: Function}} deps.auth
+ */
+export function createApiClient({ fetch, getApiBase, auth }) {
+  async function send(method, path, { body, accept = 'application/json', signal } = {}) {
+    const attempt = async (token) => {
+      const headers = { Authorization: `Bearer ${token}`, Accept: accept };
+      if (body !== undefined) headers['Content-Type'] = 'application/json';
+      try {
+        return await fetch(`${getApiBase()}${path}`, {
+          method,
+          headers,
+          body: body === undefined ? undefined : JSON.stringify(body),
+          signal,
+          credentials: 'omit',
+          cache: 'no-store',
+        });
+      } catch (cause) {
+        throw errorFromFetchFailure(cause);
+      }
+    };
+    const token = await auth.accessToken();
+    let response = await attempt(token);
+    if (response.status === 401) {
+      response = await attempt(await auth.accessTokenAfterRejection(token));
+      if (response.status === 401) {
+        await auth.signOutLocally();
+        throw new ApiError({ kind: ErrorKind.SIGNED_OUT, status: 401 });
+      }
+    }
+    if (!response.ok) throw await errorFromResponse(response);
+    return response;
+  }
+
+  async function json(method, path, body) {
+    const response = await send(method, path, { body });
+    return response.json();
+  }
+
+  return {
+    createConversation(title) {
+      return json('POST', '/api/v1/conversations', title ? { title } : {});
+    },
+
+    async listConversations() {
+      return (await json('GET', '/api/v1/conversations')).conversations ?? [];
+    },
+
+    async listMessages(conversationId) {
+      return (await json('GET', `/api/v1/conversations/${encodeURIComponent(conversationId)}/messages`)).messages ?? [];
+    },
+
+    async findMentions(text) {
+      const body = { text: String(text).slice(0, MAX_MENTION_TEXT) };
+      return (await json('POST', '/api/v1/companies/mentions', body)).mentions ?? [];
+    },
+
+    usage() {
+      return json('GET', '/api/v1/usage');
+    },
+
+    /**
+     * Posts a question and streams the answer. onEvent(name, data) receives each SSE event with its JSON payload;
+     * onChunkDone runs once per network chunk. Resolves when the stream ends; rejects with an ApiError of kind
+     * "aborted" when signal fires (the backend keeps the partial answer as cancelled).
+     */
+    async ask(conversationId, { content, context }, { signal, onEvent, onChunkDone }) {
+      const body = context ? { content, context } : { content };
+      const response = await send('POST', `/api/v1/conversations/${encodeURIComponent(conversationId)}/messages`, {
+        body,
+        accept: 'text/event-stream',
+        signal,
+      });
+      if (!(response.headers.get('content-type') ?? '').includes('text/event-stream')) {
+        throw new ApiError({ kind: ErrorKind.HTTP, status: response.status });
+      }
+      try {
+        await readEventStream(response.body, (message) => onEvent(message.event, parseEventData(message.data)), onChunkDone);
+      } catch (cause) {
+        throw errorFromFetchFailure(cause);
+      }
+    },
+  };
+}

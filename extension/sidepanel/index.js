@@ -1,0 +1,299 @@
+// The side panel: signs in, previews page context, asks questions and streams answers.
+import DOMPurify from '../lib/vendor/purify.es.mjs';
+import { Marked } from '../lib/vendor/marked.esm.js';
+import { createApiClient } from '../lib/api.js';
+import { AUTH_KEY, createAuth, createTokenStore } from '../lib/auth.js';
+import { PENDING_CONTEXT_KEY } from '../lib/context.js';
+import { ErrorKind, errorFromStreamEvent } from '../lib/errors.js';
+import { createMessages } from '../lib/messages.js';
+import { companiesFromMentions } from '../lib/mentions.js';
+import { createRenderer } from '../lib/render.js';
+import { SETTINGS_KEY, hostPermissionPattern, loadSettings, normaliseSettings } from '../lib/settings.js';
+import { createContextPreview } from './context-preview.js';
+import { readActivePage } from './page.js';
+import { createThreadView } from './thread.js';
+
+const TITLE_LENGTH = 60;
+
+const $ = (id) => document.getElementById(id);
+const messages = createMessages((key, substitutions) => chrome.i18n.getMessage(key, substitutions));
+const { t } = messages;
+const renderer = createRenderer({ createDOMPurify: DOMPurify, window, Marked });
+
+let settings = await loadSettings(chrome.storage.sync);
+const auth = createAuth({
+  tokenStore: createTokenStore(chrome.storage.local),
+  fetch: (...args) => fetch(...args),
+  getApiBase: () => settings.apiBase,
+  identity: chrome.identity,
+});
+const api = createApiClient({ fetch: (...args) => fetch(...args), getApiBase: () => settings.apiBase, auth });
+
+const thread = createThreadView({ container: $('thread'), renderer, messages });
+const preview = createContextPreview($('context-preview'));
+let conversationId = null;
+let streaming = null; // the AbortController of the answer being streamed
+
+function showStatus(text) {
+  $('status').textContent = text ?? '';
+}
+
+function showError(error) {
+  if (error?.kind === ErrorKind.SIGNED_OUT) {
+    showView();
+  }
+  const { title, detail } = messages.describeError(error);
+  showStatus(detail ? `${title} ${detail}` : title);
+}
+
+async function showView() {
+  const signedIn = await auth.isSignedIn();
+  $('signed-in-view').hidden = !signedIn;
+  $('signed-out-view').hidden = signedIn;
+  $('sign-out').hidden = !signedIn;
+  $('usage').hidden = !signedIn;
+  if (signedIn) {
+    await Promise.all([loadConversations(), loadUsage()]);
+  }
+}
+
+async function loadUsage() {
+  try {
+    const usage = await api.usage();
+    $('usage').textContent = t('usageRemaining', [String(usage.remainingToday), String(usage.dailyQuota)]);
+  } catch {
+    $('usage').textContent = '';
+  }
+}
+
+async function loadConversations() {
+  try {
+    const conversations = await api.listConversations();
+    const list = $('conversation-list');
+    list.replaceChildren();
+    for (const conversation of conversations) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'conversation';
+      button.textContent = conversation.title || t('untitledConversation');
+      button.addEventListener('click', () => openConversation(conversation.id));
+      const item = document.createElement('li');
+      item.append(button);
+      list.append(item);
+    }
+  } catch (error) {
+    showError(error);
+  }
+}
+
+async function openConversation(id) {
+  if (streaming) return;
+  try {
+    const stored = await api.listMessages(id);
+    conversationId = id;
+    thread.showStored(stored);
+    $('history').open = false;
+  } catch (error) {
+    showError(error);
+  }
+}
+
+function setBusy(busy) {
+  $('ask').hidden = busy;
+  $('stop').hidden = !busy;
+  $('question').disabled = busy;
+}
+
+async function ask(content, context) {
+  if (streaming || !content.trim()) return;
+  showStatus('');
+  streaming = new AbortController();
+  setBusy(true);
+  thread.addUserMessage(content);
+  const answer = thread.addAssistantMessage();
+  try {
+    if (!conversationId) {
+      conversationId = (await api.createConversation(content.trim().slice(0, TITLE_LENGTH))).id;
+    }
+    let ended = false;
+    await api.ask(
+      conversationId,
+      { content, context },
+      {
+        signal: streaming.signal,
+        onEvent: (name, data) => {
+          ended = handleAnswerEvent(answer, name, data) || ended;
+        },
+        onChunkDone: () => answer.flush(),
+      },
+    );
+    // A stream that stops without "done" or "error" was cut off (server restart, proxy timeout).
+    if (!ended) answer.finish('failed');
+  } catch (error) {
+    if (error.kind === ErrorKind.ABORTED) {
+      answer.finish('cancelled');
+    } else {
+      answer.fail(messages.describeError(error));
+      if (error.kind === ErrorKind.SIGNED_OUT) showView();
+    }
+  } finally {
+    streaming = null;
+    setBusy(false);
+    loadConversations();
+    loadUsage();
+  }
+}
+
+/** Applies one streamed event to the answer on screen; true when the event ends the answer. */
+function handleAnswerEvent(answer, name, data) {
+  if (!data || typeof data !== 'object') return false;
+  switch (name) {
+    case 'step':
+      answer.step(data);
+      break;
+    case 'token':
+      answer.appendToken(data.text);
+      break;
+    case 'sources':
+      answer.setSources(data.sources);
+      break;
+    case 'number-check':
+      answer.setFlags(data.flags);
+      break;
+    case 'choose-company':
+      answer.chooseCompany(data, (question, company) =>
+        ask(t('askAboutCompany', [question ?? '', company.name ?? '', company.krxCode ?? '']), undefined),
+      );
+      break;
+    case 'done':
+      if (Array.isArray(data.flags) && data.flags.length > 0) answer.setFlags(data.flags);
+      answer.finish(data.status);
+      return true;
+    case 'error':
+      answer.fail(messages.describeError(errorFromStreamEvent(data)));
+      return true;
+    default:
+      break; // events added to the contract later are ignored, not fatal
+  }
+  return false;
+}
+
+async function showPendingContext(raw) {
+  if (!raw) return;
+  preview.show(raw);
+  // Handed over once: the next panel load must not silently bring it back.
+  await chrome.storage.session.remove(PENDING_CONTEXT_KEY);
+}
+
+function pageErrorText(error) {
+  return t(error?.message === 'pageNotAllowed' ? 'pageNotAllowed' : 'pageUnavailable');
+}
+
+async function usePage() {
+  showStatus('');
+  try {
+    const page = await readActivePage();
+    preview.show(page);
+  } catch (error) {
+    showStatus(pageErrorText(error));
+  }
+}
+
+async function findCompanies() {
+  showStatus('');
+  let page;
+  try {
+    page = await readActivePage();
+  } catch (error) {
+    showStatus(pageErrorText(error));
+    return;
+  }
+  try {
+    const companies = companiesFromMentions(await api.findMentions(page.text ?? ''));
+    const chips = $('company-chips');
+    chips.replaceChildren();
+    for (const company of companies) {
+      const chip = document.createElement('button');
+      chip.type = 'button';
+      chip.className = 'chip';
+      chip.textContent = company.name;
+      chip.title = [company.krxCode, company.market, company.nameEn].filter(Boolean).join(' · ');
+      chip.addEventListener('click', () => {
+        $('question').value = t('chipQuestion', [company.name, company.krxCode]);
+        $('question').focus();
+      });
+      chips.append(chip);
+    }
+    if (companies.length === 0) showStatus(t('noCompaniesFound'));
+  } catch (error) {
+    showError(error);
+  }
+}
+
+function signIn() {
+  showStatus('');
+  // permissions.request needs the click's user gesture, so it is the first call in the handler.
+  chrome.permissions
+    .request({ origins: [hostPermissionPattern(settings.apiBase)] })
+    .then(async (granted) => {
+      if (!granted) {
+        showStatus(t('permissionDenied'));
+        return;
+      }
+      await auth.signIn();
+      await showView();
+    })
+    .catch(showError);
+}
+
+async function signOut() {
+  if (streaming) streaming.abort();
+  await auth.signOut();
+  conversationId = null;
+  thread.clear();
+  await showView();
+}
+
+document.documentElement.lang = chrome.i18n.getUILanguage().toLowerCase().startsWith('ko') ? 'ko' : 'en';
+messages.localize(document);
+
+$('sign-in').addEventListener('click', signIn);
+$('sign-out').addEventListener('click', () => signOut().catch(showError));
+$('open-options').addEventListener('click', () => chrome.runtime.openOptionsPage());
+$('new-conversation').addEventListener('click', () => {
+  if (streaming) return;
+  conversationId = null;
+  thread.clear();
+  $('history').open = false;
+});
+$('use-page').addEventListener('click', usePage);
+$('find-companies').addEventListener('click', findCompanies);
+$('clear-context').addEventListener('click', () => preview.clear());
+$('stop').addEventListener('click', () => streaming?.abort());
+$('question').addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) $('ask-form').requestSubmit();
+});
+$('ask-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const content = $('question').value;
+  const context = preview.requestContext();
+  $('question').value = '';
+  preview.clear();
+  ask(content, context);
+});
+
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'sync' && changes[SETTINGS_KEY]) {
+    settings = normaliseSettings(changes[SETTINGS_KEY].newValue);
+  }
+  // Signed in or out elsewhere (another panel, the options page); token rotation alone changes nothing on screen.
+  if (area === 'local' && changes[AUTH_KEY] && Boolean(changes[AUTH_KEY].oldValue) !== Boolean(changes[AUTH_KEY].newValue)) {
+    showView();
+  }
+  if (area === 'session' && changes[PENDING_CONTEXT_KEY]?.newValue) {
+    showPendingContext(changes[PENDING_CONTEXT_KEY].newValue);
+  }
+});
+
+await showPendingContext((await chrome.storage.session.get(PENDING_CONTEXT_KEY))[PENDING_CONTEXT_KEY]);
+await showView();

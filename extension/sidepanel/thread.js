@@ -1,0 +1,162 @@
+// The conversation on screen: user questions as text, assistant answers as sanitised Markdown with their steps,
+// sources, unverified-number flags and company choices.
+
+/**
+ * @param {object} deps
+ * @param {HTMLElement} deps.container
+ * @param {ReturnType<import('../lib/render.js').createRenderer>} deps.renderer
+ * @param {ReturnType<import('../lib/messages.js').createMessages>} deps.messages
+ */
+export function createThreadView({ container, renderer, messages }) {
+  const { t } = messages;
+
+  function article(role) {
+    const element = document.createElement('article');
+    element.className = `message ${role}`;
+    container.append(element);
+    return element;
+  }
+
+  function scrollToEnd() {
+    container.lastElementChild?.scrollIntoView({ block: 'end' });
+  }
+
+  function addAssistantMessage() {
+    const root = article('assistant');
+    const steps = document.createElement('ol');
+    steps.className = 'steps';
+    const content = document.createElement('div');
+    content.className = 'content markdown';
+    const choices = document.createElement('div');
+    choices.className = 'choices';
+    const flags = document.createElement('div');
+    flags.className = 'flags';
+    const sources = document.createElement('div');
+    sources.className = 'sources';
+    const status = document.createElement('p');
+    status.className = 'message-status';
+    root.append(steps, content, choices, flags, sources, status);
+    // Screen readers announce the answer once it is complete rather than token by token.
+    root.setAttribute('aria-busy', 'true');
+
+    let text = '';
+    let dirty = false;
+    const stepItems = new Map();
+
+    const view = {
+      step({ name, label, status: stepStatus }) {
+        let item = stepItems.get(name);
+        if (!item) {
+          item = document.createElement('li');
+          stepItems.set(name, item);
+          steps.append(item);
+        }
+        item.textContent = label || name || '';
+        item.dataset.status = stepStatus || '';
+      },
+
+      appendToken(piece) {
+        if (typeof piece !== 'string' || piece === '') return;
+        text += piece;
+        dirty = true;
+      },
+
+      /** Repaints the answer once per network chunk rather than once per token. */
+      flush() {
+        if (!dirty) return;
+        dirty = false;
+        renderer.renderMarkdown(content, text);
+        scrollToEnd();
+      },
+
+      setContent(markdown) {
+        text = markdown ?? '';
+        dirty = true;
+        view.flush();
+      },
+
+      setSources(list) {
+        sources.replaceChildren();
+        if (!Array.isArray(list) || list.length === 0) return;
+        sources.append(renderer.text('h3', '', t('sourcesHeading')));
+        const ol = document.createElement('ol');
+        for (const source of list) {
+          const li = document.createElement('li');
+          const label = source.id ? `[${source.id}] ${source.title ?? ''}` : source.title ?? '';
+          li.append(renderer.link(source.url, label.trim() || source.url));
+          const meta = [source.system, source.asOf].filter(Boolean).join(' · ');
+          if (meta) li.append(renderer.text('span', 'source-meta', meta));
+          ol.append(li);
+        }
+        sources.append(ol);
+      },
+
+      setFlags(list) {
+        flags.replaceChildren();
+        if (!Array.isArray(list) || list.length === 0) return;
+        flags.append(renderer.text('h3', '', t('flagsHeading')));
+        const ul = document.createElement('ul');
+        for (const flag of list) ul.append(renderer.text('li', '', typeof flag === 'string' ? flag : JSON.stringify(flag)));
+        flags.append(ul);
+      },
+
+      chooseCompany({ question, candidates }, onChoose) {
+        choices.replaceChildren(renderer.text('p', '', t('chooseCompany')));
+        for (const candidate of Array.isArray(candidates) ? candidates : []) {
+          const button = document.createElement('button');
+          button.type = 'button';
+          button.className = 'choice';
+          button.textContent = [candidate.name, candidate.krxCode, candidate.market].filter(Boolean).join(' · ');
+          button.addEventListener('click', () => onChoose(question, candidate));
+          choices.append(button);
+        }
+      },
+
+      finish(finalStatus) {
+        view.flush();
+        root.removeAttribute('aria-busy');
+        root.dataset.status = finalStatus || 'complete';
+        const key = { cancelled: 'answerStopped', failed: 'answerFailed', streaming: 'answerStreaming' }[finalStatus];
+        status.textContent = key ? t(key) : '';
+      },
+
+      fail({ title, detail }) {
+        view.flush();
+        root.removeAttribute('aria-busy');
+        root.dataset.status = 'failed';
+        status.replaceChildren(renderer.text('strong', '', title));
+        if (detail) status.append(document.createTextNode(` ${detail}`));
+      },
+    };
+    return view;
+  }
+
+  return {
+    clear() {
+      container.replaceChildren();
+    },
+
+    addUserMessage(content) {
+      article('user').append(renderer.text('div', 'content', content));
+      scrollToEnd();
+    },
+
+    addAssistantMessage,
+
+    /** Shows messages loaded from GET .../messages. */
+    showStored(list) {
+      container.replaceChildren();
+      for (const message of list) {
+        if (message.role === 'user') {
+          this.addUserMessage(message.content ?? '');
+          continue;
+        }
+        const view = addAssistantMessage();
+        view.setContent(message.content);
+        view.setSources(message.sources);
+        view.setFlags(message.flags);
+        view.finish(message.status);
+      }
+    },
+  };
+}

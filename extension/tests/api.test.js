@@ -1,0 +1,112 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createApiClient } from '../lib/api.js';
+import { AUTH_KEY, createAuth, createTokenStore } from '../lib/auth.js';
+import { ErrorKind, errorFromResponse } from '../lib/errors.js';
+import { createMessages } from '../lib/messages.js';
+import { createChromeStub, createFakeFetch, jsonResponse, loadGetMessage } from './chrome-stub.js';
+
+const API_BASE = 'https://finlens.example.com';
+const PROBLEM = 'application/problem+json';
+
+async function setUp(routes) {
+  const chrome = createChromeStub();
+  const fetch = createFakeFetch(routes);
+  const auth = createAuth({ tokenStore: createTokenStore(chrome.storage.local), fetch, getApiBase: () => API_BASE, identity: chrome.identity });
+  await chrome.storage.local.set({ [AUTH_KEY]: { accessToken: 'at-1', refreshToken: 'rt-1', expiresAt: Date.now() + 600_000 } });
+  return { chrome, fetch, api: createApiClient({ fetch, getApiBase: () => API_BASE, auth }) };
+}
+
+function sseResponse(pieces) {
+  const encoder = new TextEncoder();
+  return new Response(
+    new ReadableStream({
+      start(controller) {
+        for (const piece of pieces) controller.enqueue(encoder.encode(piece));
+        controller.close();
+      },
+    }),
+    { status: 200, headers: { 'Content-Type': 'text/event-stream' } },
+  );
+}
+
+test('requests carry the bearer token and JSON', async () => {
+  const { fetch, api } = await setUp({ 'POST /api/v1/conversations': () => jsonResponse(201, { id: 'c1', title: 'Q' }) });
+  assert.deepEqual(await api.createConversation('Q'), { id: 'c1', title: 'Q' });
+  const [request] = fetch.requests;
+  assert.equal(request.headers.authorization, 'Bearer at-1');
+  assert.equal(request.headers['content-type'], 'application/json');
+  assert.deepEqual(request.body, { title: 'Q' });
+});
+
+test('a 401 triggers one refresh and one retry with the new token', async () => {
+  const { fetch, api, chrome } = await setUp({
+    'GET /api/v1/usage': (request) =>
+      request.headers.authorization === 'Bearer at-2'
+        ? jsonResponse(200, { dailyQuota: 50, usedToday: 3, remainingToday: 47 })
+        : jsonResponse(401, { title: 'Unauthorized', status: 401 }, PROBLEM),
+    'POST /auth/extension/token': () => jsonResponse(200, { accessToken: 'at-2', refreshToken: 'rt-2', expiresIn: 900, tokenType: 'Bearer' }),
+  });
+  assert.equal((await api.usage()).remainingToday, 47);
+  assert.deepEqual(fetch.requests.map((r) => r.path), ['/api/v1/usage', '/auth/extension/token', '/api/v1/usage']);
+  assert.equal(chrome.storage.local.peek(AUTH_KEY).refreshToken, 'rt-2');
+});
+
+test('a second 401 after refreshing signs the user out', async () => {
+  const { api, chrome } = await setUp({
+    'GET /api/v1/conversations': () => jsonResponse(401, { title: 'Unauthorized', status: 401 }, PROBLEM),
+    'POST /auth/extension/token': () => jsonResponse(200, { accessToken: 'at-2', refreshToken: 'rt-2', expiresIn: 900, tokenType: 'Bearer' }),
+  });
+  await assert.rejects(api.listConversations(), (error) => error.kind === ErrorKind.SIGNED_OUT);
+  assert.equal(chrome.storage.local.peek(AUTH_KEY), undefined);
+});
+
+test('a problem document becomes an error with its title and detail', async () => {
+  const { api } = await setUp({
+    'GET /api/v1/usage': () => jsonResponse(429, { type: 'quota-exceeded', title: 'Daily quota used up', status: 429, detail: 'Try again tomorrow.' }, PROBLEM),
+  });
+  await assert.rejects(api.usage(), (error) => {
+    assert.equal(error.kind, ErrorKind.PROBLEM);
+    assert.deepEqual([error.status, error.type, error.title, error.detail], [429, 'quota-exceeded', 'Daily quota used up', 'Try again tomorrow.']);
+    return true;
+  });
+});
+
+test('a non-problem error body is never shown: only a generic message with the status', async () => {
+  const error = await errorFromResponse(new Response('<html><script>alert(1)</script>stack trace</html>', { status: 502, headers: { 'Content-Type': 'text/html' } }));
+  assert.equal(error.kind, ErrorKind.HTTP);
+  const { title, detail } = createMessages(loadGetMessage('en')).describeError(error);
+  assert.equal(title, 'The server answered with an error (502).');
+  assert.equal(detail, '');
+  assert.ok(!error.message.includes('script'));
+});
+
+test('a network failure and an abort are told apart', async () => {
+  const { api } = await setUp({ 'GET /api/v1/usage': () => Promise.reject(new TypeError('Failed to fetch')) });
+  await assert.rejects(api.usage(), (error) => error.kind === ErrorKind.NETWORK);
+
+  const aborted = await setUp({ 'GET /api/v1/usage': () => Promise.reject(new DOMException('The operation was aborted.', 'AbortError')) });
+  await assert.rejects(aborted.api.usage(), (error) => error.kind === ErrorKind.ABORTED);
+});
+
+test('a question streams its events in order, with the context sent as given', async () => {
+  const { fetch, api } = await setUp({
+    'POST /api/v1/conversations/c1/messages': () =>
+      sseResponse([': ping\n\nevent: step\ndata: {"name":"resolve","label":"Finding companies","status":"started"}\n\nevent: tok', 'en\ndata: {"text":"Hello"}\n\n', 'event: done\ndata: {"messageId":"m1","status":"complete","flags":[]}\n\n']),
+  });
+  const events = [];
+  await api.ask('c1', { content: 'Hi', context: { selection: 'sel' } }, { onEvent: (name, data) => events.push([name, data]) });
+  assert.deepEqual(events, [
+    ['step', { name: 'resolve', label: 'Finding companies', status: 'started' }],
+    ['token', { text: 'Hello' }],
+    ['done', { messageId: 'm1', status: 'complete', flags: [] }],
+  ]);
+  assert.deepEqual(fetch.requests[0].body, { content: 'Hi', context: { selection: 'sel' } });
+  assert.equal(fetch.requests[0].headers.accept, 'text/event-stream');
+});
+
+test('mention lookups send at most 20,000 characters of page text', async () => {
+  const { fetch, api } = await setUp({ 'POST /api/v1/companies/mentions': () => jsonResponse(200, { mentions: [] }) });
+  await api.findMentions('가'.repeat(25_000));
+  assert.equal(fetch.requests[0].body.text.length, 20_000);
+});
