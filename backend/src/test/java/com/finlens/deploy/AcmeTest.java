@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ class AcmeTest {
     @TempDir
     Path dir;
 
-    private final List<AutoCloseable> started = new java.util.ArrayList<>();
+    private final List<AutoCloseable> started = new ArrayList<>();
 
     @AfterEach
     void stopEverything() throws Exception {

@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SNIHostName;
@@ -239,7 +240,7 @@ class NginxProxyTest {
 
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("https://localhost:" + httpsPort + path))
-                .timeout(java.time.Duration.ofSeconds(20));
+                .timeout(Duration.ofSeconds(20));
     }
 
     private HttpResponse<String> get(String path) throws Exception {
