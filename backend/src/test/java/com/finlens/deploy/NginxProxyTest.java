@@ -1,0 +1,259 @@
+package com.finlens.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.finlens.testing.Tools;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The rendered nginx configuration in front of two stand-in backend replicas, all on loopback. */
+@DisplayName("nginx in front of two backend replicas")
+class NginxProxyTest {
+
+    @TempDir
+    Path dir;
+
+    private FakeBackend first;
+    private FakeBackend second;
+    private NginxSite nginx;
+    private HttpClient client;
+    private int httpPort;
+    private int httpsPort;
+
+    @BeforeEach
+    void start() throws IOException {
+        Tools.require("nginx");
+        Tools.require("openssl");
+        NginxSite.readableByWorkers(dir);
+        first = FakeBackend.start("first");
+        second = FakeBackend.start("second");
+        httpPort = Ports.free();
+        httpsPort = Ports.free();
+        Path certs = dir.resolve("certs");
+        TestTls.selfSigned(certs);
+        Files.createDirectories(dir.resolve("webroot/.well-known/acme-challenge"));
+        nginx = NginxSite.render(dir.resolve("nginx"),
+                NginxSite.loopbackEnvironment(httpPort, httpsPort, certs, dir.resolve("webroot"), first.address()));
+        nginx.addReplica(first.address(), second.address());
+        nginx.start(httpsPort);
+        client = TestTls.client(certs.resolve("fullchain.pem"));
+    }
+
+    @AfterEach
+    void stop() {
+        if (nginx != null) {
+            nginx.close();
+        }
+        if (first != null) {
+            first.close();
+        }
+        if (second != null) {
+            second.close();
+        }
+    }
+
+    @Test
+    @DisplayName("plain HTTP redirects to the same URL over HTTPS")
+    void redirectsToHttps() throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + httpPort + "/chat/42?q=1")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(301);
+        assertThat(response.headers().firstValue("Location")).hasValue("https://localhost:" + httpsPort + "/chat/42?q=1");
+    }
+
+    @Test
+    @DisplayName("plain HTTP serves the ACME challenge files from the webroot")
+    void servesAcmeChallenge() throws Exception {
+        Files.writeString(dir.resolve("webroot/.well-known/acme-challenge/token-1"), "token-1.key-authorization");
+
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + httpPort + "/.well-known/acme-challenge/token-1")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("token-1.key-authorization");
+    }
+
+    @Test
+    @DisplayName("HTTPS responses carry one HSTS header and the security headers, without the nginx version")
+    void securityHeaders() throws Exception {
+        HttpResponse<String> response = get("/api/v1/echo");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().allValues("Strict-Transport-Security"))
+                .containsExactly("max-age=63072000; includeSubDomains");
+        assertThat(response.headers().allValues("X-Frame-Options")).containsExactly("DENY");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
+        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'self'");
+        assertThat(response.headers().firstValue("Server")).hasValue("nginx");
+    }
+
+    @Test
+    @DisplayName("the backend learns the client address, scheme and host from nginx, not from the client")
+    void forwardsClientFacts() throws Exception {
+        HttpResponse<String> response = client.send(request("/api/v1/echo").header("X-Forwarded-For", "203.0.113.9").build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.body()).contains("\"xff\":\"127.0.0.1\"", "\"proto\":\"https\"",
+                "\"host\":\"localhost:" + httpsPort + "\"");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"POST /api/v1/conversations/c-1/messages", "GET /chat/stream/c-1"})
+    @DisplayName("an answer stream reaches the client event by event, even when the client accepts gzip")
+    void streamsEventsUnbuffered(String route) throws Exception {
+        String[] methodAndPath = route.split(" ");
+        HttpRequest request = request(methodAndPath[1]).header("Accept-Encoding", "gzip")
+                .header("Accept", "text/event-stream")
+                .method(methodAndPath[0], methodAndPath[0].equals("POST")
+                        ? HttpRequest.BodyPublishers.ofString("{\"text\":\"hi\"}") : HttpRequest.BodyPublishers.noBody())
+                .build();
+        first.allowEvent("one");
+        second.allowEvent("one");
+
+        HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.headers().firstValue("Content-Encoding")).isEmpty();
+        List<String> received = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            // The backend sends each next event only after the client has seen the previous one: a buffering
+            // proxy would hold event one back and the stream would never progress.
+            for (String next : List.of("two", "three", "end")) {
+                received.add(nextData(reader));
+                first.allowEvent(next);
+                second.allowEvent(next);
+            }
+            assertThat(reader.lines().filter(line -> !line.isBlank())).isEmpty();
+        }
+        assertThat(received).containsExactly("one", "two", "three");
+    }
+
+    @Test
+    @DisplayName("static assets are cacheable by browsers: a week for /static/, a month for /vendor/")
+    void cachesStaticAssets() throws Exception {
+        assertThat(get("/static/css/app.css").headers().firstValue("Cache-Control")).hasValue("max-age=604800");
+        assertThat(get("/vendor/swagger-ui/swagger-ui.css").headers().firstValue("Cache-Control")).hasValue("max-age=2592000");
+        assertThat(get("/api/v1/echo").headers().firstValue("Cache-Control")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("sign-in routes are rate limited per client with 429")
+    void rateLimitsAuth() throws Exception {
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            statuses.add(get("/auth/dev").statusCode());
+        }
+
+        assertThat(statuses.subList(0, 5)).containsOnly(200);
+        assertThat(statuses).contains(429);
+        HttpResponse<String> limited = get("/auth/dev");
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Strict-Transport-Security")).isPresent();
+    }
+
+    @Test
+    @DisplayName("/metrics is not reachable from outside")
+    void hidesMetrics() throws Exception {
+        assertThat(get("/metrics").statusCode()).isEqualTo(404);
+        assertThat(get("/metrics/prometheus").statusCode()).isEqualTo(404);
+        assertThat(first.paths()).isEmpty();
+        assertThat(second.paths()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("requests spread over both replicas and keep succeeding when one replica dies")
+    void survivesLosingAReplica() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            assertThat(get("/api/v1/echo").statusCode()).isEqualTo(200);
+        }
+        assertThat(first.paths()).isNotEmpty();
+        assertThat(second.paths()).isNotEmpty();
+
+        first.close();
+        List<String> servedBy = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<String> response = get("/api/v1/echo");
+            assertThat(response.statusCode()).isEqualTo(200);
+            servedBy.add(response.body().contains("\"second\"") ? "second" : "first");
+        }
+        assertThat(servedBy).containsOnly("second");
+    }
+
+    @Test
+    @DisplayName("request bodies above the backend's 10 MB limit are refused by nginx with 413")
+    void limitsBodySize() throws Exception {
+        byte[] tooLarge = new byte[10 * 1024 * 1024 + 1];
+        HttpResponse<String> response = client.send(request("/api/v1/echo")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(tooLarge)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(first.paths()).isEmpty();
+        assertThat(second.paths()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("requests for unknown host names get no answer on either port")
+    void rejectsUnknownHosts() throws Exception {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), httpPort)) {
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            out.write("GET / HTTP/1.1\r\nHost: scanner.example\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(socket.getInputStream().read()).isEqualTo(-1);
+        }
+        try (SSLSocket tls = (SSLSocket) TestTls.trusting(dir.resolve("certs/fullchain.pem")).getSocketFactory()
+                .createSocket(InetAddress.getLoopbackAddress(), httpsPort)) {
+            SSLParameters parameters = tls.getSSLParameters();
+            parameters.setServerNames(List.of(new SNIHostName("scanner.example")));
+            tls.setSSLParameters(parameters);
+            tls.setSoTimeout(5000);
+            assertThatThrownBy(tls::startHandshake).isInstanceOf(IOException.class);
+        }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("https://localhost:" + httpsPort + path))
+                .timeout(Duration.ofSeconds(20));
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return client.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String nextData(BufferedReader reader) throws IOException {
+        String line;
+        while ((line = reader.readLine()) != null) {
+            if (line.startsWith("data: ")) {
+                return line.substring("data: ".length());
+            }
+        }
+        throw new AssertionError("stream ended early");
+    }
+}
