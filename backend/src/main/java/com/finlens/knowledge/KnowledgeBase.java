@@ -18,6 +18,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +64,8 @@ public final class KnowledgeBase {
             LOG.info("Knowledge base ready: {} store, embeddings {} ({} dimensions)",
                     weaviate.enabled() ? "Weaviate" : "Lucene at " + config.indexDir(), space.model(), space.dimension());
             KnowledgeBase base = new KnowledgeBase(worker, store, fetcher, service, new KnowledgeRoutes(vertx, service));
+            // Load the embedding model now (1-2 s for the in-jar one) rather than in the first user's search.
+            embedder.embed(List.of("warm-up")).onFailure(e -> LOG.warn("Embedder warm-up failed: {}", e.getMessage()));
             return onEventLoop(vertx, service).map(base);
         }).onFailure(e -> worker.close());
     }

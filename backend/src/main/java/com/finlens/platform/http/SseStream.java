@@ -44,7 +44,9 @@ public final class SseStream {
                 .setChunked(true)
                 .putHeader("Content-Type", "text/event-stream; charset=utf-8")
                 .putHeader("Cache-Control", "no-cache, no-store")
-                .putHeader("X-Accel-Buffering", "no");
+                .putHeader("X-Accel-Buffering", "no")
+                // Never gzip a stream: a compressor may hold events back until it has a full block.
+                .putHeader("Content-Encoding", "identity");
         SseStream stream = new SseStream(vertx, response, heartbeatMillis);
         // Send the headers now so the client sees the stream open before the first event.
         response.write(": open\n\n");
