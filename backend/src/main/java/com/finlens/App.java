@@ -66,7 +66,10 @@ public final class App {
     }
 
     public static Future<App> start(AppConfig config) {
+        // Each running app gets its own registry, so two apps in one JVM (tests) never share or close each other's.
+        String metricsRegistry = "finlens-" + java.util.UUID.randomUUID();
         Vertx vertx = Vertx.vertx(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+                .setRegistryName(metricsRegistry)
                 .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
                 .setJvmMetricsEnabled(true)
                 .setEnabled(true)));
@@ -75,7 +78,7 @@ public final class App {
                 .compose(database -> database.ping().map(database))
                 .compose(database -> {
                     AtomicInteger port = new AtomicInteger();
-                    Wiring wiring = new Wiring(vertx, config, database);
+                    Wiring wiring = new Wiring(vertx, config, database, metricsRegistry);
                     return wiring.httpVerticle(new RequestLog(), port::set)
                             .compose(vertx::deployVerticle)
                             .map(id -> new App(vertx, database, wiring, config, port.get()))

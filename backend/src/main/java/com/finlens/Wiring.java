@@ -64,14 +64,16 @@ final class Wiring {
     private final Vertx vertx;
     private final AppConfig config;
     private final Database database;
+    private final String metricsRegistry;
     private final Clock clock = Clock.systemUTC();
     private MarketModule market;
     private KnowledgeBase knowledge;
 
-    Wiring(Vertx vertx, AppConfig config, Database database) {
+    Wiring(Vertx vertx, AppConfig config, Database database, String metricsRegistry) {
         this.vertx = vertx;
         this.config = config;
         this.database = database;
+        this.metricsRegistry = metricsRegistry;
     }
 
     /** Builds every feature (the knowledge index opens asynchronously) and the HTTP verticle that serves them. */
@@ -122,7 +124,8 @@ final class Wiring {
                 (root, api) -> knowledge.routes().mount(api),
                 (root, api) -> new KnowledgePages(views).mount(root));
 
-        return new HttpVerticle(config, auth, new FailureHandler(views), features, requestLog, onListening);
+        return new HttpVerticle(config, auth, new FailureHandler(views), features, requestLog, metricsRegistry,
+                onListening);
     }
 
     /** Releases what the features hold open (index writers, timers, worker pools). */

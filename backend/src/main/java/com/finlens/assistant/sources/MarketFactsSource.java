@@ -13,7 +13,6 @@ import com.finlens.market.PriceBar;
 import com.finlens.market.PriceSeries;
 import com.finlens.market.Provenance;
 import com.finlens.market.ReportCode;
-import com.finlens.market.format.KoreanNumbers;
 import io.vertx.core.Future;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
@@ -177,8 +176,12 @@ public final class MarketFactsSource implements MarketFacts {
         return out;
     }
 
-    private static String period(String name, int fallbackYear) {
-        return name == null || name.isBlank() ? String.valueOf(fallbackYear) : name;
+    /** DART names periods "제 55 기"; the fiscal year is what readers (and the question) use. */
+    private static String period(String name, int year) {
+        if (name == null || name.isBlank() || name.equals(String.valueOf(year))) {
+            return String.valueOf(year);
+        }
+        return name.contains("기") ? year + " (" + name.strip() + ")" : name;
     }
 
     /** Share prices keep every digit (76,600원), unlike large amounts shown in 조/억. */
@@ -190,7 +193,8 @@ public final class MarketFactsSource implements MarketFacts {
 
     private static String money(BigDecimal amount, String currency) {
         if ("KRW".equals(currency)) {
-            return KoreanNumbers.formatWon(amount);
+            // Exact digits; the composer adds the 조/억 reading next to them.
+            return price(amount, currency);
         }
         DecimalFormat format = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT));
         return format.format(amount) + (currency == null ? "" : " " + currency);

@@ -50,21 +50,7 @@ public final class Env {
     }
 
     public int integer(String name, int fallback, int min, int max) {
-        String v = raw(name);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(v);
-            if (parsed < min || parsed > max) {
-                problems.add(name + " must be between " + min + " and " + max + " (was " + v + ")");
-                return fallback;
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            problems.add(name + " must be a whole number (was '" + v + "')");
-            return fallback;
-        }
+        return (int) longValue(name, fallback, min, max);
     }
 
     public long longValue(String name, long fallback, long min, long max) {

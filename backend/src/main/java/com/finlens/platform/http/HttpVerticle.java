@@ -29,16 +29,18 @@ public final class HttpVerticle extends AbstractVerticle {
     private final FailureHandler failures;
     private final List<RouteModule> features;
     private final RequestLog requestLog;
+    private final String metricsRegistry;
     private final IntConsumer onListening;
     private HttpServer server;
 
     public HttpVerticle(AppConfig config, AuthHandler auth, FailureHandler failures, List<RouteModule> features,
-                        RequestLog requestLog, IntConsumer onListening) {
+                        RequestLog requestLog, String metricsRegistry, IntConsumer onListening) {
         this.config = config;
         this.auth = auth;
         this.failures = failures;
         this.features = List.copyOf(features);
         this.requestLog = requestLog;
+        this.metricsRegistry = metricsRegistry;
         this.onListening = onListening;
     }
 
@@ -64,7 +66,7 @@ public final class HttpVerticle extends AbstractVerticle {
         }
         router.route().handler(requestLog);
         router.route().handler(new SecurityHeaders(config.http().isHttps()));
-        router.route("/metrics").handler(PrometheusScrapingHandler.create());
+        router.route("/metrics").handler(PrometheusScrapingHandler.create(metricsRegistry));
         if (!config.auth().extensionIds().isEmpty()) {
             CorsHandler cors = CorsHandler.create()
                     .addOrigins(config.auth().extensionIds().stream().map(id -> "chrome-extension://" + id).toList())
