@@ -1,5 +1,8 @@
 package com.finlens;
 
+import com.finlens.account.AccountDataHook;
+import com.finlens.account.AccountRoutes;
+import com.finlens.account.AccountService;
 import com.finlens.account.User;
 import com.finlens.account.UserRepository;
 import com.finlens.assistant.ChatPages;
@@ -11,6 +14,19 @@ import com.finlens.assistant.Message;
 import com.finlens.assistant.answer.AnswerSource;
 import com.finlens.assistant.answer.EchoAnswerSource;
 import com.finlens.platform.auth.AuthHandler;
+import com.finlens.platform.auth.AuthHousekeeping;
+import com.finlens.platform.auth.SignInRateLimit;
+import com.finlens.platform.auth.google.GoogleOidc;
+import com.finlens.platform.auth.google.GoogleSignIn;
+import com.finlens.platform.auth.google.GoogleSignInRoutes;
+import com.finlens.platform.auth.google.OAuthAttempt;
+import com.finlens.platform.auth.google.OAuthAttemptRepository;
+import com.finlens.platform.auth.tokens.AccessToken;
+import com.finlens.platform.auth.tokens.ExtensionTokenRoutes;
+import com.finlens.platform.auth.tokens.ExtensionTokenService;
+import com.finlens.platform.auth.tokens.RefreshToken;
+import com.finlens.platform.auth.tokens.TokenFamily;
+import com.finlens.platform.auth.tokens.TokenRepository;
 import com.finlens.platform.auth.SessionCookie;
 import com.finlens.platform.auth.SessionRepository;
 import com.finlens.platform.auth.SessionService;
@@ -27,9 +43,10 @@ import com.finlens.platform.http.RequestLog;
 import com.finlens.platform.http.RouteModule;
 import com.finlens.platform.view.Messages;
 import com.finlens.platform.view.Views;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
@@ -39,7 +56,8 @@ import org.hibernate.reactive.mutiny.Mutiny;
 final class Wiring {
 
     /** Every entity Hibernate maps; Flyway owns the tables. */
-    static final List<Class<?>> ENTITIES = List.of(User.class, WebSession.class, Conversation.class, Message.class);
+    static final List<Class<?>> ENTITIES = List.of(User.class, WebSession.class, OAuthAttempt.class,
+            TokenFamily.class, RefreshToken.class, AccessToken.class, Conversation.class, Message.class);
 
     private final Vertx vertx;
     private final AppConfig config;
@@ -70,14 +88,32 @@ final class Wiring {
         ConversationRepository conversationRepository = new ConversationRepository(sessions);
         ConversationService conversations = new ConversationService(vertx, conversationRepository, answers, clock);
 
-        AuthHandler auth = new AuthHandler(sessionService, cookie, token -> Future.succeededFuture(null));
+        ExtensionTokenService extensionTokens = new ExtensionTokenService(new TokenRepository(sessions), secrets,
+                clock, config.auth());
+        AuthHandler auth = new AuthHandler(sessionService, cookie, extensionTokens);
+        GoogleSignIn google = config.auth().googleConfigured()
+                ? new GoogleSignIn(new GoogleOidc(vertx, config.auth().oidcIssuer(), config.auth().googleClientId(),
+                        config.auth().googleClientSecret()), new OAuthAttemptRepository(sessions), secrets, clock,
+                        config.http().publicUrl())
+                : null;
+        new AuthHousekeeping(sessionService, extensionTokens, google).start(vertx, Duration.ofHours(1));
+        List<AccountDataHook> accountDataHooks = List.of();
+        AccountService accounts = new AccountService(users, sessionService, extensionTokens, conversations,
+                accountDataHooks, clock);
 
-        List<RouteModule> features = List.of(
+        List<RouteModule> features = new ArrayList<>(List.of(
+                (root, api) -> new SignInRateLimit(clock, config.auth().signInPerMinute()).mount(root),
                 (root, api) -> new HealthRoutes(database).mount(root),
                 (root, api) -> new OpenApiRoutes(config.http().publicUrl()).mount(root, api),
                 (root, api) -> new SignInRoutes(sessionService, cookie, views, config.auth()).mount(root, api),
+                (root, api) -> new ExtensionTokenRoutes(extensionTokens).mount(root),
+                (root, api) -> new AccountRoutes(accounts, cookie, views).mount(root, api),
                 (root, api) -> new ConversationRoutes(vertx, conversations).mount(api),
-                (root, api) -> new ChatPages(conversations, views).mount(root));
+                (root, api) -> new ChatPages(conversations, views).mount(root)));
+        if (google != null) {
+            features.add((root, api) -> new GoogleSignInRoutes(google, sessionService, cookie, users,
+                    extensionTokens, config.auth().extensionIds(), clock).mount(root));
+        }
 
         return new HttpVerticle(config, auth, new FailureHandler(views), features, requestLog, onListening);
     }
