@@ -92,7 +92,7 @@ final class Wiring {
                 clock, config.auth());
         AuthHandler auth = new AuthHandler(sessionService, cookie, extensionTokens);
         GoogleSignIn google = config.auth().googleConfigured()
-                ? new GoogleSignIn(new GoogleOidc(vertx, config.auth().oidcIssuer(), config.auth().googleClientId(),
+                ? new GoogleSignIn(new GoogleOidc(vertx, clock, config.auth().oidcIssuer(), config.auth().googleClientId(),
                         config.auth().googleClientSecret()), new OAuthAttemptRepository(sessions), secrets, clock,
                         config.http().publicUrl())
                 : null;

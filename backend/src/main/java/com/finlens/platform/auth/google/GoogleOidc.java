@@ -9,6 +9,9 @@ import io.vertx.ext.auth.oauth2.OAuth2AuthorizationURL;
 import io.vertx.ext.auth.oauth2.OAuth2Options;
 import io.vertx.ext.auth.oauth2.Oauth2Credentials;
 import io.vertx.ext.auth.oauth2.providers.OpenIDConnectAuth;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -17,20 +20,24 @@ import org.slf4j.LoggerFactory;
 /**
  * The OpenID Connect client for Google (or any issuer: tests use a local one). Endpoints and signing keys come
  * from the issuer's discovery document, fetched on first use so the app starts even while Google is unreachable.
- * Vert.x checks the ID token's signature (JWKS), issuer, audience and expiry; this class adds the nonce and
- * {@code email_verified}.
+ * Vert.x checks the ID token's signature (JWKS), issuer and audience; this class adds expiry (Vert.x lets an
+ * expired ID token through the code flow), the nonce and {@code email_verified}.
  */
 public final class GoogleOidc {
 
     private static final Logger LOG = LoggerFactory.getLogger(GoogleOidc.class);
     private static final List<String> SCOPES = List.of("openid", "email", "profile");
+    /** Tolerated clock difference between Google and us. */
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
     private final Vertx vertx;
+    private final Clock clock;
     private final OAuth2Options options;
     private Future<OAuth2Auth> discovered;
 
-    public GoogleOidc(Vertx vertx, String issuer, String clientId, String clientSecret) {
+    public GoogleOidc(Vertx vertx, Clock clock, String issuer, String clientId, String clientSecret) {
         this.vertx = vertx;
+        this.clock = clock;
         this.options = new OAuth2Options().setSite(issuer).setClientId(clientId).setClientSecret(clientSecret);
     }
 
@@ -43,8 +50,7 @@ public final class GoogleOidc {
                 .setAdditionalParameters(Map.of(
                         "nonce", nonce,
                         "code_challenge", codeChallenge,
-                        "code_challenge_method", "S256",
-                        "prompt", "select_account"))));
+                        "code_challenge_method", "S256"))));
     }
 
     /** Redeems the code and returns the verified identity; any failure is a 401 that reveals nothing upstream. */
@@ -61,9 +67,13 @@ public final class GoogleOidc {
                 .map(user -> identity(user.attributes().getJsonObject("idToken"), expectedNonce));
     }
 
-    private static GoogleIdentity identity(JsonObject idToken, String expectedNonce) {
+    private GoogleIdentity identity(JsonObject idToken, String expectedNonce) {
         if (idToken == null) {
             throw signInFailed("Google did not return an ID token.");
+        }
+        Long expires = idToken.getLong("exp");
+        if (expires == null || !Instant.ofEpochSecond(expires).plus(CLOCK_SKEW).isAfter(clock.instant())) {
+            throw signInFailed("Google's sign-in response has expired.");
         }
         if (!expectedNonce.equals(idToken.getString("nonce"))) {
             throw signInFailed("The sign-in response does not belong to this sign-in attempt.");
