@@ -159,6 +159,20 @@ final class GoogleTestBed implements AutoCloseable {
         return get(browser, authorize(start(browser, "/auth/google")));
     }
 
+    /** The whole extension sign-in; returns the fragment parameters of the redirect to the extension. */
+    Map<String, String> signInExtension(String subject, String email) {
+        nextUser(subject, email);
+        WebClientSession browser = browser();
+        String start = "/auth/extension/start?redirect_uri="
+                + java.net.URLEncoder.encode(EXTENSION_REDIRECT, java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<Buffer> callback = get(browser, authorize(start(browser, start)));
+        String location = callback.getHeader("Location");
+        if (callback.statusCode() != 302 || location == null || !location.startsWith(EXTENSION_REDIRECT + "#")) {
+            throw new IllegalStateException("extension sign-in failed: " + callback.statusCode() + " " + location);
+        }
+        return fragment(location);
+    }
+
     static String localPath(String url) {
         if (url.startsWith("/")) {
             return url;
@@ -201,6 +215,18 @@ final class GoogleTestBed implements AutoCloseable {
                 rows.next();
                 return rows.getLong(1);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void execute(String sql, Object... params) {
+        try (Connection c = DriverManager.getConnection(app.app().config().db().url(), "root", "");
+             PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            statement.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
