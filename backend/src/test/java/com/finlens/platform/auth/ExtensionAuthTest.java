@@ -189,6 +189,55 @@ class ExtensionAuthTest {
         assertThat(tokenRequestFrom("198.51.100.8").statusCode()).isEqualTo(400);
     }
 
+    @Test
+    @DisplayName("The account lists the signed-in extension, revokes it for its owner only, and then its token fails")
+    void deviceRevocation() {
+        String subject = newSubject();
+        Map<String, String> tokens = bed.signInExtension(subject, "device@example.com");
+        WebClientSession browser = bed.browser();
+        bed.signInWeb(browser, subject, "device@example.com");
+        JsonObject session = bed.get(browser, "/api/v1/session").bodyAsJsonObject();
+        JsonObject account = bed.get(browser, "/api/v1/account").bodyAsJsonObject();
+        assertThat(account.getJsonArray("devices")).hasSize(1);
+        String familyId = account.getJsonArray("devices").getJsonObject(0).getString("id");
+        assertThat(bed.get(browser, "/account").bodyAsString()).contains("/account/devices/" + familyId + "/revoke");
+
+        WebClientSession stranger = bed.browser();
+        bed.signInWeb(stranger, newSubject(), "stranger@example.com");
+        String strangerCsrf = bed.get(stranger, "/api/v1/session").bodyAsJsonObject().getString("csrfToken");
+        HttpResponse<Buffer> foreign = await(stranger.post("/account/devices/" + familyId + "/revoke")
+                .sendForm(MultiMap.caseInsensitiveMultiMap().add("_csrf", strangerCsrf)));
+        assertThat(foreign.statusCode()).isEqualTo(404);
+        assertThat(status(HttpMethod.GET, "/api/v1/conversations", tokens.get("access_token"))).isEqualTo(200);
+
+        HttpResponse<Buffer> revoked = await(browser.post("/account/devices/" + familyId + "/revoke")
+                .sendForm(MultiMap.caseInsensitiveMultiMap().add("_csrf", session.getString("csrfToken"))));
+        assertThat(revoked.statusCode()).isEqualTo(303);
+        assertThat(status(HttpMethod.GET, "/api/v1/conversations", tokens.get("access_token"))).isEqualTo(401);
+        assertThat(refresh(tokens.get("refresh_token")).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    @DisplayName("Deleting the account with a bearer token removes conversations and tokens; the token stops working")
+    void deleteAccountWithBearer() {
+        String subject = newSubject();
+        Map<String, String> tokens = bed.signInExtension(subject, "leaving@example.com");
+        String access = tokens.get("access_token");
+        long id = await(bearer(HttpMethod.POST, "/api/v1/conversations", access)
+                .sendJsonObject(new JsonObject().put("title", "bye"))).bodyAsJsonObject().getLong("id");
+        HttpResponse<Buffer> deleted = await(bearer(HttpMethod.DELETE, "/api/v1/account", access)
+                .sendJsonObject(new JsonObject().put("confirm", "leaving@example.com")));
+        assertThat(deleted.statusCode()).isEqualTo(204);
+        assertThat(status(HttpMethod.GET, "/api/v1/conversations", access)).isEqualTo(401);
+        assertThat(refresh(tokens.get("refresh_token")).statusCode()).isEqualTo(401);
+        assertThat(bed.usersWithSubject(subject)).isZero();
+        assertThat(bed.count("select count(*) from conversations where id = ?", id)).isZero();
+        assertThat(bed.count("select count(*) from access_tokens where token_hash = ?", Secrets.sha256(access)))
+                .isZero();
+        assertThat(bed.count("select count(*) from refresh_tokens where token_hash = ?",
+                Secrets.sha256(tokens.get("refresh_token")))).isZero();
+    }
+
     private static HttpResponse<Buffer> tokenRequestFrom(String ip) {
         return await(bed.app.client().post("/auth/extension/token").putHeader("X-Forwarded-For", ip)
                 .sendJsonObject(new JsonObject()));
