@@ -91,18 +91,20 @@ final class Wiring {
         ExtensionTokenService extensionTokens = new ExtensionTokenService(new TokenRepository(sessions), secrets,
                 clock, config.auth());
         AuthHandler auth = new AuthHandler(sessionService, cookie, extensionTokens);
+        // Without a Google client only development sign-in exists (loopback); see AppConfig.AuthConfig.
         GoogleSignIn google = config.auth().googleConfigured()
-                ? new GoogleSignIn(new GoogleOidc(vertx, clock, config.auth().oidcIssuer(), config.auth().googleClientId(),
-                        config.auth().googleClientSecret()), new OAuthAttemptRepository(sessions), secrets, clock,
-                        config.http().publicUrl())
+                ? new GoogleSignIn(new GoogleOidc(vertx, clock, config.auth().oidcIssuer(),
+                        config.auth().googleClientId(), config.auth().googleClientSecret()),
+                        new OAuthAttemptRepository(sessions), secrets, clock, config.http().publicUrl())
                 : null;
         new AuthHousekeeping(sessionService, extensionTokens, google).start(vertx, Duration.ofHours(1));
+        SignInRateLimit signInRateLimit = new SignInRateLimit(clock, config.auth().signInPerMinute());
         List<AccountDataHook> accountDataHooks = List.of();
         AccountService accounts = new AccountService(users, sessionService, extensionTokens, conversations,
                 accountDataHooks, clock);
 
         List<RouteModule> features = new ArrayList<>(List.of(
-                (root, api) -> new SignInRateLimit(clock, config.auth().signInPerMinute()).mount(root),
+                (root, api) -> signInRateLimit.mount(root),
                 (root, api) -> new HealthRoutes(database).mount(root),
                 (root, api) -> new OpenApiRoutes(config.http().publicUrl()).mount(root, api),
                 (root, api) -> new SignInRoutes(sessionService, cookie, views, config.auth()).mount(root, api),
