@@ -114,7 +114,8 @@ final class Wiring {
                 (root, api) -> new ChatPages(conversations, views).mount(root)));
         if (google != null) {
             features.add((root, api) -> new GoogleSignInRoutes(google, sessionService, cookie, users,
-                    extensionTokens, config.auth().extensionIds(), clock).mount(root));
+                    extensionTokens, config.auth().extensionIds(), config.http().isHttps(), secrets, clock)
+                    .mount(root));
         }
 
         return new HttpVerticle(config, auth, new FailureHandler(views), features, requestLog, onListening);

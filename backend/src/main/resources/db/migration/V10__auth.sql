@@ -10,6 +10,9 @@ CREATE TABLE oauth_attempts (
     return_path             VARCHAR(500)  NOT NULL,
     -- Set for extension sign-in: the validated https://<id>.chromiumapp.org/... URI the tokens go to.
     extension_redirect_uri  VARCHAR(500)  NULL,
+    -- Web sign-in: SHA-256 of a cookie set in the browser that started it, so a callback URL planted in another
+    -- browser (login CSRF) is refused.
+    browser_binding_hash    VARCHAR(64)   NULL,
     created_at              DATETIME(6)   NOT NULL,
     expires_at              DATETIME(6)   NOT NULL,
     PRIMARY KEY (state_hash),

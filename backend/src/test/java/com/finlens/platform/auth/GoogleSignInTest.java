@@ -100,7 +100,7 @@ class GoogleSignInTest {
         // No token is queued: the forged callback must never reach the token endpoint.
         String callbackUrl = bed.authorize(bed.start(browser, "/auth/google"));
         String forged = callbackUrl.replaceAll("state=[^&]+", "state=" + UUID.randomUUID() + UUID.randomUUID());
-        HttpResponse<Buffer> response = bed.get(bed.browser(), forged);
+        HttpResponse<Buffer> response = bed.get(browser, forged);
         assertRefused(response, 400, subject);
         assertThat(response.bodyAsString()).contains("expired or was already used");
     }
@@ -113,9 +113,22 @@ class GoogleSignInTest {
         bed.nextUser(subject, "dave@example.com");
         String callbackUrl = bed.authorize(bed.start(browser, "/auth/google"));
         assertThat(bed.get(browser, callbackUrl).statusCode()).isEqualTo(303);
-        HttpResponse<Buffer> replay = bed.get(bed.browser(), callbackUrl);
+        HttpResponse<Buffer> replay = bed.get(browser, callbackUrl);
         assertThat(replay.statusCode()).isEqualTo(400);
+        assertThat(replay.bodyAsString()).contains("expired or was already used");
         assertThat(sessionCookie(replay)).isNull();
+    }
+
+    @Test
+    @DisplayName("A callback URL opened in another browser than the one that started sign-in is refused with 400 (login CSRF)")
+    void otherBrowserRefused() {
+        WebClientSession attacker = bed.browser();
+        // No token is queued: the planted callback must never reach the token endpoint.
+        String planted = bed.authorize(bed.start(attacker, "/auth/google"));
+        HttpResponse<Buffer> victim = bed.get(bed.browser(), planted);
+        assertThat(victim.statusCode()).isEqualTo(400);
+        assertThat(victim.bodyAsString()).contains("started in another browser");
+        assertThat(sessionCookie(victim)).isNull();
     }
 
     @Test

@@ -39,26 +39,36 @@ public final class GoogleSignIn {
      * Records a new attempt and returns Google's authorization URL for it.
      *
      * @param extensionRedirectUri the validated extension redirect URI, or null for a web sign-in
+     * @param browserBinding       the value of the binding cookie just given to the browser, or null
      */
-    public Future<String> start(String returnPath, String extensionRedirectUri) {
+    public Future<String> start(String returnPath, String extensionRedirectUri, String browserBinding) {
         String state = secrets.newToken();
         String nonce = secrets.newToken();
         String verifier = secrets.newToken();
         Instant now = clock.instant();
         OAuthAttempt attempt = new OAuthAttempt(Secrets.sha256(state), nonce, verifier, returnPath,
-                extensionRedirectUri, now, now.plus(ATTEMPT_LIFETIME));
+                extensionRedirectUri, browserBinding == null ? null : Secrets.sha256(browserBinding), now,
+                now.plus(ATTEMPT_LIFETIME));
         return attempts.insert(attempt)
                 .compose(v -> oidc.authorizeUrl(callbackUrl, state, nonce, challenge(verifier)));
     }
 
-    /** Takes the attempt for a callback's state out of storage; a 400 when unknown, used or expired. */
-    public Future<OAuthAttempt> take(String state) {
+    /**
+     * Takes the attempt for a callback's state out of storage; a 400 when unknown, used, expired, or (for a web
+     * sign-in) when the callback arrives in a browser other than the one that started it.
+     */
+    public Future<OAuthAttempt> take(String state, String browserBinding) {
         if (state == null || state.length() < 20 || state.length() > 100) {
             return Future.failedFuture(expired());
         }
         return attempts.take(Secrets.sha256(state)).map(attempt -> {
             if (attempt == null || !attempt.getExpiresAt().isAfter(clock.instant())) {
                 throw expired();
+            }
+            if (attempt.getBrowserBindingHash() != null && (browserBinding == null
+                    || !Secrets.sameSecret(Secrets.sha256(browserBinding), attempt.getBrowserBindingHash()))) {
+                throw new ApiException(400, "sign-in-other-browser", "Sign-in expired",
+                        "This sign-in was started in another browser. Start the sign-in again here.");
             }
             return attempt;
         });

@@ -2,12 +2,15 @@ package com.finlens.platform.auth.google;
 
 import com.finlens.account.UserRepository;
 import com.finlens.platform.auth.AuthHandler;
+import com.finlens.platform.auth.Secrets;
 import com.finlens.platform.auth.SessionCookie;
 import com.finlens.platform.auth.SessionService;
 import com.finlens.platform.auth.SignedInSession;
 import com.finlens.platform.auth.tokens.ExtensionTokenService;
 import com.finlens.platform.http.ApiException;
 import io.vertx.core.Future;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
@@ -31,6 +34,9 @@ public final class GoogleSignInRoutes {
     /** A local path only (never //host or /\host, which browsers treat as another site). */
     private static final Pattern RETURN_PATH = Pattern.compile("/(?![/\\\\])[A-Za-z0-9._~/?=&%+-]{0,400}");
     private static final String DEFAULT_RETURN = "/chat";
+    /** Ties a web sign-in to the browser that started it; lives as long as an attempt. */
+    private static final String BINDING_COOKIE = "finlens_signin";
+    private static final String CALLBACK_PATH = "/auth/google/callback";
 
     private final GoogleSignIn google;
     private final SessionService sessions;
@@ -38,30 +44,38 @@ public final class GoogleSignInRoutes {
     private final UserRepository users;
     private final ExtensionTokenService tokens;
     private final List<String> extensionIds;
+    private final boolean secureCookies;
+    private final Secrets secrets;
     private final Clock clock;
 
     public GoogleSignInRoutes(GoogleSignIn google, SessionService sessions, SessionCookie cookie,
                               UserRepository users, ExtensionTokenService tokens, List<String> extensionIds,
-                              Clock clock) {
+                              boolean secureCookies, Secrets secrets, Clock clock) {
         this.google = google;
         this.sessions = sessions;
         this.cookie = cookie;
         this.users = users;
         this.tokens = tokens;
         this.extensionIds = List.copyOf(extensionIds);
+        this.secureCookies = secureCookies;
+        this.secrets = secrets;
         this.clock = clock;
     }
 
     public void mount(Router root) {
         root.get("/auth/google").handler(this::startWeb);
         root.get("/auth/extension/start").handler(this::startExtension);
-        root.get("/auth/google/callback").handler(this::callback);
+        root.get(CALLBACK_PATH).handler(this::callback);
     }
 
     private void startWeb(RoutingContext ctx) {
         String requested = ctx.request().getParam("return");
         String returnPath = requested != null && RETURN_PATH.matcher(requested).matches() ? requested : DEFAULT_RETURN;
-        redirectToGoogle(ctx, google.start(returnPath, null));
+        String binding = secrets.newToken();
+        ctx.response().addCookie(Cookie.cookie(BINDING_COOKIE, binding).setPath(CALLBACK_PATH).setHttpOnly(true)
+                .setSecure(secureCookies).setSameSite(CookieSameSite.LAX)
+                .setMaxAge(GoogleSignIn.ATTEMPT_LIFETIME.toSeconds()));
+        redirectToGoogle(ctx, google.start(returnPath, null, binding));
     }
 
     private void startExtension(RoutingContext ctx) {
@@ -73,7 +87,8 @@ public final class GoogleSignInRoutes {
                     "This sign-in request did not come from an allowed Finlens extension."));
             return;
         }
-        redirectToGoogle(ctx, google.start(DEFAULT_RETURN, redirectUri));
+        // No browser binding: Chrome runs the extension's sign-in in its own window.
+        redirectToGoogle(ctx, google.start(DEFAULT_RETURN, redirectUri, null));
     }
 
     private void redirectToGoogle(RoutingContext ctx, Future<String> authorizeUrl) {
@@ -89,7 +104,12 @@ public final class GoogleSignInRoutes {
         String state = ctx.request().getParam("state");
         String code = ctx.request().getParam("code");
         String error = ctx.request().getParam("error");
-        google.take(state).onFailure(ctx::fail).onSuccess(attempt -> {
+        Cookie binding = ctx.request().getCookie(BINDING_COOKIE);
+        if (binding != null) {
+            ctx.response().addCookie(Cookie.cookie(BINDING_COOKIE, "").setPath(CALLBACK_PATH).setHttpOnly(true)
+                    .setSecure(secureCookies).setSameSite(CookieSameSite.LAX).setMaxAge(0));
+        }
+        google.take(state, binding == null ? null : binding.getValue()).onFailure(ctx::fail).onSuccess(attempt -> {
             Future<GoogleIdentity> identity = error != null
                     ? Future.failedFuture(GoogleOidc.signInFailed("Sign-in was cancelled at Google."))
                     : google.finish(attempt, code);

@@ -30,6 +30,9 @@ public class OAuthAttempt {
     @Column(name = "extension_redirect_uri", length = 500)
     private String extensionRedirectUri;
 
+    @Column(name = "browser_binding_hash", length = 64)
+    private String browserBindingHash;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -40,12 +43,13 @@ public class OAuthAttempt {
     }
 
     OAuthAttempt(String stateHash, String nonce, String codeVerifier, String returnPath, String extensionRedirectUri,
-                 Instant now, Instant expiresAt) {
+                 String browserBindingHash, Instant now, Instant expiresAt) {
         this.stateHash = stateHash;
         this.nonce = nonce;
         this.codeVerifier = codeVerifier;
         this.returnPath = returnPath;
         this.extensionRedirectUri = extensionRedirectUri;
+        this.browserBindingHash = browserBindingHash;
         this.createdAt = now;
         this.expiresAt = expiresAt;
     }
@@ -65,6 +69,11 @@ public class OAuthAttempt {
     /** The extension's redirect URI, or null for a web sign-in. */
     public String getExtensionRedirectUri() {
         return extensionRedirectUri;
+    }
+
+    /** SHA-256 of the binding cookie of the browser that started a web sign-in; null for the extension. */
+    public String getBrowserBindingHash() {
+        return browserBindingHash;
     }
 
     public Instant getExpiresAt() {
