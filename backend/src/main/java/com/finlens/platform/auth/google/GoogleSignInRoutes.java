@@ -19,6 +19,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sign in with Google, for the web UI ({@code GET /auth/google}) and for the Chrome extension
@@ -28,6 +30,7 @@ import java.util.regex.Pattern;
  */
 public final class GoogleSignInRoutes {
 
+    private static final Logger LOG = LoggerFactory.getLogger(GoogleSignInRoutes.class);
     /** Exactly https://<extension-id>.chromiumapp.org/<path>: no port, user info, query or fragment. */
     private static final Pattern EXTENSION_REDIRECT =
             Pattern.compile("https://([a-p]{32})\\.chromiumapp\\.org/[A-Za-z0-9._~/-]{0,200}");
@@ -143,6 +146,9 @@ public final class GoogleSignInRoutes {
                         + "&expires_in=" + issued.expiresInSeconds()
                         + "&token_type=Bearer"))
                 .onFailure(e -> {
+                    if (!(e instanceof ApiException)) {
+                        LOG.error("Extension sign-in failed", e);
+                    }
                     String why = e instanceof ApiException api ? api.detail() : "Sign-in failed.";
                     fragmentRedirect(ctx, redirectUri, "error=access_denied&error_description="
                             + URLEncoder.encode(why, StandardCharsets.UTF_8).replace("+", "%20"));
