@@ -189,9 +189,12 @@ class GoogleSignInTest {
         WebClientSession browser = bed.browser();
         String authorizeUrl = bed.start(browser, "/auth/google");
         // Signed with the expected issuer's key ("google"), but naming another issuer address.
-        String idToken = bed.oidc.anyToken(HttpUrl.get("http://127.0.0.1:9/google"),
-                claims(subject, GoogleTestBed.queryParam(authorizeUrl, "nonce")), Duration.ofHours(1)).serialize();
-        assertRefused(callbackWith(browser, authorizeUrl, idToken), 401, subject);
+        Map<String, Object> claims = claims(subject, GoogleTestBed.queryParam(authorizeUrl, "nonce"));
+        com.nimbusds.jwt.SignedJWT foreign = bed.oidc.anyToken(HttpUrl.get("http://127.0.0.1:9/google"), claims,
+                Duration.ofHours(1));
+        com.nimbusds.jwt.SignedJWT genuine = bed.oidc.anyToken(HttpUrl.get(bed.issuer), claims, Duration.ofHours(1));
+        assertThat(foreign.getHeader().getKeyID()).isEqualTo(genuine.getHeader().getKeyID());
+        assertRefused(callbackWith(browser, authorizeUrl, foreign.serialize()), 401, subject);
     }
 
     @Test
