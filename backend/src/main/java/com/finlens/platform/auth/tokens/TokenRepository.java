@@ -56,7 +56,7 @@ public final class TokenRepository {
                 })));
     }
 
-    /** The family a refresh token belongs to, or null. */
+    /** The refresh token with this hash (used, revoked or not), or null. */
     public Future<RefreshToken> findRefresh(String tokenHash) {
         return Futures.toFuture(sessions.withSession(s -> s.find(RefreshToken.class, tokenHash)));
     }
