@@ -1,5 +1,8 @@
 package com.finlens;
 
+import com.finlens.account.AccountDataHook;
+import com.finlens.account.AccountRoutes;
+import com.finlens.account.AccountService;
 import com.finlens.account.User;
 import com.finlens.account.UserRepository;
 import com.finlens.assistant.ChatPages;
@@ -16,6 +19,7 @@ import com.finlens.assistant.sources.MarketFactsSource;
 import com.finlens.assistant.usage.AnswerQuota;
 import com.finlens.assistant.usage.SqlUsageStore;
 import com.finlens.assistant.usage.UsageRoutes;
+import com.finlens.knowledge.KnowledgeAccountData;
 import com.finlens.knowledge.KnowledgeBase;
 import com.finlens.knowledge.KnowledgePages;
 import com.finlens.knowledge.document.DocumentRow;
@@ -25,6 +29,19 @@ import com.finlens.market.MarketModule;
 import com.finlens.market.api.CompanyPages;
 import com.finlens.market.cache.MySqlMarketCacheStore;
 import com.finlens.platform.auth.AuthHandler;
+import com.finlens.platform.auth.AuthHousekeeping;
+import com.finlens.platform.auth.SignInRateLimit;
+import com.finlens.platform.auth.google.GoogleOidc;
+import com.finlens.platform.auth.google.GoogleSignIn;
+import com.finlens.platform.auth.google.GoogleSignInRoutes;
+import com.finlens.platform.auth.google.OAuthAttempt;
+import com.finlens.platform.auth.google.OAuthAttemptRepository;
+import com.finlens.platform.auth.tokens.AccessToken;
+import com.finlens.platform.auth.tokens.ExtensionTokenRoutes;
+import com.finlens.platform.auth.tokens.ExtensionTokenService;
+import com.finlens.platform.auth.tokens.RefreshToken;
+import com.finlens.platform.auth.tokens.TokenFamily;
+import com.finlens.platform.auth.tokens.TokenRepository;
 import com.finlens.platform.auth.Secrets;
 import com.finlens.platform.auth.SessionCookie;
 import com.finlens.platform.auth.SessionRepository;
@@ -45,6 +62,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
@@ -58,7 +76,8 @@ final class Wiring {
     private static final Logger LOG = LoggerFactory.getLogger(Wiring.class);
 
     /** Every entity Hibernate maps; Flyway owns the tables. */
-    static final List<Class<?>> ENTITIES = List.of(User.class, WebSession.class, Conversation.class, Message.class,
+    static final List<Class<?>> ENTITIES = List.of(User.class, WebSession.class, OAuthAttempt.class,
+            TokenFamily.class, RefreshToken.class, AccessToken.class, Conversation.class, Message.class,
             DocumentRow.class, JobRow.class);
 
     private final Vertx vertx;
@@ -110,19 +129,40 @@ final class Wiring {
         conversationRepository.failAbandoned(clock.instant().minus(Duration.ofMinutes(1)))
                 .onFailure(e -> LOG.warn("Could not close abandoned answers: {}", e.getMessage()));
 
-        AuthHandler auth = new AuthHandler(sessionService, cookie, token -> Future.succeededFuture(null));
+        ExtensionTokenService extensionTokens = new ExtensionTokenService(new TokenRepository(sessions), secrets,
+                clock, config.auth());
+        AuthHandler auth = new AuthHandler(sessionService, cookie, extensionTokens);
+        // Without a Google client only development sign-in exists (loopback); see AppConfig.AuthConfig.
+        GoogleSignIn google = config.auth().googleConfigured()
+                ? new GoogleSignIn(new GoogleOidc(vertx, clock, config.auth().oidcIssuer(),
+                        config.auth().googleClientId(), config.auth().googleClientSecret()),
+                        new OAuthAttemptRepository(sessions), secrets, clock, config.http().publicUrl())
+                : null;
+        new AuthHousekeeping(sessionService, extensionTokens, google).start(vertx, Duration.ofHours(1));
+        SignInRateLimit signInRateLimit = new SignInRateLimit(clock, config.auth().signInPerMinute());
+        List<AccountDataHook> accountDataHooks = List.of(new KnowledgeAccountData(knowledge.service()));
+        AccountService accounts = new AccountService(users, sessionService, extensionTokens, conversations,
+                accountDataHooks, clock);
 
-        List<RouteModule> features = List.of(
+        List<RouteModule> features = new ArrayList<>(List.of(
+                (root, api) -> signInRateLimit.mount(root),
                 (root, api) -> new HealthRoutes(database).mount(root),
                 (root, api) -> new OpenApiRoutes(config.http().publicUrl()).mount(root, api),
                 (root, api) -> new SignInRoutes(sessionService, cookie, views, config.auth()).mount(root, api),
+                (root, api) -> new ExtensionTokenRoutes(extensionTokens).mount(root),
+                (root, api) -> new AccountRoutes(accounts, cookie, views).mount(root, api),
                 (root, api) -> new ConversationRoutes(vertx, conversations).mount(api),
                 (root, api) -> new ChatPages(conversations, views).mount(root),
                 (root, api) -> new UsageRoutes(quota).mount(api),
                 (root, api) -> market.routes().mount(api),
                 (root, api) -> new CompanyPages(market.service(), views).mount(root),
                 (root, api) -> knowledge.routes().mount(api),
-                (root, api) -> new KnowledgePages(views).mount(root));
+                (root, api) -> new KnowledgePages(views).mount(root)));
+        if (google != null) {
+            features.add((root, api) -> new GoogleSignInRoutes(google, sessionService, cookie, users,
+                    extensionTokens, config.auth().extensionIds(), config.http().isHttps(), secrets, clock)
+                    .mount(root));
+        }
 
         return new HttpVerticle(config, auth, new FailureHandler(views), features, requestLog, metricsRegistry,
                 onListening);

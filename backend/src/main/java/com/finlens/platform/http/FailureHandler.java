@@ -55,8 +55,10 @@ public final class FailureHandler implements Handler<RoutingContext> {
                 && failure.getCause() instanceof DecodeException) {
             return new ApiException(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON.");
         }
+        // A handler may fail with an explicit 4xx and a cause (the CORS handler does); only 5xx and unknown
+        // statuses are unexpected.
         int status = failure instanceof HttpException http ? http.getStatusCode() : ctx.statusCode();
-        if (failure != null && !(failure instanceof HttpException) || status >= 500 || status < 400) {
+        if (status >= 500 || status < 400) {
             LOG.error("Request {} {} {} failed", RequestLog.id(ctx), ctx.request().method(), ctx.request().path(),
                     failure);
             return new ApiException(500, "internal-error", "Something went wrong",
