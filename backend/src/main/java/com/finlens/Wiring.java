@@ -16,6 +16,7 @@ import com.finlens.assistant.pipeline.PipelineAnswerSource;
 import com.finlens.assistant.sources.KnowledgePassages;
 import com.finlens.assistant.sources.MarketCompanyLookup;
 import com.finlens.assistant.sources.MarketFactsSource;
+import com.finlens.assistant.sources.SharedDisclosures;
 import com.finlens.assistant.usage.AnswerQuota;
 import com.finlens.assistant.usage.SqlUsageStore;
 import com.finlens.assistant.usage.UsageRoutes;
@@ -121,7 +122,7 @@ final class Wiring {
         AnswerQuota quota = new AnswerQuota(new SqlUsageStore(sessions), config.quota(), clock);
         PipelineAnswerSource answers = new PipelineAnswerSource(vertx,
                 new MarketCompanyLookup(market.service()),
-                new MarketFactsSource(market.service()),
+                new MarketFactsSource(market.service(), new SharedDisclosures(vertx, knowledge.service())),
                 new KnowledgePassages(knowledge.service()),
                 new LlmRouter(vertx, config.llm(), clock), quota, config.pipeline());
         ConversationRepository conversationRepository = new ConversationRepository(sessions);

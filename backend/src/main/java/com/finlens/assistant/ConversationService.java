@@ -111,7 +111,16 @@ public final class ConversationService {
         } catch (RuntimeException e) {
             outcome = Future.failedFuture(e);
         }
-        outcome.onComplete(result -> {
+        // The answer may complete on another thread (HTTP clients, worker pools); storing it must happen on this
+        // request's event loop, where Hibernate Reactive runs.
+        io.vertx.core.Context requestContext = vertx.getOrCreateContext();
+        outcome.onComplete(result -> requestContext.runOnContext(v -> finish(result, messageId, sink, stream,
+                cancellation, flushTimer)));
+    }
+
+    private void finish(io.vertx.core.AsyncResult<AnswerOutcome> result, long messageId, StreamingSink sink,
+                        SseStream stream, Cancellation cancellation, long flushTimer) {
+        {
             vertx.cancelTimer(flushTimer);
             Message.Status status;
             String text;
@@ -142,7 +151,7 @@ public final class ConversationService {
                                 .put("flags", metadata.getJsonArray("flags", new JsonArray())));
                         stream.end();
                     });
-        });
+        }
     }
 
     private ApiException asProblem(Throwable failure) {

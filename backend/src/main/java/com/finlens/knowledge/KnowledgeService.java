@@ -184,13 +184,26 @@ public final class KnowledgeService {
                     return repository.save(queued)
                             .compose(v -> repository.createJob(document.id(), document.ownerId(), clock.instant()))
                             .map(job -> {
-                                run(document, job, source);
+                                inOwnContext(() -> run(document, job, source));
                                 return new IngestTicket(queued, job);
                             });
                 }));
     }
 
     /** Runs a job to its end; every outcome is recorded on the job and the document, never thrown. */
+    /**
+     * The job outlives the request that queued it. Hibernate Reactive keeps its session in the Vert.x context, so
+     * the job gets a context of its own (a duplicate) and never shares a session with its caller's next query.
+     */
+    private static void inOwnContext(Runnable job) {
+        io.vertx.core.Context current = io.vertx.core.Vertx.currentContext();
+        if (current instanceof io.vertx.core.impl.ContextInternal internal) {
+            internal.duplicate().runOnContext(v -> job.run());
+        } else {
+            job.run();
+        }
+    }
+
     Future<Void> run(KnowledgeDocument previous, IngestJob job, DocumentSource source) {
         return repository.save(job.running(0, 0, clock.instant()))
                 .compose(v -> repository.save(previous.withStatus(IngestStatus.running, null, clock.instant())))

@@ -33,6 +33,23 @@ class AnswerEndToEndTest {
     }
 
     @Test
+    @DisplayName("Disclosures of a company someone asked about become searchable for everyone in the shared corpus")
+    void disclosuresJoinSharedCorpus() throws Exception {
+        ask("삼성전자 최근 공시 알려줘");
+        TestApp.Browser other = SharedApp.newUser();
+        JsonArray results = new JsonArray();
+        for (int attempt = 0; attempt < 50 && results.isEmpty(); attempt++) {
+            Thread.sleep(200);
+            results = other.get("/api/v1/knowledge/search?q=" + java.net.URLEncoder.encode("특수관계인과의내부거래",
+                    java.nio.charset.StandardCharsets.UTF_8)).bodyAsJsonObject().getJsonArray("results");
+        }
+        assertThat(results).isNotEmpty();
+        JsonObject hit = results.getJsonObject(0);
+        assertThat(hit.getString("text")).contains("특수관계인과의내부거래");
+        assertThat(hit.getString("sourceUrl")).startsWith("https://dart.fss.or.kr/dsaf001/main.do?rcpNo=");
+    }
+
+    @Test
     @DisplayName("How did Apple's revenue change last year? is answered in English from Yahoo Finance figures")
     void englishQuestion() {
         JsonObject answer = ask("How did Apple's revenue change last year?");

@@ -35,9 +35,11 @@ public final class MarketFactsSource implements MarketFacts {
     private static final int YEARS_BACK = 3;
 
     private final MarketService market;
+    private final SharedDisclosures sharedDisclosures;
 
-    public MarketFactsSource(MarketService market) {
+    public MarketFactsSource(MarketService market, SharedDisclosures sharedDisclosures) {
         this.market = market;
+        this.sharedDisclosures = sharedDisclosures;
     }
 
     @Override
@@ -66,7 +68,10 @@ public final class MarketFactsSource implements MarketFacts {
             case FINANCIALS -> latestStatements(c, null, 0).map(r -> financialFacts(c, r));
             case DISCLOSURES -> c.korean()
                     ? market.disclosures(c, market.filingsToday().minusDays(DISCLOSURE_WINDOW_DAYS), market.filingsToday())
-                    .map(r -> disclosureFacts(r))
+                    .map(r -> {
+                        sharedDisclosures.remember(c, r.data().items());
+                        return disclosureFacts(r);
+                    })
                     : Future.succeededFuture(List.of());
         });
     }
