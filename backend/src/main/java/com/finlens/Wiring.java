@@ -31,6 +31,7 @@ import com.finlens.market.api.CompanyPages;
 import com.finlens.market.cache.MySqlMarketCacheStore;
 import com.finlens.platform.auth.AuthHandler;
 import com.finlens.platform.auth.AuthHousekeeping;
+import com.finlens.platform.auth.DevExtensionSignInRoutes;
 import com.finlens.platform.auth.SignInRateLimit;
 import com.finlens.platform.auth.google.GoogleOidc;
 import com.finlens.platform.auth.google.GoogleSignIn;
@@ -159,6 +160,10 @@ final class Wiring {
                 (root, api) -> new CompanyPages(market.service(), views).mount(root),
                 (root, api) -> knowledge.routes().mount(api),
                 (root, api) -> new KnowledgePages(views).mount(root)));
+        if (config.auth().devSignIn()) {
+            features.add((root, api) -> new DevExtensionSignInRoutes(users, extensionTokens, views,
+                    config.auth().extensionIds(), clock).mount(root));
+        }
         if (google != null) {
             features.add((root, api) -> new GoogleSignInRoutes(google, sessionService, cookie, users,
                     extensionTokens, config.auth().extensionIds(), config.http().isHttps(), secrets, clock)

@@ -104,6 +104,9 @@ public record AppConfig(
     }
 
     /** Sign-in: Google (OpenID Connect), sessions, extension tokens. */
+    /** The id of extension/ in this repository; its manifest "key" pins it. */
+    public static final String BUNDLED_EXTENSION_ID = "ddnnmbjcmeigkckpfgccefnenkbkgghf";
+
     public record AuthConfig(String oidcIssuer, String googleClientId, String googleClientSecret,
                              List<String> extensionIds, Duration sessionIdle, Duration sessionAbsolute,
                              Duration accessTokenTtl, Duration refreshTokenTtl, int signInPerMinute,
@@ -132,6 +135,10 @@ public record AppConfig(
             Duration refresh = env.duration("FINLENS_REFRESH_TOKEN_TTL", Duration.ofDays(30));
             int perMinute = env.integer("FINLENS_SIGNIN_RATE_PER_MINUTE", 20, 1, 10_000);
             boolean dev = clientId == null && http.isLoopback();
+            if (ids.isEmpty() && dev) {
+                // Locally, the extension in this repository (its manifest key pins this id) works out of the box.
+                ids = List.of(BUNDLED_EXTENSION_ID);
+            }
             return new AuthConfig(issuer, clientId, secret, ids, idle, absolute, access, refresh, perMinute, dev);
         }
 
