@@ -2,15 +2,12 @@ package com.finlens.platform.auth;
 
 import com.finlens.account.UserRepository;
 import com.finlens.platform.auth.tokens.ExtensionTokenService;
-import com.finlens.platform.http.ApiException;
 import com.finlens.platform.view.Views;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Development sign-in for the Chrome extension: the same {@code /auth/extension/start} contract as the Google
@@ -19,14 +16,11 @@ import java.util.regex.Pattern;
  */
 public final class DevExtensionSignInRoutes {
 
-    private static final Pattern EXTENSION_REDIRECT =
-            Pattern.compile("https://([a-p]{32})\\.chromiumapp\\.org/[A-Za-z0-9._~/-]{0,200}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{1,63}");
 
     private final UserRepository users;
     private final ExtensionTokenService tokens;
     private final Views views;
-    private final List<String> extensionIds;
+    private final ExtensionRedirects redirects;
     private final Clock clock;
 
     public DevExtensionSignInRoutes(UserRepository users, ExtensionTokenService tokens, Views views,
@@ -34,7 +28,7 @@ public final class DevExtensionSignInRoutes {
         this.users = users;
         this.tokens = tokens;
         this.views = views;
-        this.extensionIds = List.copyOf(extensionIds);
+        this.redirects = new ExtensionRedirects(extensionIds);
         this.clock = clock;
     }
 
@@ -51,10 +45,7 @@ public final class DevExtensionSignInRoutes {
     private void signIn(RoutingContext ctx) {
         String redirectUri = allowedRedirect(ctx.request().getFormAttribute("redirect_uri"));
         String email = ctx.request().getFormAttribute("email");
-        if (email == null || !EMAIL.matcher(email.strip()).matches()) {
-            throw ApiException.badRequest("email", "Enter an email address.");
-        }
-        String clean = email.strip().toLowerCase();
+        String clean = SignInRoutes.requireEmail(email);
         users.upsertBySubject("dev:" + clean, clean, null, clock.instant())
                 .compose(user -> tokens.issue(user.getId(), ctx.request().getHeader("User-Agent"),
                         ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().host()))
@@ -67,13 +58,7 @@ public final class DevExtensionSignInRoutes {
                 .onFailure(ctx::fail);
     }
 
-    /** Tokens only ever go to an allow-listed extension's chromiumapp.org address. */
     private String allowedRedirect(String redirectUri) {
-        Matcher m = redirectUri == null ? null : EXTENSION_REDIRECT.matcher(redirectUri);
-        if (m == null || !m.matches() || !extensionIds.contains(m.group(1))) {
-            throw new ApiException(400, "invalid-redirect-uri", "Unknown extension",
-                    "This sign-in request did not come from an allowed Finlens extension.");
-        }
-        return redirectUri;
+        return redirects.require(redirectUri);
     }
 }

@@ -4,6 +4,7 @@ import com.finlens.account.UserRepository;
 import com.finlens.platform.auth.AuthHandler;
 import com.finlens.platform.auth.Secrets;
 import com.finlens.platform.auth.SessionCookie;
+import com.finlens.platform.auth.ExtensionRedirects;
 import com.finlens.platform.auth.SessionService;
 import com.finlens.platform.auth.SignedInSession;
 import com.finlens.platform.auth.tokens.ExtensionTokenService;
@@ -17,7 +18,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +31,6 @@ import org.slf4j.LoggerFactory;
 public final class GoogleSignInRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(GoogleSignInRoutes.class);
-    /** Exactly https://<extension-id>.chromiumapp.org/<path>: no port, user info, query or fragment. */
-    private static final Pattern EXTENSION_REDIRECT =
-            Pattern.compile("https://([a-p]{32})\\.chromiumapp\\.org/[A-Za-z0-9._~/-]{0,200}");
     /** A local path only (never //host or /\host, which browsers treat as another site). */
     private static final Pattern RETURN_PATH = Pattern.compile("/(?![/\\\\])[A-Za-z0-9._~/?=&%+-]{0,400}");
     private static final String DEFAULT_RETURN = "/chat";
@@ -82,14 +79,8 @@ public final class GoogleSignInRoutes {
     }
 
     private void startExtension(RoutingContext ctx) {
-        String redirectUri = ctx.request().getParam("redirect_uri");
-        Matcher m = redirectUri == null ? null : EXTENSION_REDIRECT.matcher(redirectUri);
-        if (m == null || !m.matches() || !extensionIds.contains(m.group(1))) {
-            // A page, not a redirect: tokens must never go anywhere but an allow-listed extension.
-            ctx.fail(new ApiException(400, "invalid-redirect-uri", "Unknown extension",
-                    "This sign-in request did not come from an allowed Finlens extension."));
-            return;
-        }
+        // A page, not a redirect, when refused: tokens must never go anywhere but an allow-listed extension.
+        String redirectUri = new ExtensionRedirects(extensionIds).require(ctx.request().getParam("redirect_uri"));
         // No browser binding: Chrome runs the extension's sign-in in its own window.
         redirectToGoogle(ctx, google.start(DEFAULT_RETURN, redirectUri, null));
     }
