@@ -28,13 +28,15 @@ public final class App {
     private final Vertx vertx;
     private final Database database;
     private final Wiring wiring;
+    private final RequestLog requests;
     private final AppConfig config;
     private final int port;
 
-    private App(Vertx vertx, Database database, Wiring wiring, AppConfig config, int port) {
+    private App(Vertx vertx, Database database, Wiring wiring, RequestLog requests, AppConfig config, int port) {
         this.vertx = vertx;
         this.database = database;
         this.wiring = wiring;
+        this.requests = requests;
         this.config = config;
         this.port = port;
     }
@@ -79,9 +81,10 @@ public final class App {
                 .compose(database -> {
                     AtomicInteger port = new AtomicInteger();
                     Wiring wiring = new Wiring(vertx, config, database, metricsRegistry);
-                    return wiring.httpVerticle(new RequestLog(), port::set)
+                    RequestLog requests = new RequestLog();
+                    return wiring.httpVerticle(requests, port::set)
                             .compose(vertx::deployVerticle)
-                            .map(id -> new App(vertx, database, wiring, config, port.get()))
+                            .map(id -> new App(vertx, database, wiring, requests, config, port.get()))
                             .onFailure(e -> database.close());
                 })
                 .onFailure(e -> vertx.close());
@@ -99,8 +102,24 @@ public final class App {
         return vertx;
     }
 
-    /** Stops accepting, lets in-flight requests finish within the grace period, then closes the database. */
+    /**
+     * Graceful stop: readiness turns 503 (so a load balancer sends new work elsewhere), requests under way, streamed
+     * answers included, get up to {@code grace} to finish, then the server, the features and the database close.
+     */
     public void stop(Duration grace) {
+        requests.startDraining();
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (requests.inFlight() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (requests.inFlight() > 0) {
+            LOG.warn("Stopping with {} request(s) still running after {}", requests.inFlight(), grace);
+        }
         try {
             wiring.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
         } catch (Exception e) {

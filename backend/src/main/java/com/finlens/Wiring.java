@@ -148,7 +148,7 @@ final class Wiring {
 
         List<RouteModule> features = new ArrayList<>(List.of(
                 (root, api) -> signInRateLimit.mount(root),
-                (root, api) -> new HealthRoutes(database).mount(root),
+                (root, api) -> new HealthRoutes(database, requestLog).mount(root),
                 (root, api) -> new OpenApiRoutes(config.http().publicUrl()).mount(root, api),
                 (root, api) -> new SignInRoutes(sessionService, cookie, views, config.auth()).mount(root, api),
                 (root, api) -> new ExtensionTokenRoutes(extensionTokens).mount(root),

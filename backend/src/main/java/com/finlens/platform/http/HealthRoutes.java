@@ -5,13 +5,15 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-/** Liveness (the process answers) and readiness (the database answers within a second). */
+/** Liveness (the process answers) and readiness (the database answers within a second; not while draining). */
 public final class HealthRoutes {
 
     private final Database database;
+    private final RequestLog requests;
 
-    public HealthRoutes(Database database) {
+    public HealthRoutes(Database database, RequestLog requests) {
         this.database = database;
+        this.requests = requests;
     }
 
     public void mount(Router router) {
@@ -20,6 +22,12 @@ public final class HealthRoutes {
     }
 
     private void ready(RoutingContext ctx) {
+        if (requests.draining()) {
+            ctx.response().setStatusCode(503).putHeader("Content-Type", "application/json")
+                    .putHeader("Cache-Control", "no-store")
+                    .end(new JsonObject().put("status", "DRAINING").encode());
+            return;
+        }
         database.ping().timeout(1, java.util.concurrent.TimeUnit.SECONDS).onComplete(result -> {
             JsonObject body = new JsonObject().put("status", result.succeeded() ? "UP" : "DOWN")
                     .put("database", result.succeeded() ? "UP" : "DOWN");

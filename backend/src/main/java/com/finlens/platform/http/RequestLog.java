@@ -10,6 +10,9 @@ import org.slf4j.LoggerFactory;
 /** Gives every request an id (echoed as X-Request-Id, used in error logs) and writes one access-log line. */
 public final class RequestLog implements Handler<RoutingContext> {
 
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean draining;
+
     public static final String HEADER = "X-Request-Id";
     private static final String KEY = "finlens.requestId";
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
@@ -22,10 +25,30 @@ public final class RequestLog implements Handler<RoutingContext> {
         ctx.put(KEY, id);
         ctx.response().putHeader(HEADER, id);
         long started = System.nanoTime();
+        inFlight.incrementAndGet();
+        if (draining) {
+            // Shutting down: tell keep-alive clients (and nginx) to open their next request elsewhere.
+            ctx.response().putHeader("Connection", "close");
+        }
+        ctx.addEndHandler(done -> inFlight.decrementAndGet());
         ctx.addEndHandler(done -> LOG.info("{} {} {} {} {}ms {}", id, ctx.request().method(), ctx.request().path(),
                 ctx.response().getStatusCode(), (System.nanoTime() - started) / 1_000_000,
                 ctx.request().remoteAddress() == null ? "-" : ctx.request().remoteAddress().host()));
         ctx.next();
+    }
+
+    /** Requests started and not yet finished (streams included). */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /** From now on the server is shutting down: readiness fails and connections are not kept alive. */
+    public void startDraining() {
+        draining = true;
+    }
+
+    public boolean draining() {
+        return draining;
     }
 
     public static String id(RoutingContext ctx) {

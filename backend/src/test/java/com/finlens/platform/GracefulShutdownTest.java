@@ -1,0 +1,53 @@
+package com.finlens.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.finlens.integration.llm.SseFixtures;
+import com.finlens.testing.ReplayServer;
+import com.finlens.testing.TestApp;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class GracefulShutdownTest {
+
+    @Test
+    @DisplayName("On shutdown readiness turns 503 and an answer already streaming still finishes before the server stops")
+    void drainsInFlightAnswers() throws Exception {
+        Vertx upstreamVertx = Vertx.vertx();
+        ReplayServer llm = ReplayServer.start(upstreamVertx);
+        // A recorded ChatGPT stream, one event every 300 ms: the answer is still streaming when shutdown begins.
+        llm.on("POST", "/v1/chat/completions").stream("text/event-stream", SseFixtures.mexico(), Duration.ofMillis(300));
+        TestApp app = TestApp.start(Map.of("FINLENS_OPENAI_API_KEY", "test-key",
+                "FINLENS_OPENAI_BASE_URL", llm.baseUrl() + "/v1", "FINLENS_LLM_ORDER", "openai"));
+        try {
+            TestApp.Browser alice = app.signIn("drain@example.com");
+            long id = alice.post("/api/v1/conversations", new JsonObject()).bodyAsJsonObject().getLong("id");
+            CompletableFuture<HttpResponse<Buffer>> answer = alice.session()
+                    .post("/api/v1/conversations/" + id + "/messages").putHeader("X-CSRF-Token", alice.csrfToken())
+                    .sendJsonObject(new JsonObject().put("content", "What is the capital of Mexico?"))
+                    .toCompletionStage().toCompletableFuture();
+            while (llm.count("POST", "/v1/chat/completions") == 0) {
+                Thread.sleep(20);
+            }
+            CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> app.app().stop(Duration.ofSeconds(30)));
+            Thread.sleep(100);
+            HttpResponse<Buffer> ready = TestApp.await(app.client().get("/health/ready").send());
+            assertThat(ready.statusCode()).isEqualTo(503);
+
+            String stream = answer.get().bodyAsString();
+            assertThat(stream).contains("{\"text\":\" City\"}").contains("event: done");
+            assertThat(stream).contains("\"status\":\"complete\"");
+            stopped.get();
+        } finally {
+            llm.close();
+            upstreamVertx.close();
+        }
+    }
+}
