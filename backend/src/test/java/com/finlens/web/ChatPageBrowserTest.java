@@ -51,7 +51,10 @@ class ChatPageBrowserTest {
 
             page.fill("#question", "What is Samsung Electronics' share price?");
             page.click("#send");
-            page.waitForFunction("() => document.querySelector('li.message.assistant')?.dataset.status === 'complete'");
+            // The first question after startup also builds the company directory and loads the embedding model;
+            // on a busy 2-core machine that can take longer than Playwright's 30 s default.
+            page.waitForFunction("() => document.querySelector('li.message.assistant')?.dataset.status === 'complete'",
+                    null, new Page.WaitForFunctionOptions().setTimeout(120_000));
             assertThat(page.textContent("li.message.user .content"))
                     .isEqualTo("What is Samsung Electronics' share price?");
             // The answer is Markdown rendered through the sanitiser, with its citation markers and sources.
