@@ -117,6 +117,20 @@ class ConversationApiTest {
         assertThat(alice.get("/api/v1/conversations").bodyAsJsonObject().getJsonArray("conversations")).isEmpty();
     }
 
+    @Test
+    @DisplayName("The web UI's own pages may POST with their Origin header while extension CORS is on; foreign origins may not")
+    void sameOriginPostsPassCors() {
+        TestApp.Browser alice = SharedApp.newUser();
+        String self = SharedApp.get().baseUrl();
+        HttpResponse<Buffer> own = TestApp.await(alice.request(HttpMethod.POST, "/api/v1/conversations")
+                .putHeader("Origin", self).sendJsonObject(new JsonObject()));
+        assertThat(own.statusCode()).isEqualTo(201);
+        HttpResponse<Buffer> foreign = TestApp.await(alice.request(HttpMethod.POST, "/api/v1/conversations")
+                .putHeader("Origin", "https://evil.example.com").sendJsonObject(new JsonObject()));
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(foreign.getHeader("Access-Control-Allow-Origin")).isNull();
+    }
+
     static List<String[]> parse(String body) {
         List<String[]> events = new ArrayList<>();
         for (String block : body.split("\n\n")) {

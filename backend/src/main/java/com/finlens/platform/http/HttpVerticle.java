@@ -3,12 +3,14 @@ package com.finlens.platform.http;
 import com.finlens.platform.auth.AuthHandler;
 import com.finlens.platform.config.AppConfig;
 import io.vertx.core.AbstractVerticle;
+import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.AllowForwardHeaders;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -74,8 +76,16 @@ public final class HttpVerticle extends AbstractVerticle {
                     .allowedHeaders(Set.of("Authorization", "Content-Type", "Accept", "Last-Event-ID"))
                     .exposedHeaders(Set.of("Location", "Retry-After", RequestLog.HEADER))
                     .maxAgeSeconds(600);
-            router.route("/api/*").handler(cors);
-            router.route("/auth/extension/*").handler(cors);
+            // The web UI's own pages send an Origin header on every POST: same-origin requests skip CORS entirely.
+            Handler<RoutingContext> crossOriginOnly = ctx -> {
+                if (isSameOrigin(ctx)) {
+                    ctx.next();
+                } else {
+                    cors.handle(ctx);
+                }
+            };
+            router.route("/api/*").handler(crossOriginOnly);
+            router.route("/auth/extension/*").handler(crossOriginOnly);
         }
         router.route().handler(BodyHandler.create(config.dataDir().resolve("uploads").toString())
                 .setBodyLimit(config.http().bodyLimitBytes())
@@ -92,6 +102,23 @@ public final class HttpVerticle extends AbstractVerticle {
         router.errorHandler(405, failures);
         router.errorHandler(413, failures);
         return router;
+    }
+
+    /** No Origin, or an Origin naming this very host (as the browser or nginx addressed it). */
+    static boolean isSameOrigin(RoutingContext ctx) {
+        String origin = ctx.request().getHeader("Origin");
+        if (origin == null) {
+            return true;
+        }
+        String host = ctx.request().getHeader("Host");
+        try {
+            java.net.URI uri = java.net.URI.create(origin);
+            String authority = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+            return host != null && uri.getHost() != null && (authority.equalsIgnoreCase(host)
+                    || uri.getHost().equalsIgnoreCase(host) && uri.getPort() < 0);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     @Override
