@@ -71,7 +71,8 @@ public final class CompanyPages {
         market.company(code).compose(company -> {
             LocalDate today = market.priceToday(company);
             Future<JsonObject> profile = part(market.profile(company), MarketJson::profile);
-            Future<JsonObject> prices = market.prices(company, today.minusDays(120), today, "1d")
+            // A month: KRX answers one trading day per call, so longer windows are for the JSON API to page through.
+            Future<JsonObject> prices = market.prices(company, today.minusDays(31), today, "1d")
                     .map(r -> MarketJson.result(r, MarketJson::prices).put("chart", chart(r)))
                     .otherwise(CompanyPages::unavailable);
             Future<JsonObject> disclosures = company.korean()
