@@ -1,0 +1,71 @@
+package com.finlens.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.finlens.testing.Chromium;
+import com.finlens.testing.SharedApp;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class KnowledgePageBrowserTest {
+
+    private static Chromium chromium;
+
+    @BeforeAll
+    static void launch() {
+        chromium = Chromium.launch();
+    }
+
+    @AfterAll
+    static void close() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    @DisplayName("A person uploads a Korean note, watches it become ready, and finds it by search")
+    void uploadAndSearch() {
+        String base = SharedApp.get().baseUrl();
+        List<String> consoleErrors = new ArrayList<>();
+        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("ko-KR"))) {
+            Page page = context.newPage();
+            page.onConsoleMessage(m -> {
+                if (m.type().equals("error")) {
+                    consoleErrors.add(m.text());
+                }
+            });
+            page.navigate(base + "/sign-in");
+            page.fill("#email", "knowledge-page@example.com");
+            page.click("form[action='/auth/dev'] button");
+            page.waitForURL(base + "/chat");
+
+            page.navigate(base + "/knowledge");
+            page.setInputFiles("#file", new FilePayload("반도체-메모.txt", "text/plain",
+                    "삼성전자의 메모리 반도체 부문은 고대역폭 메모리 수요로 회복했다. 파운드리 부문은 적자가 이어졌다."
+                            .getBytes(StandardCharsets.UTF_8)));
+            page.click("#upload button[type=submit]");
+            page.waitForFunction("() => document.querySelector('#documents tbody td.status.done') !== null", null,
+                    new Page.WaitForFunctionOptions().setTimeout(120_000));
+            assertThat(page.textContent("#documents tbody")).contains("반도체-메모.txt");
+
+            page.reload();
+            page.waitForSelector("#documents tbody td.status.done");
+
+            page.fill("#q", "파운드리 적자");
+            page.click("#search button[type=submit]");
+            page.waitForSelector("#results li.passage");
+            assertThat(page.textContent("#results")).contains("파운드리 부문은 적자가 이어졌다");
+        }
+        assertThat(consoleErrors).isEmpty();
+    }
+}
