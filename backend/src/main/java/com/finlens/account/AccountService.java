@@ -54,7 +54,7 @@ public final class AccountService {
         Future<Void> chain = overview(userId, null).map(o -> {
             export.mergeIn(o);
             return null;
-        }).compose(v -> conversations.list(userId)).compose(this::conversationsJson).map(json -> {
+        }).compose(v -> conversations.listAll(userId)).compose(this::conversationsJson).map(json -> {
             export.put("conversations", json);
             return null;
         });

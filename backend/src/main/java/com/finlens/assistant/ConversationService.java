@@ -52,8 +52,14 @@ public final class ConversationService {
         return repository.create(userId, clean, clock.instant());
     }
 
+    /** The newest 200 conversations, for lists a person scrolls. */
     public Future<List<Conversation>> list(long userId) {
         return repository.listOwned(userId, 200);
+    }
+
+    /** Every conversation of the user, for "export my data". */
+    public Future<List<Conversation>> listAll(long userId) {
+        return repository.listOwned(userId, Integer.MAX_VALUE);
     }
 
     public Future<Conversation> get(long userId, long conversationId) {
