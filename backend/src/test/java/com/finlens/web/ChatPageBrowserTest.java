@@ -9,7 +9,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,18 +35,11 @@ class ChatPageBrowserTest {
     @DisplayName("A person signs in, asks in the browser, watches the answer stream in, and finds it in history")
     void askInBrowser() throws Exception {
         String base = SharedApp.get().baseUrl();
-        List<String> consoleErrors = new ArrayList<>();
+        List<String> consoleErrors;
         try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-US"))) {
             Page page = context.newPage();
-            page.onConsoleMessage(m -> {
-                if (m.type().equals("error")) {
-                    consoleErrors.add(m.text());
-                }
-            });
-            page.navigate(base + "/sign-in");
-            page.fill("#email", "browser-user@example.com");
-            page.click("form[action='/auth/dev'] button");
-            page.waitForURL(base + "/chat");
+            consoleErrors = Chromium.consoleErrors(page);
+            Chromium.devSignIn(page, base, "browser-user@example.com");
 
             page.fill("#question", "What is Samsung Electronics' share price?");
             page.click("#send");

@@ -9,7 +9,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,18 +35,11 @@ class KnowledgePageBrowserTest {
     @DisplayName("A person uploads a Korean note, watches it become ready, and finds it by search")
     void uploadAndSearch() {
         String base = SharedApp.get().baseUrl();
-        List<String> consoleErrors = new ArrayList<>();
+        List<String> consoleErrors;
         try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("ko-KR"))) {
             Page page = context.newPage();
-            page.onConsoleMessage(m -> {
-                if (m.type().equals("error")) {
-                    consoleErrors.add(m.text());
-                }
-            });
-            page.navigate(base + "/sign-in");
-            page.fill("#email", "knowledge-page@example.com");
-            page.click("form[action='/auth/dev'] button");
-            page.waitForURL(base + "/chat");
+            consoleErrors = Chromium.consoleErrors(page);
+            Chromium.devSignIn(page, base, "knowledge-page@example.com");
 
             page.navigate(base + "/knowledge");
             page.setInputFiles("#file", new FilePayload("반도체-메모.txt", "text/plain",

@@ -145,15 +145,9 @@ public final class WeaviateVectorStore implements VectorStore {
 
     @Override
     public Future<Void> upsert(List<StoredChunk> chunks) {
-        if (chunks.isEmpty()) {
-            return Future.succeededFuture();
-        }
-        for (StoredChunk chunk : chunks) {
-            try {
-                space.check(chunk.embeddingModel(), chunk.vector());
-            } catch (EmbeddingException e) {
-                return Future.failedFuture(e);
-            }
+        Future<Void> checked = StoredChunk.checkSpace(space, chunks);
+        if (chunks.isEmpty() || checked.failed()) {
+            return checked;
         }
         WeaviateObject[] objects = chunks.stream().map(this::toObject).toArray(WeaviateObject[]::new);
         return worker.executeBlocking(() -> {

@@ -116,15 +116,9 @@ public final class LuceneVectorStore implements VectorStore {
 
     @Override
     public Future<Void> upsert(List<StoredChunk> chunks) {
-        if (chunks.isEmpty()) {
-            return Future.succeededFuture();
-        }
-        for (StoredChunk chunk : chunks) {
-            try {
-                space.check(chunk.embeddingModel(), chunk.vector());
-            } catch (EmbeddingException e) {
-                return Future.failedFuture(e);
-            }
+        Future<Void> checked = StoredChunk.checkSpace(space, chunks);
+        if (chunks.isEmpty() || checked.failed()) {
+            return checked;
         }
         List<StoredChunk> copy = List.copyOf(chunks);
         return blocking(() -> {

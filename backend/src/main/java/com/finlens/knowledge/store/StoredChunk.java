@@ -1,5 +1,9 @@
 package com.finlens.knowledge.store;
 
+import com.finlens.knowledge.embedding.EmbeddingException;
+import com.finlens.knowledge.embedding.EmbeddingSpace;
+import io.vertx.core.Future;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -25,5 +29,15 @@ public record StoredChunk(String chunkId, long documentId, long ownerId, String 
     /** The id every chunk of a document gets at a position: re-ingesting the same content overwrites, never duplicates. */
     public static String idFor(long documentId, int position) {
         return documentId + "-" + position;
+    }
+
+    /** Every chunk's vector belongs to {@code space}; a failed future naming the mismatch otherwise. */
+    public static Future<Void> checkSpace(EmbeddingSpace space, List<StoredChunk> chunks) {
+        try {
+            chunks.forEach(chunk -> space.check(chunk.embeddingModel(), chunk.vector()));
+            return Future.succeededFuture();
+        } catch (EmbeddingException e) {
+            return Future.failedFuture(e);
+        }
     }
 }
