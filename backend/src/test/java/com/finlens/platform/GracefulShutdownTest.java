@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.finlens.integration.llm.SseFixtures;
 import com.finlens.testing.ReplayServer;
 import com.finlens.testing.TestApp;
+import com.finlens.testing.Waits;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -33,13 +34,10 @@ class GracefulShutdownTest {
                     .post("/api/v1/conversations/" + id + "/messages").putHeader("X-CSRF-Token", alice.csrfToken())
                     .sendJsonObject(new JsonObject().put("content", "What is the capital of Mexico?"))
                     .toCompletionStage().toCompletableFuture();
-            while (llm.count("POST", "/v1/chat/completions") == 0) {
-                Thread.sleep(20);
-            }
+            Waits.until(Duration.ofSeconds(30), () -> llm.count("POST", "/v1/chat/completions") > 0);
             CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> app.app().stop(Duration.ofSeconds(30)));
-            Thread.sleep(100);
-            HttpResponse<Buffer> ready = TestApp.await(app.client().get("/health/ready").send());
-            assertThat(ready.statusCode()).isEqualTo(503);
+            Waits.until(Duration.ofSeconds(10),
+                    () -> TestApp.await(app.client().get("/health/ready").send()).statusCode() == 503);
 
             String stream = answer.get().bodyAsString();
             assertThat(stream).contains("{\"text\":\" City\"}").contains("event: done");
