@@ -4,7 +4,9 @@ import com.finlens.platform.config.ConfigException;
 import com.finlens.platform.config.Env;
 import com.finlens.platform.db.Database;
 import com.finlens.platform.http.RequestLog;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Verticle;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsOptions;
@@ -12,6 +14,7 @@ import io.vertx.micrometer.VertxPrometheusOptions;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,8 +84,9 @@ public final class App {
                     AtomicInteger port = new AtomicInteger();
                     Wiring wiring = new Wiring(vertx, config, database, metricsRegistry);
                     RequestLog requests = new RequestLog();
-                    return wiring.httpVerticle(requests, port::set)
-                            .compose(vertx::deployVerticle)
+                    return wiring.httpVerticles(requests, port::set)
+                            .compose(verticles -> vertx.deployVerticle((Supplier<Verticle>) verticles::get,
+                                    new DeploymentOptions().setInstances(config.http().eventLoops())))
                             .map(id -> new App(vertx, database, wiring, requests, config, port.get()))
                             .onFailure(e -> database.close());
                 })
@@ -130,6 +134,7 @@ public final class App {
             LOG.warn("Vert.x did not close cleanly: {}", e.getMessage());
         } finally {
             database.close();
+            requests.close();
         }
     }
 

@@ -52,6 +52,7 @@ import com.finlens.platform.auth.AuthHandler;
 import com.finlens.platform.auth.Secrets;
 import com.finlens.platform.auth.SessionCookie;
 import com.finlens.platform.db.Database;
+import com.finlens.platform.http.EventLoopLag;
 import com.finlens.platform.http.FailureHandler;
 import com.finlens.platform.http.HealthRoutes;
 import com.finlens.platform.http.HttpVerticle;
@@ -68,6 +69,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,8 +99,11 @@ final class Wiring {
         this.metricsRegistry = metricsRegistry;
     }
 
-    /** Builds every feature (the knowledge index opens asynchronously) and the HTTP verticle that serves them. */
-    Future<HttpVerticle> httpVerticle(RequestLog requestLog, IntConsumer onListening) {
+    /**
+     * Builds every feature (the knowledge index opens asynchronously) and a factory of HTTP verticles that serve
+     * them: one per event loop, all sharing the same services.
+     */
+    Future<Supplier<HttpVerticle>> httpVerticles(RequestLog requestLog, IntConsumer onListening) {
         Mutiny.SessionFactory sessions = database.sessionFactory();
         return KnowledgeBase.start(vertx, config.knowledge(), config.embeddings(), config.weaviate(),
                 new HibernateDocumentRepository(sessions), clock).map(knowledgeBase -> {
@@ -107,7 +112,8 @@ final class Wiring {
                 });
     }
 
-    private HttpVerticle build(Mutiny.SessionFactory sessions, RequestLog requestLog, IntConsumer onListening) {
+    private Supplier<HttpVerticle> build(Mutiny.SessionFactory sessions, RequestLog requestLog,
+                                         IntConsumer onListening) {
         Secrets secrets = new Secrets();
         UserRepository users = new UserRepository(sessions);
         SessionService sessionService = new SessionService(new SessionRepository(sessions), users, secrets, clock,
@@ -170,7 +176,9 @@ final class Wiring {
                     .mount(root));
         }
 
-        return new HttpVerticle(config, auth, new FailureHandler(views), features, requestLog, metricsRegistry,
+        FailureHandler failures = new FailureHandler(views);
+        EventLoopLag lag = new EventLoopLag(metricsRegistry);
+        return () -> new HttpVerticle(config, auth, failures, features, requestLog, metricsRegistry, lag,
                 onListening);
     }
 

@@ -83,7 +83,10 @@ public final class AccountService {
             for (AccountDataHook hook : hooks) {
                 chain = chain.compose(v -> hook.deleteAll(userId));
             }
-            return chain.compose(v -> users.delete(userId)).mapEmpty();
+            return chain.compose(v -> users.delete(userId)).onComplete(done -> {
+                sessions.forgetUser(userId);
+                extensionTokens.forgetUser(userId);
+            }).mapEmpty();
         });
     }
 

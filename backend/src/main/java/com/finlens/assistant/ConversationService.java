@@ -6,6 +6,7 @@ import com.finlens.assistant.answer.AnswerSource;
 import com.finlens.assistant.answer.Cancellation;
 import com.finlens.assistant.answer.Question;
 import com.finlens.assistant.answer.SourceRef;
+import com.finlens.platform.cache.ExpiringCache;
 import com.finlens.platform.http.ApiException;
 import com.finlens.platform.http.Problem;
 import com.finlens.platform.http.SseStream;
@@ -14,6 +15,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -31,11 +33,17 @@ public final class ConversationService {
     private static final int TITLE_LENGTH = 80;
     private static final long FLUSH_MILLIS = 1_000;
     private static final long HEARTBEAT_MILLIS = 15_000;
+    static final Duration LIST_STALENESS = Duration.ofSeconds(2);
 
     private final Vertx vertx;
     private final ConversationRepository repository;
     private final AnswerSource answers;
     private final Clock clock;
+    /**
+     * Each user's conversation list, for clients that poll it. Changes made through this replica clear it at once;
+     * changes made through another replica show here within {@link #LIST_STALENESS}.
+     */
+    private final ExpiringCache<Long, List<Conversation>> lists = new ExpiringCache<>(LIST_STALENESS, 10_000);
 
     public ConversationService(Vertx vertx, ConversationRepository repository, AnswerSource answers, Clock clock) {
         this.vertx = vertx;
@@ -49,12 +57,12 @@ public final class ConversationService {
         if (clean.length() > 200) {
             return Future.failedFuture(ApiException.badRequest("title", "\"title\" is longer than 200 characters."));
         }
-        return repository.create(userId, clean, clock.instant());
+        return repository.create(userId, clean, clock.instant()).onComplete(done -> lists.invalidate(userId));
     }
 
     /** The newest 200 conversations, for lists a person scrolls. */
     public Future<List<Conversation>> list(long userId) {
-        return repository.listOwned(userId, 200);
+        return lists.get(userId, () -> repository.listOwned(userId, 200));
     }
 
     /** Every conversation of the user, for "export my data". */
@@ -76,7 +84,8 @@ public final class ConversationService {
     }
 
     public Future<Void> delete(long userId, long conversationId) {
-        return repository.deleteOwned(userId, conversationId).map(deleted -> {
+        return repository.deleteOwned(userId, conversationId).onComplete(done -> lists.invalidate(userId))
+                .map(deleted -> {
             if (!deleted) {
                 throw ApiException.notFound("The conversation");
             }
@@ -95,6 +104,7 @@ public final class ConversationService {
                     String newTitle = conversation.getTitle().isBlank() ? titleFrom(command.content()) : null;
                     return repository.startExchange(conversation.getId(), command.content(), newTitle,
                                     clock.instant())
+                            .onComplete(done -> lists.invalidate(userId))
                             .map(stored -> {
                                 Question question = new Question(userId, conversation.getId(), command.content(),
                                         history(previous), command.pageContext());

@@ -4,16 +4,22 @@ import com.finlens.account.user.User;
 import com.finlens.account.user.UserRepository;
 import com.finlens.platform.auth.Secrets;
 import com.finlens.platform.auth.SignedInSession;
+import com.finlens.platform.cache.ExpiringCache;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Creates, resolves and ends web sessions. A new session (a new cookie value) is issued at every sign-in, so a
  * session id fixed before sign-in is never promoted. Sessions expire after an idle period and at an absolute
  * age, whichever comes first.
+ *
+ * <p>Resolving a cookie costs a database round trip, so resolved sessions are kept in memory for
+ * {@link SignInConfig#revocationBound()}: a session ended on this replica stops working here at once, one ended on
+ * another replica (or deleted straight in the database) stops working here within that bound.
  */
 public final class SessionService {
 
@@ -29,6 +35,11 @@ public final class SessionService {
     private final Secrets secrets;
     private final Clock clock;
     private final SignInConfig config;
+    private final ExpiringCache<String, Resolved> resolved;
+
+    /** A session as read from the database: who it belongs to and the deadlines to check on every use. */
+    private record Resolved(SignedInSession session, Instant expiresAt, Instant lastSeenAt) {
+    }
 
     public SessionService(SessionRepository repository, UserRepository users, Secrets secrets, Clock clock,
                           SignInConfig config) {
@@ -37,6 +48,7 @@ public final class SessionService {
         this.secrets = secrets;
         this.clock = clock;
         this.config = config;
+        this.resolved = new ExpiringCache<>(config.revocationBound(), 100_000);
     }
 
     public Future<NewSession> create(long userId, String userAgent, String ipAddress) {
@@ -53,25 +65,49 @@ public final class SessionService {
             return Future.succeededFuture(null);
         }
         String idHash = Secrets.sha256(cookieValue);
+        return resolved.get(idHash, () -> load(idHash), Objects::nonNull).compose(found -> {
+            if (found == null) {
+                return Future.succeededFuture(null);
+            }
+            if (live(found.expiresAt(), found.lastSeenAt(), clock.instant())) {
+                return Future.succeededFuture(found.session());
+            }
+            resolved.invalidate(idHash);
+            return repository.delete(idHash).map(deleted -> null);
+        });
+    }
+
+    private Future<Resolved> load(String idHash) {
         Instant now = clock.instant();
         return repository.find(idHash).compose(session -> {
             if (session == null) {
                 return Future.succeededFuture(null);
             }
-            if (!session.getExpiresAt().isAfter(now)
-                    || !session.getLastSeenAt().plus(config.sessionIdle()).isAfter(now)) {
+            if (!live(session.getExpiresAt(), session.getLastSeenAt(), now)) {
                 return repository.delete(idHash).map(deleted -> null);
             }
-            Future<Void> touched = session.getLastSeenAt().plus(TOUCH_EVERY).isBefore(now)
-                    ? repository.touch(idHash, now) : Future.succeededFuture();
+            boolean stale = session.getLastSeenAt().plus(TOUCH_EVERY).isBefore(now);
+            Future<Void> touched = stale ? repository.touch(idHash, now) : Future.succeededFuture();
+            Instant lastSeen = stale ? now : session.getLastSeenAt();
             return touched.compose(v -> users.find(session.getUserId())).map(user -> user == null ? null
-                    : new SignedInSession(idHash, user.getId(), session.getCsrfToken(), user.getEmail(),
-                    user.getDisplayName()));
+                    : new Resolved(new SignedInSession(idHash, user.getId(), session.getCsrfToken(), user.getEmail(),
+                    user.getDisplayName()), session.getExpiresAt(), lastSeen));
         });
     }
 
+    private boolean live(Instant expiresAt, Instant lastSeenAt, Instant now) {
+        return expiresAt.isAfter(now) && lastSeenAt.plus(config.sessionIdle()).isAfter(now);
+    }
+
     public Future<Boolean> end(String idHash) {
-        return repository.delete(idHash);
+        resolved.invalidate(idHash);
+        // Again once deleted: a lookup that read the row just before the delete must not stay cached.
+        return repository.delete(idHash).onComplete(done -> resolved.invalidate(idHash));
+    }
+
+    /** Forgets what this replica remembers of the user's sessions (the account is being deleted). */
+    public void forgetUser(long userId) {
+        resolved.invalidateIf(found -> found.session().userId() == userId);
     }
 
     public Future<List<WebSession>> listForUser(long userId) {
@@ -79,7 +115,8 @@ public final class SessionService {
     }
 
     public Future<Boolean> revokeForUser(long userId, String idHash) {
-        return repository.deleteForUser(userId, idHash);
+        resolved.invalidate(idHash);
+        return repository.deleteForUser(userId, idHash).onComplete(done -> resolved.invalidate(idHash));
     }
 
     public Future<Integer> purgeExpired() {

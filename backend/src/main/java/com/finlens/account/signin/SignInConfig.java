@@ -9,7 +9,7 @@ import java.util.List;
 public record SignInConfig(String oidcIssuer, String googleClientId, String googleClientSecret,
                            List<String> extensionIds, Duration sessionIdle, Duration sessionAbsolute,
                            Duration accessTokenTtl, Duration refreshTokenTtl, int signInPerMinute,
-                           boolean devSignIn) {
+                           boolean devSignIn, Duration revocationBound) {
 
     /** The id of extension/ in this repository; its manifest "key" pins it. */
     public static final String BUNDLED_EXTENSION_ID = "ddnnmbjcmeigkckpfgccefnenkbkgghf";
@@ -36,12 +36,15 @@ public record SignInConfig(String oidcIssuer, String googleClientId, String goog
         Duration access = env.duration("FINLENS_ACCESS_TOKEN_TTL", Duration.ofMinutes(15));
         Duration refresh = env.duration("FINLENS_REFRESH_TOKEN_TTL", Duration.ofDays(30));
         int perMinute = env.integer("FINLENS_SIGNIN_RATE_PER_MINUTE", 20, 1, 10_000);
+        // How long a replica may keep serving a session or access token revoked elsewhere (0 = always ask the database).
+        Duration revocationBound = env.duration("FINLENS_AUTH_CACHE_TTL", Duration.ofSeconds(2));
         boolean dev = clientId == null && http.isLoopback();
         if (ids.isEmpty() && dev) {
             // Locally, the extension in this repository (its manifest key pins this id) works out of the box.
             ids = List.of(BUNDLED_EXTENSION_ID);
         }
-        return new SignInConfig(issuer, clientId, secret, ids, idle, absolute, access, refresh, perMinute, dev);
+        return new SignInConfig(issuer, clientId, secret, ids, idle, absolute, access, refresh, perMinute, dev,
+                revocationBound);
     }
 
     public boolean googleConfigured() {

@@ -7,6 +7,8 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import io.smallrye.mutiny.Uni;
+import java.util.function.Function;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /** {@link UsageStore} on the {@code llm_usage} table (V40). Runs on the event loop like all Hibernate Reactive code. */
@@ -20,29 +22,29 @@ public final class SqlUsageStore implements UsageStore {
 
     @Override
     public Future<Integer> countCharged(long userId, Instant since) {
-        return Futures.toFuture(sessions.withSession(s -> s.createNativeQuery(
+        return inOwnSession(s -> s.createNativeQuery(
                         "select count(*) from llm_usage where user_id = ?1 and started_at >= ?2 and status <> 'refunded'",
                         Long.class)
                 .setParameter(1, userId)
                 .setParameter(2, utc(since))
-                .getSingleResult()))
+                .getSingleResult())
                 .map(Long::intValue);
     }
 
     @Override
     public Future<Long> open(long userId, long conversationId, Instant startedAt) {
-        return Futures.toFuture(sessions.withTransaction(s -> s.createNativeQuery(
+        return inOwnSession(s -> s.createNativeQuery(
                         "insert into llm_usage (user_id, conversation_id, started_at, status) values (?1, ?2, ?3, 'pending')")
                 .setParameter(1, userId)
                 .setParameter(2, conversationId)
                 .setParameter(3, utc(startedAt))
                 .executeUpdate()
-                .chain(() -> s.createNativeQuery("select last_insert_id()", Long.class).getSingleResult())));
+                .chain(() -> s.createNativeQuery("select last_insert_id()", Long.class).getSingleResult()));
     }
 
     @Override
     public Future<Void> close(long id, UsageRecord r) {
-        return Futures.toFuture(sessions.withTransaction(s -> s.createNativeQuery(
+        return inOwnSession(s -> s.createNativeQuery(
                         "update llm_usage set status = ?1, provider = ?2, model = ?3, prompt_tokens = ?4,"
                                 + " completion_tokens = ?5, usage_reported = ?6, first_token_ms = ?7, total_ms = ?8,"
                                 + " estimated_cost_usd = ?9 where id = ?10 and status = 'pending'")
@@ -56,18 +58,28 @@ public final class SqlUsageStore implements UsageStore {
                 .setParameter(8, r.totalMillis())
                 .setParameter(9, BigDecimal.valueOf(r.estimatedCostUsd()).setScale(6, RoundingMode.HALF_UP))
                 .setParameter(10, id)
-                .executeUpdate()))
+                .executeUpdate())
                 .mapEmpty();
     }
 
     @Override
     public Future<Void> refund(long id, String reason) {
-        return Futures.toFuture(sessions.withTransaction(s -> s.createNativeQuery(
+        return inOwnSession(s -> s.createNativeQuery(
                         "update llm_usage set status = 'refunded', refund_reason = ?1 where id = ?2")
                 .setParameter(1, reason)
                 .setParameter(2, id)
-                .executeUpdate()))
+                .executeUpdate())
                 .mapEmpty();
+    }
+
+    /**
+     * A session and transaction of its own for each call. Usage is settled where the model's answer completes: on
+     * the LLM client's event loop, shared by every answer in flight. withSession/withTransaction would join whatever
+     * session that context already holds, putting two answers' queries on one session ("Session is closed").
+     */
+    private <T> Future<T> inOwnSession(Function<Mutiny.Session, Uni<T>> work) {
+        return Futures.toFuture(sessions.openSession().chain(s -> s.withTransaction(tx -> work.apply(s))
+                .eventually(s::close)));
     }
 
     private static LocalDateTime utc(Instant instant) {

@@ -1,6 +1,7 @@
 package com.finlens.integration.krx;
 
 import com.finlens.integration.upstream.Fetch;
+import com.finlens.integration.upstream.ParsedBodies;
 import com.finlens.integration.upstream.Sourced;
 import com.finlens.integration.upstream.Transport;
 import com.finlens.integration.upstream.UpstreamException;
@@ -34,6 +35,7 @@ public final class KrxClient {
     private final Transport transport;
     private final String apiKey;
     private final Clock clock;
+    private final ParsedBodies<List<KrxDailyRow>> parsed = new ParsedBodies<>(32);
 
     public KrxClient(Transport transport, String apiKey, Clock clock) {
         this.transport = transport;
@@ -69,8 +71,8 @@ public final class KrxClient {
                 .secretHeader("AUTH_KEY", apiKey)
                 .cacheFor(past ? Duration.ofDays(30) : Duration.ofMinutes(5))
                 .build();
-        return transport.send(request).map(response -> new Sourced<>(parse(response, market),
-                Fetch.of(SYSTEM, request, response)));
+        return transport.send(request).compose(response -> parsed.of(request, response, r -> parse(r, market))
+                .map(rows -> new Sourced<>(rows, Fetch.of(SYSTEM, request, response))));
     }
 
     static List<KrxDailyRow> parse(UpstreamResponse response, KrxMarket market) {

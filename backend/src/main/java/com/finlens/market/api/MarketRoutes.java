@@ -3,6 +3,7 @@ package com.finlens.market.api;
 import com.finlens.market.Company;
 import com.finlens.market.MarketService;
 import com.finlens.market.ReportCode;
+import com.finlens.market.cache.SharedResponses;
 import com.finlens.market.directory.MentionFinder;
 import com.finlens.platform.auth.CurrentUser;
 import com.finlens.platform.http.ApiException;
@@ -26,6 +27,7 @@ public final class MarketRoutes {
     private static final int MAX_WINDOW_DAYS = 3_660;
 
     private final MarketService service;
+    private final SharedResponses shared = new SharedResponses();
 
     public MarketRoutes(MarketService service) {
         this.service = service;
@@ -33,13 +35,13 @@ public final class MarketRoutes {
 
     /** Mounts the routes on the router that is itself mounted at /api/v1 (needs a BodyHandler before it). */
     public void mount(Router api) {
-        api.get("/companies").respond(this::resolve);
+        api.get("/companies").handler(shared.cached(this::resolve));
         api.post("/companies/mentions").respond(this::mentions);
-        api.get("/companies/:krxCode").respond(this::profile);
-        api.get("/companies/:krxCode/prices").respond(this::prices);
-        api.get("/companies/:krxCode/disclosures").respond(this::disclosures);
-        api.get("/companies/:krxCode/financials").respond(this::financials);
-        api.get("/quotes/:symbol/history").respond(this::quoteHistory);
+        api.get("/companies/:krxCode").handler(shared.cached(this::profile));
+        api.get("/companies/:krxCode/prices").handler(shared.cached(this::prices));
+        api.get("/companies/:krxCode/disclosures").handler(shared.cached(this::disclosures));
+        api.get("/companies/:krxCode/financials").handler(shared.cached(this::financials));
+        api.get("/quotes/:symbol/history").handler(shared.cached(this::quoteHistory));
     }
 
     private Future<JsonObject> resolve(RoutingContext ctx) {

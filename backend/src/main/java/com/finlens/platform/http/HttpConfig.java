@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /** HTTP server and public address. */
 public record HttpConfig(String host, int port, String publicUrl, long bodyLimitBytes,
-                         boolean trustForwardedHeaders, Duration shutdownGrace) {
+                         boolean trustForwardedHeaders, Duration shutdownGrace, int eventLoops) {
 
     public static HttpConfig from(Env env) {
         int port = env.integer("FINLENS_PORT", 8080, 0, 65535);
@@ -15,7 +15,9 @@ public record HttpConfig(String host, int port, String publicUrl, long bodyLimit
         long bodyLimit = env.longValue("FINLENS_BODY_LIMIT_BYTES", 10L * 1024 * 1024, 1024, 512L * 1024 * 1024);
         boolean trustForwarded = env.bool("FINLENS_TRUST_FORWARDED_HEADERS", false);
         Duration grace = env.duration("FINLENS_SHUTDOWN_GRACE", Duration.ofSeconds(20));
-        return new HttpConfig(host, port, publicUrl, bodyLimit, trustForwarded, grace);
+        // One HTTP verticle per event loop: a single one would leave all but one core idle.
+        int eventLoops = env.integer("FINLENS_HTTP_EVENT_LOOPS", Runtime.getRuntime().availableProcessors(), 1, 256);
+        return new HttpConfig(host, port, publicUrl, bodyLimit, trustForwarded, grace, eventLoops);
     }
 
     public boolean isHttps() {

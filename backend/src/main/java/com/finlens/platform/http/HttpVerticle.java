@@ -32,17 +32,20 @@ public final class HttpVerticle extends AbstractVerticle {
     private final List<RouteModule> features;
     private final RequestLog requestLog;
     private final String metricsRegistry;
+    private final EventLoopLag lag;
     private final IntConsumer onListening;
     private HttpServer server;
+    private long lagProbe = -1;
 
     public HttpVerticle(AppConfig config, AuthHandler auth, FailureHandler failures, List<RouteModule> features,
-                        RequestLog requestLog, String metricsRegistry, IntConsumer onListening) {
+                        RequestLog requestLog, String metricsRegistry, EventLoopLag lag, IntConsumer onListening) {
         this.config = config;
         this.auth = auth;
         this.failures = failures;
         this.features = List.copyOf(features);
         this.requestLog = requestLog;
         this.metricsRegistry = metricsRegistry;
+        this.lag = lag;
         this.onListening = onListening;
     }
 
@@ -52,8 +55,11 @@ public final class HttpVerticle extends AbstractVerticle {
         server = vertx.createHttpServer(new HttpServerOptions()
                 .setCompressionSupported(true)
                 .setMaxFormAttributeSize(64 * 1024));
+        lagProbe = lag.probe(vertx);
+        // Port 0 asks for any free port; -1 makes every instance of this verticle share the one it gets.
+        int port = config.http().port() == 0 ? -1 : config.http().port();
         server.requestHandler(router)
-                .listen(config.http().port(), config.http().host())
+                .listen(port, config.http().host())
                 .onSuccess(s -> {
                     onListening.accept(s.actualPort());
                     started.complete();
@@ -123,6 +129,9 @@ public final class HttpVerticle extends AbstractVerticle {
 
     @Override
     public void stop(Promise<Void> stopped) {
+        if (lagProbe >= 0) {
+            vertx.cancelTimer(lagProbe);
+        }
         if (server == null) {
             stopped.complete();
             return;

@@ -2,26 +2,32 @@ package com.finlens.platform.http;
 
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
-import java.util.UUID;
+import java.security.SecureRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** Gives every request an id (echoed as X-Request-Id, used in error logs) and writes one access-log line. */
-public final class RequestLog implements Handler<RoutingContext> {
+/**
+ * Gives every request an id (echoed as X-Request-Id, used in error logs) and writes one access-log line. Ids are a
+ * random per-process prefix and a counter: unique, and cheap (a random UUID per request took a shared lock).
+ */
+public final class RequestLog implements Handler<RoutingContext>, AutoCloseable {
 
-    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong sequence = new AtomicLong();
+    private final String prefix = String.format("%08x", new SecureRandom().nextInt());
+    private final AccessLog accessLog = new AccessLog();
     private volatile boolean draining;
 
     public static final String HEADER = "X-Request-Id";
     private static final String KEY = "finlens.requestId";
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
-    private static final Logger LOG = LoggerFactory.getLogger("finlens.access");
 
     @Override
     public void handle(RoutingContext ctx) {
         String incoming = ctx.request().getHeader(HEADER);
-        String id = incoming != null && SAFE_ID.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        String id = incoming != null && SAFE_ID.matcher(incoming).matches() ? incoming
+                : prefix + "-" + Long.toHexString(sequence.incrementAndGet());
         ctx.put(KEY, id);
         ctx.response().putHeader(HEADER, id);
         long started = System.nanoTime();
@@ -30,10 +36,15 @@ public final class RequestLog implements Handler<RoutingContext> {
             // Shutting down: tell keep-alive clients (and nginx) to open their next request elsewhere.
             ctx.response().putHeader("Connection", "close");
         }
-        ctx.addEndHandler(done -> inFlight.decrementAndGet());
-        ctx.addEndHandler(done -> LOG.info("{} {} {} {} {}ms {}", id, ctx.request().method(), ctx.request().path(),
-                ctx.response().getStatusCode(), (System.nanoTime() - started) / 1_000_000,
-                ctx.request().remoteAddress() == null ? "-" : ctx.request().remoteAddress().host()));
+        boolean logged = accessLog.enabled();
+        ctx.addEndHandler(done -> {
+            inFlight.decrementAndGet();
+            if (logged) {
+                accessLog.write(id + " " + ctx.request().method() + " " + ctx.request().path() + " "
+                        + ctx.response().getStatusCode() + " " + (System.nanoTime() - started) / 1_000_000 + "ms "
+                        + (ctx.request().remoteAddress() == null ? "-" : ctx.request().remoteAddress().host()));
+            }
+        });
         ctx.next();
     }
 
@@ -49,6 +60,12 @@ public final class RequestLog implements Handler<RoutingContext> {
 
     public boolean draining() {
         return draining;
+    }
+
+    /** Flushes the access log (after the server has stopped). */
+    @Override
+    public void close() {
+        accessLog.close();
     }
 
     public static String id(RoutingContext ctx) {

@@ -57,7 +57,7 @@ class AuthHousekeepingTest {
 
     private static final SignInConfig CONFIG = new SignInConfig("https://accounts.google.com", null,
             null, List.of(), Duration.ofHours(12), Duration.ofDays(14), Duration.ofMinutes(15), Duration.ofDays(30),
-            20, true);
+            20, true, Duration.ZERO);
 
     private static Vertx vertx;
     private static Database database;

@@ -4,6 +4,7 @@ import com.finlens.account.signin.SignInConfig;
 import com.finlens.platform.auth.AccessTokenVerifier;
 import com.finlens.platform.auth.Secrets;
 import com.finlens.platform.http.ApiException;
+import com.finlens.platform.cache.ExpiringCache;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,6 +21,8 @@ public final class ExtensionTokenService implements AccessTokenVerifier {
     private final Secrets secrets;
     private final Clock clock;
     private final SignInConfig config;
+    /** Access token hash to user id; see SessionService for why, and SignInConfig#revocationBound for how long. */
+    private final ExpiringCache<String, Long> accessTokens;
 
     public ExtensionTokenService(TokenRepository repository, Secrets secrets, Clock clock,
                                  SignInConfig config) {
@@ -27,6 +30,7 @@ public final class ExtensionTokenService implements AccessTokenVerifier {
         this.secrets = secrets;
         this.clock = clock;
         this.config = config;
+        this.accessTokens = new ExpiringCache<>(config.revocationBound(), 100_000);
     }
 
     /** Starts a new family (a new device) for a user who just signed in. */
@@ -65,9 +69,12 @@ public final class ExtensionTokenService implements AccessTokenVerifier {
                     truncate(ipAddress, 64)).compose(result -> switch (result) {
                         case ROTATED -> Future.succeededFuture(
                                 new ExtensionTokens(access, refresh, config.accessTokenTtl().toSeconds()));
-                        case REUSED -> Future.failedFuture(new ApiException(401, "refresh-token-reused",
-                                "Signed out for safety", "This refresh token was already used, so every token of"
-                                + " this sign-in has been revoked. Sign in again."));
+                        case REUSED -> {
+                            forgetUser(current.getUserId());
+                            yield Future.failedFuture(new ApiException(401, "refresh-token-reused",
+                                    "Signed out for safety", "This refresh token was already used, so every token"
+                                    + " of this sign-in has been revoked. Sign in again."));
+                        }
                         case INVALID -> Future.failedFuture(invalidGrant());
                     });
         });
@@ -80,7 +87,8 @@ public final class ExtensionTokenService implements AccessTokenVerifier {
         }
         return repository.findRefresh(Secrets.sha256(refreshToken)).compose(token -> token == null
                 ? Future.succeededFuture()
-                : repository.revokeFamily(token.getFamilyId(), clock.instant()).mapEmpty());
+                : repository.revokeFamily(token.getFamilyId(), clock.instant())
+                        .onComplete(done -> forgetUser(token.getUserId())).mapEmpty());
     }
 
     @Override
@@ -88,7 +96,9 @@ public final class ExtensionTokenService implements AccessTokenVerifier {
         if (!plausible(accessToken)) {
             return Future.succeededFuture(null);
         }
-        return repository.userIdForAccessToken(Secrets.sha256(accessToken), clock.instant());
+        String hash = Secrets.sha256(accessToken);
+        return accessTokens.get(hash, () -> repository.userIdForAccessToken(hash, clock.instant()),
+                java.util.Objects::nonNull);
     }
 
     /** The user's signed-in extensions. */
@@ -98,12 +108,18 @@ public final class ExtensionTokenService implements AccessTokenVerifier {
     }
 
     public Future<Boolean> revokeDevice(long userId, String familyId) {
-        return repository.revokeFamilyForUser(userId, familyId, clock.instant());
+        forgetUser(userId);
+        return repository.revokeFamilyForUser(userId, familyId, clock.instant()).onComplete(done -> forgetUser(userId));
     }
 
     public Future<Integer> purgeExpired() {
         Instant now = clock.instant();
         return repository.deleteExpired(now, now.minus(config.refreshTokenTtl()));
+    }
+
+    /** Forgets what this replica remembers of the user's access tokens (revoked, or the account is going). */
+    public void forgetUser(long userId) {
+        accessTokens.invalidateIf(id -> id == userId);
     }
 
     private static boolean plausible(String token) {

@@ -1,0 +1,36 @@
+package com.finlens.bench;
+
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerOptions;
+
+/**
+ * The benchmark's yardstick: a bare Vert.x hello on the same Vert.x as Finlens, one verticle per core (the fastest
+ * this framework serves a request on this machine). Run: {@code HelloBaseline <port>}; prints "ready" once listening.
+ */
+public final class HelloBaseline extends AbstractVerticle {
+
+    private static final Buffer HELLO = Buffer.buffer("Hello, World!");
+
+    @Override
+    public void start(io.vertx.core.Promise<Void> started) {
+        vertx.createHttpServer(new HttpServerOptions())
+                .requestHandler(req -> req.response().putHeader("Content-Type", "text/plain").end(HELLO))
+                .listen(Integer.getInteger("bench.port"), "127.0.0.1")
+                .<Void>mapEmpty().onComplete(started);
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("bench.port", args[0]);
+        Vertx vertx = Vertx.vertx();
+        vertx.deployVerticle(HelloBaseline::new,
+                new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors()))
+                .onSuccess(id -> System.out.println("ready"))
+                .onFailure(e -> {
+                    e.printStackTrace();
+                    System.exit(1);
+                });
+    }
+}

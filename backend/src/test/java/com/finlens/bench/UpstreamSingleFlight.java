@@ -1,0 +1,107 @@
+package com.finlens.bench;
+
+import com.finlens.integration.dart.DartClient;
+import com.finlens.integration.krx.KrxClient;
+import com.finlens.integration.krx.KrxMarket;
+import com.finlens.integration.upstream.SnapshotTransport;
+import com.finlens.integration.upstream.Transport;
+import com.finlens.integration.upstream.UpstreamRequest;
+import com.finlens.integration.upstream.UpstreamResponse;
+import com.finlens.integration.yahoo.YahooClient;
+import com.finlens.market.cache.CachingTransport;
+import com.finlens.market.cache.InMemoryMarketCacheStore;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Fires {@code identical} identical requests at once through each real market client (DART, KRX, Yahoo) and the
+ * cache the app puts in front of every source, over an upstream that answers recorded responses after a delay (so
+ * the requests really overlap), and counts the calls that reached the upstream. Used by the benchmark and its test.
+ */
+public final class UpstreamSingleFlight {
+
+    private static final long UPSTREAM_DELAY_MILLIS = 100;
+
+    private UpstreamSingleFlight() {
+    }
+
+    /** Upstream calls per source (Yahoo counts its cookie handshake too). */
+    public static Map<String, Integer> probe(Vertx vertx, int identical) throws Exception {
+        Clock clock = Clock.systemUTC();
+        Map<String, Integer> calls = new LinkedHashMap<>();
+        WorkerExecutor worker = vertx.createSharedWorkerExecutor("bench-market", 2);
+        try {
+            Counting dart = new Counting(vertx, SnapshotTransport.load(vertx, DartClient.SYSTEM));
+            DartClient dartClient = new DartClient(cached(DartClient.SYSTEM, dart, clock), "bench-key", worker);
+            fire(vertx, identical, () -> dartClient.company("00126380"));
+            calls.put("dart", dart.calls.get());
+
+            Counting krx = new Counting(vertx, SnapshotTransport.load(vertx, KrxClient.SYSTEM));
+            KrxClient krxClient = new KrxClient(cached(KrxClient.SYSTEM, krx, clock), "bench-key", clock);
+            fire(vertx, identical, () -> krxClient.dailyTrading(KrxMarket.KOSPI, LocalDate.of(2024, 1, 5)));
+            calls.put("krx", krx.calls.get());
+
+            Counting yahoo = new Counting(vertx, SnapshotTransport.load(vertx, YahooClient.SYSTEM));
+            Counting cookie = new Counting(vertx, SnapshotTransport.load(vertx, "yahoo-cookie"));
+            YahooClient yahooClient = new YahooClient(cached(YahooClient.SYSTEM, yahoo, clock), cookie,
+                    "Finlens-bench", clock);
+            fire(vertx, identical, () -> yahooClient.quote("AAPL"));
+            calls.put("yahoo", yahoo.calls.get() + cookie.calls.get());
+        } finally {
+            worker.close();
+        }
+        return calls;
+    }
+
+    private static Transport cached(String system, Transport upstream, Clock clock) {
+        return new CachingTransport(system, upstream, new InMemoryMarketCacheStore(64, clock),
+                new InMemoryMarketCacheStore(64, clock), response -> true, clock);
+    }
+
+    /** All calls start on one event loop before any can finish; waits until every one has settled. */
+    private static void fire(Vertx vertx, int identical, Supplier<Future<?>> call) throws Exception {
+        Promise<List<Future<?>>> started = Promise.promise();
+        vertx.runOnContext(v -> {
+            List<Future<?>> all = new ArrayList<>();
+            for (int i = 0; i < identical; i++) {
+                all.add(call.get());
+            }
+            started.complete(all);
+        });
+        List<Future<?>> all = started.future().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        Future.join(new ArrayList<>(all)).otherwiseEmpty().toCompletionStage().toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
+    }
+
+    /** The recorded upstream, slowed down, counting what reaches it. */
+    private static final class Counting implements Transport {
+
+        private final Vertx vertx;
+        private final Transport recorded;
+        private final AtomicInteger calls = new AtomicInteger();
+
+        Counting(Vertx vertx, Transport recorded) {
+            this.vertx = vertx;
+            this.recorded = recorded;
+        }
+
+        @Override
+        public Future<UpstreamResponse> send(UpstreamRequest request) {
+            calls.incrementAndGet();
+            Promise<UpstreamResponse> later = Promise.promise();
+            vertx.setTimer(UPSTREAM_DELAY_MILLIS, t -> recorded.send(request).onComplete(later));
+            return later.future();
+        }
+    }
+}
