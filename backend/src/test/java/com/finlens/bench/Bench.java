@@ -215,8 +215,9 @@ public final class Bench {
 
     private void upstream(Vertx vertx) throws Exception {
         Map<String, Integer> calls = UpstreamSingleFlight.probe(vertx, 100);
-        calls.forEach((source, n) -> table.add(new Table.Row("100 identical concurrent requests → upstream calls, "
-                + source, "calls", List.of((double) n), List.of(), List.of(), 0, List.of())));
+        calls.forEach((source, n) -> table.add(new Table.Row("100 identical concurrent requests → upstream calls"
+                + " per distinct request, " + source, "calls", List.of((double) n), List.of(), List.of(), 0,
+                List.of())));
     }
 
     private static String heapFlag() {

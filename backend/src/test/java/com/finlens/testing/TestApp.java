@@ -120,6 +120,16 @@ public final class TestApp implements AutoCloseable {
             return await(body == null ? request.send() : request.sendJsonObject(body));
         }
 
+        /** The session cookie as a Cookie header value, for sending it from another client (e.g. another replica). */
+        public String sessionCookie() {
+            for (io.netty.handler.codec.http.cookie.Cookie c : session.cookieStore().get(false, "127.0.0.1", "/")) {
+                if (c.name().equals("finlens_session")) {
+                    return c.name() + "=" + c.value();
+                }
+            }
+            throw new IllegalStateException("not signed in");
+        }
+
         public HttpResponse<Buffer> get(String path) {
             return send(HttpMethod.GET, path, null);
         }

@@ -1,5 +1,8 @@
 package com.finlens.platform.http;
 
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -10,14 +13,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes access-log lines on a thread of its own. The logger writes to a locked stream synchronously; done on the
- * event loop, every request waited for the terminal. Lines are queued (bounded); when the writer falls behind, lines
- * are dropped and counted rather than slowing requests down, and the count is logged with the next line.
+ * Writes access-log lines on a thread of its own. The logger writes each line to a locked stream synchronously and
+ * formats a date per line; done on the event loop, every request waited for that. Lines are queued (bounded) and
+ * written in batches, one write per batch, in the same format as the logger's other lines. When the writer falls
+ * behind, lines are dropped and counted rather than slowing requests down, and the count is logged.
  */
 final class AccessLog implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("finlens.access");
     private static final int CAPACITY = 16_384;
+    /** The format simplelogger.properties gives every other line. */
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
     private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(CAPACITY);
     private final AtomicLong dropped = new AtomicLong();
@@ -54,9 +60,14 @@ final class AccessLog implements AutoCloseable {
                 if (lost > 0) {
                     LOG.warn("{} access-log line(s) dropped: the log writer could not keep up", lost);
                 }
+                String prefix = STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)) + " [" + writer.getName()
+                        + "] INFO access - ";
+                StringBuilder out = new StringBuilder(batch.size() * 96);
                 for (String line : batch) {
-                    LOG.info(line);
+                    out.append(prefix).append(line).append('\n');
                 }
+                System.err.print(out);
+                System.err.flush();
                 batch.clear();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

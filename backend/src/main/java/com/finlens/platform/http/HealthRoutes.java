@@ -5,7 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-/** Liveness (the process answers) and readiness (the database answers within a second; not while draining). */
+/** Readiness: the database answers within a second, and not while draining. Liveness is in {@link HttpVerticle}. */
 public final class HealthRoutes {
 
     private final Database database;
@@ -17,7 +17,6 @@ public final class HealthRoutes {
     }
 
     public void mount(Router router) {
-        router.get("/health/live").handler(ctx -> ctx.json(new JsonObject().put("status", "UP")));
         router.get("/health/ready").handler(this::ready);
     }
 

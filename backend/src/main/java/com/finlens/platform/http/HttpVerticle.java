@@ -5,6 +5,7 @@ import com.finlens.platform.auth.AuthHandler;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -29,6 +30,8 @@ public final class HttpVerticle extends AbstractVerticle {
     private final AppConfig config;
     private final AuthHandler auth;
     private final FailureHandler failures;
+    private static final Buffer LIVE = Buffer.buffer("{\"status\":\"UP\"}");
+
     private final List<RouteModule> features;
     private final RequestLog requestLog;
     private final String metricsRegistry;
@@ -74,6 +77,9 @@ public final class HttpVerticle extends AbstractVerticle {
         }
         router.route().handler(requestLog);
         router.route().handler(new SecurityHeaders(config.http().isHttps()));
+        // Liveness needs no CORS, body or sign-in handling, and probes call it often: it answers first.
+        router.get("/health/live").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
+                .end(LIVE));
         router.route("/metrics").handler(PrometheusScrapingHandler.create(metricsRegistry));
         if (!config.auth().extensionIds().isEmpty()) {
             CorsHandler cors = CorsHandler.create()

@@ -36,7 +36,8 @@ public final class RequestLog implements Handler<RoutingContext>, AutoCloseable 
             // Shutting down: tell keep-alive clients (and nginx) to open their next request elsewhere.
             ctx.response().putHeader("Connection", "close");
         }
-        boolean logged = accessLog.enabled();
+        // Health probes would drown the log: one line every few seconds per probe, saying nothing.
+        boolean logged = accessLog.enabled() && !ctx.request().path().startsWith("/health/");
         ctx.addEndHandler(done -> {
             inFlight.decrementAndGet();
             if (logged) {

@@ -44,10 +44,11 @@ class HealthDocsMetricsTest {
     }
 
     @Test
-    @DisplayName("Prometheus metrics include HTTP server and JVM figures")
+    @DisplayName("Prometheus metrics include HTTP server and JVM figures and the event-loop lag")
     void metrics() {
         TestApp.await(client.get("/health/live").send());
         String metrics = TestApp.await(client.get("/metrics").send()).bodyAsString();
-        assertThat(metrics).contains("vertx_http_server_requests_total").contains("jvm_memory_used_bytes");
+        assertThat(metrics).contains("vertx_http_server_requests_total").contains("jvm_memory_used_bytes")
+                .contains("finlens_event_loop_lag_seconds_count").contains("finlens_event_loop_lag_seconds_max");
     }
 }
