@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 final class Apps {
 
     /** The heap and GC the production image uses (backend/Dockerfile), so RSS here is what a server sees. */
-    static final List<String> JVM_FLAGS = List.of("-Xms256m", "-Xmx256m", "-XX:+UseSerialGC",
+    static final List<String> JVM_FLAGS = List.of("-Xms128m", "-Xmx256m", "-XX:+UseSerialGC",
             "-XX:MaxMetaspaceSize=192m", "-XX:MaxDirectMemorySize=128m", "-XX:ReservedCodeCacheSize=96m",
             "-Xss512k", "-Dorg.jboss.logging.provider=slf4j", "-Dfile.encoding=UTF-8");
 
@@ -65,7 +65,9 @@ final class Apps {
                 "FINLENS_PUBLIC_URL", "http://127.0.0.1:" + port,
                 "FINLENS_DATA_DIR", dataDir.toString(),
                 "FINLENS_DAILY_ANSWER_QUOTA", "1000000",
-                "FINLENS_SIGNIN_RATE_PER_MINUTE", "10000"));
+                "FINLENS_SIGNIN_RATE_PER_MINUTE", "10000",
+                // As in the image: fewer glibc malloc arenas for the native libraries (ONNX runtime, Lucene).
+                "MALLOC_ARENA_MAX", "2"));
         all.putAll(env);
         // bench.env=K=V,K=V: extra settings for every Finlens the benchmark starts (experiments, comparisons).
         for (String pair : System.getProperty("bench.env", "").split(",")) {

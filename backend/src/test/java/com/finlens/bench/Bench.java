@@ -101,7 +101,7 @@ public final class Bench {
             scenario.run();
         } catch (Exception e) {
             e.printStackTrace();
-            table.add(new Table.Row(name + ": FAILED (" + e.getMessage().lines().findFirst().orElse("") + ")", "",
+            table.add(new Table.Row(name + ": FAILED (" + e.toString().lines().findFirst().orElse("") + ")", "",
                     List.of(), List.of(), List.of(), 1, List.of()));
         }
     }

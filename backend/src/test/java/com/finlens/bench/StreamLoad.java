@@ -68,6 +68,10 @@ final class StreamLoad {
                 }
             }
             int stored = 0;
+            // Fresh connections for the read-back: a proxy may keep a finished stream's connection busy a while.
+            client.close();
+            client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(host).setDefaultPort(port)
+                    .setMaxPoolSize(8).setKeepAlive(true));
             for (long id : conversations) {
                 String messages = await(send(client, HttpMethod.GET, "/api/v1/conversations/" + id + "/messages", null));
                 if (messages.contains("\"status\":\"complete\"")) {
