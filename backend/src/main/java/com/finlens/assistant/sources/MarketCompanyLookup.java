@@ -3,7 +3,7 @@ package com.finlens.assistant.sources;
 import com.finlens.assistant.pipeline.Company;
 import com.finlens.assistant.pipeline.CompanyLookup;
 import com.finlens.assistant.pipeline.CompanyMatches;
-import com.finlens.market.MarketService;
+import com.finlens.market.CompanyResolver;
 import com.finlens.market.Mention;
 import com.finlens.market.Resolution;
 import io.vertx.core.Future;
@@ -20,9 +20,9 @@ public final class MarketCompanyLookup implements CompanyLookup {
 
     private static final int MAX_COMPANIES = 3;
 
-    private final MarketService market;
+    private final CompanyResolver market;
 
-    public MarketCompanyLookup(MarketService market) {
+    public MarketCompanyLookup(CompanyResolver market) {
         this.market = market;
     }
 

@@ -8,7 +8,7 @@ import com.finlens.market.Disclosure;
 import com.finlens.market.FinancialLine;
 import com.finlens.market.FinancialStatements;
 import com.finlens.market.MarketResult;
-import com.finlens.market.MarketService;
+import com.finlens.market.MarketServices;
 import com.finlens.market.PriceBar;
 import com.finlens.market.PriceSeries;
 import com.finlens.market.Provenance;
@@ -34,10 +34,10 @@ public final class MarketFactsSource implements MarketFacts {
     private static final int MAX_DISCLOSURES = 8;
     private static final int YEARS_BACK = 3;
 
-    private final MarketService market;
+    private final MarketServices market;
     private final SharedDisclosures sharedDisclosures;
 
-    public MarketFactsSource(MarketService market, SharedDisclosures sharedDisclosures) {
+    public MarketFactsSource(MarketServices market, SharedDisclosures sharedDisclosures) {
         this.market = market;
         this.sharedDisclosures = sharedDisclosures;
     }
@@ -47,9 +47,9 @@ public final class MarketFactsSource implements MarketFacts {
         if (kind != FactKind.FINANCIALS || years.isEmpty()) {
             return facts(company, kind);
         }
-        return market.company(company.key()).compose(c -> {
+        return market.resolver().company(company.key()).compose(c -> {
             List<Future<List<Fact>>> perYear = years.stream()
-                    .map(year -> market.financials(c, year, ReportCode.ANNUAL, false).map(r -> financialFacts(c, r)))
+                    .map(year -> market.financials().financials(c, year, ReportCode.ANNUAL, false).map(r -> financialFacts(c, r)))
                     .toList();
             return Future.join(new ArrayList<>(perYear)).otherwiseEmpty().compose(v -> {
                 List<Fact> found = new ArrayList<>();
@@ -62,12 +62,14 @@ public final class MarketFactsSource implements MarketFacts {
 
     @Override
     public Future<List<Fact>> facts(Company company, FactKind kind) {
-        return market.company(company.key()).compose(c -> switch (kind) {
-            case PRICE -> market.prices(c, market.priceToday(c).minusDays(PRICE_WINDOW_DAYS), market.priceToday(c), "1d")
+        return market.resolver().company(company.key()).compose(c -> switch (kind) {
+            case PRICE -> market.prices().prices(c, market.prices().priceToday(c).minusDays(PRICE_WINDOW_DAYS),
+                    market.prices().priceToday(c), "1d")
                     .map(r -> priceFacts(c, r));
             case FINANCIALS -> latestStatements(c, null, 0).map(r -> financialFacts(c, r));
             case DISCLOSURES -> c.korean()
-                    ? market.disclosures(c, market.filingsToday().minusDays(DISCLOSURE_WINDOW_DAYS), market.filingsToday())
+                    ? market.disclosures().disclosures(c,
+                    market.disclosures().filingsToday().minusDays(DISCLOSURE_WINDOW_DAYS), market.disclosures().filingsToday())
                     .map(r -> {
                         sharedDisclosures.remember(c, r.data().items());
                         return disclosureFacts(r);
@@ -79,7 +81,7 @@ public final class MarketFactsSource implements MarketFacts {
     /** The latest annual statements that exist: this year's may not be filed yet, so step back a few years. */
     private Future<MarketResult<FinancialStatements>> latestStatements(com.finlens.market.Company c, Integer year,
                                                                     int attempt) {
-        return market.financials(c, year, ReportCode.ANNUAL, false).compose(r -> r.data().lines().isEmpty()
+        return market.financials().financials(c, year, ReportCode.ANNUAL, false).compose(r -> r.data().lines().isEmpty()
                 && attempt < YEARS_BACK ? latestStatements(c, previousYear(c, year, r), attempt + 1)
                 : Future.succeededFuture(r), e -> attempt < YEARS_BACK
                 ? latestStatements(c, previousYear(c, year, null), attempt + 1) : Future.failedFuture(e));
@@ -87,7 +89,7 @@ public final class MarketFactsSource implements MarketFacts {
 
     private Integer previousYear(com.finlens.market.Company c, Integer year, MarketResult<FinancialStatements> r) {
         int base = year != null ? year : r != null && r.data().year() > 0 ? r.data().year()
-                : market.filingsToday().getYear();
+                : market.disclosures().filingsToday().getYear();
         return base - 1;
     }
 
