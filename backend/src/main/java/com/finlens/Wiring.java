@@ -123,7 +123,7 @@ final class Wiring {
         AnswerQuota quota = new AnswerQuota(new SqlUsageStore(sessions), config.quota(), clock);
         PipelineAnswerSource answers = new PipelineAnswerSource(vertx,
                 new MarketCompanyLookup(market.services().resolver()),
-                new MarketFactsSource(market.services(), new SharedDisclosures(vertx, knowledge.service())),
+                new MarketFactsSource(market.services(), new SharedDisclosures(vertx, knowledge.service())::remember),
                 new KnowledgePassages(knowledge.service()),
                 new LlmRouter(vertx, config.llm(), clock), quota, config.pipeline());
         ConversationRepository conversationRepository = new ConversationRepository(sessions);

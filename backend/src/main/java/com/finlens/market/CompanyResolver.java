@@ -3,6 +3,7 @@ package com.finlens.market;
 import com.finlens.integration.yahoo.YahooClient;
 import com.finlens.integration.yahoo.YahooSearchHit;
 import com.finlens.market.directory.CompanyDirectory;
+import com.finlens.market.directory.GroupFinder;
 import com.finlens.market.directory.Hangul;
 import com.finlens.market.directory.MentionFinder;
 import com.finlens.platform.http.ApiException;
@@ -10,6 +11,7 @@ import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /** Which company a name, abbreviation, code or symbol means, and which companies a text mentions. */
@@ -18,12 +20,14 @@ public final class CompanyResolver {
     private final Supplier<Future<CompanyDirectory>> directory;
     private final Supplier<Future<MentionFinder>> mentionFinder;
     private final YahooClient yahoo;
+    private final Map<String, List<String>> groups;
 
     public CompanyResolver(Supplier<Future<CompanyDirectory>> directory, Supplier<Future<MentionFinder>> mentionFinder,
-                           YahooClient yahoo) {
+                           YahooClient yahoo, Map<String, List<String>> groups) {
         this.directory = directory;
         this.mentionFinder = mentionFinder;
         this.yahoo = yahoo;
+        this.groups = groups;
     }
 
     /** Name, abbreviation, code or symbol to a company with ranked alternatives; Yahoo search when we know nothing. */
@@ -57,6 +61,11 @@ public final class CompanyResolver {
                     "text must be at most " + MentionFinder.MAX_TEXT + " characters"));
         }
         return mentionFinder.get().map(finder -> finder.find(text));
+    }
+
+    /** Business-group names standing alone in a text, each with the listed companies it could mean. */
+    public Future<List<GroupMention>> groupMentions(String text) {
+        return directory.get().map(dir -> new GroupFinder(groups, dir).find(text));
     }
 
     private static Resolution fromYahoo(String query, List<YahooSearchHit> hits) {

@@ -99,9 +99,10 @@ public final class MarketModule implements AutoCloseable {
         PriceDataset dataset = config.krx().live() ? PriceDataset.none() : PriceDataset.bundled();
         MarketDays days = new MarketDays(dart, krx, yahoo, dataset, clock);
         PriceService prices = new PriceService(krx, yahoo, dataset, calendar, days, clock);
-        this.services = new MarketServices(new CompanyResolver(this::directory, this::mentionFinder, yahoo),
+        this.services = new MarketServices(new CompanyResolver(this::directory, this::mentionFinder, yahoo,
+                aliases.groups()),
                 new ProfileService(dart, yahoo, prices), prices, new DisclosureService(dart, days),
-                new FinancialsService(dart, yahoo, days));
+                new FinancialsService(dart, yahoo, days), days);
         this.routes = new MarketRoutes(services);
         this.refreshTimer = vertx.setPeriodic(config.directoryRefresh().toMillis(), id -> refresh());
         // Runs on this module's (event-loop) context, as Hibernate Reactive requires for the MySQL store.

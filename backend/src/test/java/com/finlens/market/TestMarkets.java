@@ -24,7 +24,8 @@ public final class TestMarkets {
         MarketDays days = new MarketDays(dart, krx, yahoo, dataset, clock);
         PriceService prices = new PriceService(krx, yahoo, dataset, KrxCalendar.bundled(), days, clock);
         return new MarketServices(new CompanyResolver(() -> Future.succeededFuture(directory),
-                () -> Future.succeededFuture(finder), yahoo), new ProfileService(dart, yahoo, prices), prices,
-                new DisclosureService(dart, days), new FinancialsService(dart, yahoo, days));
+                () -> Future.succeededFuture(finder), yahoo,
+                AliasCatalog.bundled().groups()), new ProfileService(dart, yahoo, prices), prices,
+                new DisclosureService(dart, days), new FinancialsService(dart, yahoo, days), days);
     }
 }
