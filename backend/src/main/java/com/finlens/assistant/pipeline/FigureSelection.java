@@ -14,22 +14,22 @@ final class FigureSelection {
 
     static List<Evidence.CitedFact> select(List<Evidence.CitedFact> facts, PeriodAsk period, boolean withPrevious) {
         List<Evidence.CitedFact> sorted = facts.stream()
-                .sorted(Comparator.comparing((Evidence.CitedFact f) -> f.fact().period())).toList();
+                .sorted(Comparator.comparing(FigureSelection::period)).toList();
         if (period.date() != null) {
-            return sorted.stream().filter(f -> f.fact().period().equals(period.date().toString())).toList();
+            return sorted.stream().filter(f -> period(f).equals(period.date().toString())).toList();
         }
         String suffix = period.quarter() != null ? " Q" + period.quarter()
                 : period.half() != null ? (period.half() == 1 ? " Q1–Q2" : " H2") : "";
-        List<Evidence.CitedFact> sameKind = sorted.stream().filter(f -> granularity(f.fact().period()).equals(
+        List<Evidence.CitedFact> sameKind = sorted.stream().filter(f -> granularity(period(f)).equals(
                 suffix.isEmpty() ? granularity(latestAnnualOrAny(sorted)) : suffix)).toList();
         if (!period.years().isEmpty()) {
             List<Evidence.CitedFact> chosen = sameKind.stream()
-                    .filter(f -> period.years().stream().anyMatch(y -> f.fact().period().equals(y + suffix)))
+                    .filter(f -> period.years().stream().anyMatch(y -> period(f).equals(y + suffix)))
                     .toList();
             if (chosen.isEmpty()) {
                 // a price in a named year: its last day in the data
-                chosen = sameKind.stream().filter(f -> granularity(f.fact().period()).equals("day")
-                        && period.years().stream().anyMatch(y -> f.fact().period().startsWith(y + "-")))
+                chosen = sameKind.stream().filter(f -> granularity(period(f)).equals("day")
+                        && period.years().stream().anyMatch(y -> period(f).startsWith(y + "-")))
                         .reduce((a, b) -> b).map(List::of).orElse(List.of());
             }
             if (withPrevious && chosen.size() == 1) {
@@ -42,6 +42,10 @@ final class FigureSelection {
         }
         Evidence.CitedFact latest = sameKind.get(sameKind.size() - 1);
         return withPrevious ? previousAnd(sameKind, latest) : List.of(latest);
+    }
+
+    private static String period(Evidence.CitedFact f) {
+        return f.fact().period() == null ? "" : f.fact().period();
     }
 
     /** "2024" → "", "2024 Q3" → " Q3", "2024-01-05" → "day". */
@@ -58,7 +62,7 @@ final class FigureSelection {
 
     /** Annual figures when there are any (a plain "매출" means the year), else whatever granularity exists. */
     private static String latestAnnualOrAny(List<Evidence.CitedFact> sorted) {
-        return sorted.stream().map(f -> f.fact().period()).filter(p -> granularity(p).isEmpty()).reduce((a, b) -> b)
+        return sorted.stream().map(FigureSelection::period).filter(p -> granularity(p).isEmpty()).reduce((a, b) -> b)
                 .orElse(sorted.isEmpty() ? "" : sorted.get(sorted.size() - 1).fact().period());
     }
 

@@ -92,7 +92,8 @@ final class OfflineComposer {
         for (Evidence.CitedFact f : evidence.facts()) {
             Metric m = Metric.byKey(f.fact().metric());
             if (f.company().equals(company) && m != null && m.kind() == metric.kind() && m != metric) {
-                latest.merge(m.key(), f, (a, b) -> a.fact().period().compareTo(b.fact().period()) >= 0 ? a : b);
+                latest.merge(m.key(), f, (a, b) -> String.valueOf(a.fact().period())
+                        .compareTo(String.valueOf(b.fact().period())) >= 0 ? a : b);
             }
         }
         return latest.values().stream().map(f -> texts.metric(f.fact()) + " (" + f.fact().period() + ")").toList();
@@ -135,6 +136,11 @@ final class OfflineComposer {
                 : Amounts.humanize(fact.number(), language);
         if (human != null) {
             line.append(" (").append(texts.about()).append(human).append(unitSuffix(fact.unit(), language)).append(')');
+        }
+        Metric metric = Metric.byKey(fact.metric());
+        boolean price = "price".equals(fact.metric()) || metric != null && metric.kind() == FactKind.PRICE;
+        if (price && fact.period() == null && fact.asOf() != null) {
+            line.append(", ").append(fact.asOf());
         }
         if (fact.sourceSystem() != null) {
             line.append(" · ").append(fact.sourceSystem());

@@ -173,8 +173,10 @@ public final class MarketFactsSource implements MarketFacts {
                     "filings", "NOT_COVERED"))));
         }
         List<Integer> years = period.yearsAsOf(today);
-        LocalDate from = years.isEmpty() ? today.minusDays(DISCLOSURE_WINDOW_DAYS) : LocalDate.of(years.get(0), 1, 1);
-        LocalDate to = years.isEmpty() ? today : min(today, LocalDate.of(years.get(years.size() - 1), 12, 31));
+        int first = years.stream().min(Integer::compare).orElse(0);
+        int last = years.stream().max(Integer::compare).orElse(0);
+        LocalDate from = years.isEmpty() ? today.minusDays(DISCLOSURE_WINDOW_DAYS) : LocalDate.of(first, 1, 1);
+        LocalDate to = years.isEmpty() ? today : min(today, LocalDate.of(last, 12, 31));
         if (to.isBefore(from)) {
             to = from;
         }
