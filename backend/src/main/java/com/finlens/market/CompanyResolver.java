@@ -43,15 +43,15 @@ public final class CompanyResolver {
     }
 
     /** The company with this KRX code or Yahoo symbol, or a 404. */
-    public Future<Company> company(String krxCodeOrSymbol) {
+    public Future<MarketCompany> company(String krxCodeOrSymbol) {
         return directory.get().map(dir -> dir.byKrxCode(krxCodeOrSymbol.toUpperCase(Locale.ROOT))
                 .or(() -> dir.bySymbol(krxCodeOrSymbol))
                 .orElseThrow(() -> ApiException.notFound("Company " + krxCodeOrSymbol)));
     }
 
     /** A Yahoo symbol we may not have in the directory (any US or foreign listing). */
-    public Future<Company> companyForSymbol(String symbol) {
-        return directory.get().map(dir -> dir.bySymbol(symbol).orElseGet(() -> new Company(null, null, symbol, null,
+    public Future<MarketCompany> companyForSymbol(String symbol) {
+        return directory.get().map(dir -> dir.bySymbol(symbol).orElseGet(() -> new MarketCompany(null, null, symbol, null,
                 Market.FOREIGN, symbol.toUpperCase(Locale.ROOT), false, true)));
     }
 
@@ -79,7 +79,7 @@ public final class CompanyResolver {
                 case "NYQ", "NYS", "ASE", "PCX" -> Market.NYSE;
                 default -> Market.FOREIGN;
             };
-            candidates.add(new Resolution.Candidate(new Company(null, null, hit.name(), hit.name(), market,
+            candidates.add(new Resolution.Candidate(new MarketCompany(null, null, hit.name(), hit.name(), market,
                     hit.symbol(), false, true), 0.8 - 0.01 * candidates.size(), "yahooSearch", query));
         }
         if (candidates.isEmpty()) {

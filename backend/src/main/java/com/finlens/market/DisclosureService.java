@@ -32,7 +32,7 @@ public final class DisclosureService {
     }
 
     /** DART filings of a Korean company between two days, newest first (at most 300). */
-    public Future<MarketResult<DisclosureList>> disclosures(Company company, LocalDate from, LocalDate to) {
+    public Future<MarketResult<DisclosureList>> disclosures(MarketCompany company, LocalDate from, LocalDate to) {
         return disclosures(company, from, to, null);
     }
 
@@ -40,7 +40,7 @@ public final class DisclosureService {
      * Filings of one DART type (pblntf_ty: A periodic reports, B major events, C issuance, D shareholdings,
      * E other, F external audit, G funds, H asset-backed, I exchange disclosures, J FTC), or all when null.
      */
-    public Future<MarketResult<DisclosureList>> disclosures(Company company, LocalDate from, LocalDate to,
+    public Future<MarketResult<DisclosureList>> disclosures(MarketCompany company, LocalDate from, LocalDate to,
                                                             String type) {
         if (company.dartCorpCode() == null) {
             return Future.failedFuture(ApiException.notFound("DART filings of " + company.name()));
@@ -71,7 +71,7 @@ public final class DisclosureService {
                 MarketDataNotFound.of("Filings of " + company.name(), log.failures())));
     }
 
-    private Future<List<DartDisclosurePage>> disclosurePages(Company company, LocalDate from, LocalDate to, String type,
+    private Future<List<DartDisclosurePage>> disclosurePages(MarketCompany company, LocalDate from, LocalDate to, String type,
                                                              boolean includesToday, int pageNo,
                                                              List<DartDisclosurePage> pages, SourceLog log) {
         return dart.disclosures(company.dartCorpCode(), from, to, type, pageNo, DISCLOSURE_PAGE_SIZE, includesToday)

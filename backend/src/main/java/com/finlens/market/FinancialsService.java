@@ -37,7 +37,7 @@ public final class FinancialsService {
      * US companies: Yahoo's annual income statement (revenue, operating income, net income) for the fiscal year
      * ending in {@code year}. A null year means the latest year that should be reported.
      */
-    public Future<MarketResult<FinancialStatements>> financials(Company company, Integer year, ReportCode report,
+    public Future<MarketResult<FinancialStatements>> financials(MarketCompany company, Integer year, ReportCode report,
                                                                  boolean full) {
         ReportCode reportCode = report == null ? ReportCode.ANNUAL : report;
         if (!company.korean()) {
@@ -85,7 +85,7 @@ public final class FinancialsService {
                         : "GET /api/fnlttSinglAcnt.json", t))));
     }
 
-    private Future<List<DartAccount>> allAccountsCfsThenOfs(Company company, int year, ReportCode report,
+    private Future<List<DartAccount>> allAccountsCfsThenOfs(MarketCompany company, int year, ReportCode report,
                                                             SourceLog log) {
         return dart.allAccounts(company.dartCorpCode(), year, report.code(), "CFS").compose(cfs -> {
             remember(log, cfs, year, report);
@@ -117,7 +117,7 @@ public final class FinancialsService {
         return new MarketResult<>(result.data(), labelled, result.sourcesAnswered(), result.sourcesFailed());
     }
 
-    private Future<MarketResult<FinancialStatements>> usFinancials(Company company, Integer year) {
+    private Future<MarketResult<FinancialStatements>> usFinancials(MarketCompany company, Integer year) {
         SourceLog log = new SourceLog();
         LocalDate from = LocalDate.of(year == null ? 2000 : year - 2, 1, 1);
         LocalDate to = year == null ? days.filingsToday().plusDays(1) : LocalDate.of(year + 1, 1, 1);

@@ -10,7 +10,7 @@ final class KrxMarkets {
     }
 
     /** The KRX board a company's daily rows are on, or null for companies KRX does not list. */
-    static KrxMarket of(Company company) {
+    static KrxMarket of(MarketCompany company) {
         if (company.market() == Market.KOSPI) {
             return KrxMarket.KOSPI;
         }

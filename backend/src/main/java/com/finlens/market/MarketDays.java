@@ -31,7 +31,7 @@ public final class MarketDays {
     }
 
     /** "Today" for default price windows: the last day of the offline data, else today where the company trades. */
-    public LocalDate priceToday(Company company) {
+    public LocalDate priceToday(MarketCompany company) {
         if (company.korean()) {
             if (offlinePrices()) {
                 return dataset.lastDay(company.krxCode()).orElseGet(() -> krx.snapshotAsOf().orElseThrow());

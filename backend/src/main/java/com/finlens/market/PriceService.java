@@ -54,11 +54,11 @@ public final class PriceService {
     }
 
     /** "Today" for default price windows (offline: the last day the company's data has). */
-    public LocalDate priceToday(Company company) {
+    public LocalDate priceToday(MarketCompany company) {
         return days.priceToday(company);
     }
 
-    public Future<MarketResult<PriceSeries>> prices(Company company, LocalDate from, LocalDate to, String interval) {
+    public Future<MarketResult<PriceSeries>> prices(MarketCompany company, LocalDate from, LocalDate to, String interval) {
         SourceLog log = new SourceLog();
         if (company.korean() && "1d".equals(interval) && days.offlinePrices() && dataset.covers(company.krxCode())) {
             return offline(company, from, to, log);
@@ -96,7 +96,7 @@ public final class PriceService {
     }
 
     /** The most recent end-of-day figures of a Korean company (KRX, the offline dataset, or Yahoo). */
-    Future<Optional<CompanyProfile.LatestPrice>> latestKorean(Company company, SourceLog log) {
+    Future<Optional<CompanyProfile.LatestPrice>> latestKorean(MarketCompany company, SourceLog log) {
         if (days.offlinePrices() && dataset.covers(company.krxCode())) {
             LocalDate last = days.priceToday(company);
             List<PriceBar> bars = dataset.bars(company.krxCode(), last.minusDays(14), last);
@@ -125,7 +125,7 @@ public final class PriceService {
     }
 
     /** Yahoo's latest quote of a symbol. */
-    Future<Optional<CompanyProfile.LatestPrice>> latestQuote(Company company, SourceLog log) {
+    Future<Optional<CompanyProfile.LatestPrice>> latestQuote(MarketCompany company, SourceLog log) {
         if (company.yahooSymbol() == null) {
             return Future.succeededFuture(Optional.empty());
         }
@@ -139,7 +139,7 @@ public final class PriceService {
         });
     }
 
-    private Future<MarketResult<PriceSeries>> offline(Company company, LocalDate from, LocalDate to, SourceLog log) {
+    private Future<MarketResult<PriceSeries>> offline(MarketCompany company, LocalDate from, LocalDate to, SourceLog log) {
         TreeMap<LocalDate, PriceBar> bars = new TreeMap<>();
         dataset.bars(company.krxCode(), from, to).forEach(b -> bars.put(b.date(), b));
         LocalDate recorded = krx.snapshotAsOf().orElse(null);
@@ -164,7 +164,7 @@ public final class PriceService {
         });
     }
 
-    private void datasetProvenance(Company company, List<PriceBar> bars, SourceLog log) {
+    private void datasetProvenance(MarketCompany company, List<PriceBar> bars, SourceLog log) {
         Map<String, List<PriceBar>> bySource = new LinkedHashMap<>();
         bars.forEach(b -> bySource.computeIfAbsent(b.source(), k -> new ArrayList<>()).add(b));
         bySource.forEach((id, used) -> {
@@ -176,14 +176,14 @@ public final class PriceService {
         });
     }
 
-    private Future<MarketResult<PriceSeries>> finished(Company company, PriceSeries series, SourceLog log) {
+    private Future<MarketResult<PriceSeries>> finished(MarketCompany company, PriceSeries series, SourceLog log) {
         if (!series.bars().isEmpty() || log.failures().isEmpty()) {
             return Future.succeededFuture(log.result(series));
         }
         return Future.failedFuture(MarketDataNotFound.of("Prices of " + company.name(), log.failures()));
     }
 
-    private Future<Optional<KrxDailyRow>> krxRowOnOrBefore(Company company, KrxMarket market, LocalDate day,
+    private Future<Optional<KrxDailyRow>> krxRowOnOrBefore(MarketCompany company, KrxMarket market, LocalDate day,
                                                            int attempt, SourceLog log) {
         return krx.dailyTrading(market, day).compose(rows -> {
             Optional<KrxDailyRow> row = rows.value().stream().filter(r -> r.code().equals(company.krxCode())).findFirst();
@@ -203,7 +203,7 @@ public final class PriceService {
         });
     }
 
-    private Future<PriceSeries> yahooPrices(Company company, LocalDate from, LocalDate to, String interval,
+    private Future<PriceSeries> yahooPrices(MarketCompany company, LocalDate from, LocalDate to, String interval,
                                             SourceLog log, TreeMap<LocalDate, PriceBar> already, List<LocalDate> tradingDays) {
         String currency = company.korean() ? "KRW" : null;
         if (company.yahooSymbol() == null) {
@@ -228,7 +228,7 @@ public final class PriceService {
         });
     }
 
-    private static PriceSeries series(Company company, String currency, String interval,
+    private static PriceSeries series(MarketCompany company, String currency, String interval,
                                       TreeMap<LocalDate, PriceBar> bars, YahooChart chart,
                                       List<LocalDate> koreanTradingDays) {
         List<LocalDate> missing = company.korean() && "1d".equals(interval)

@@ -19,7 +19,7 @@ public final class ProfileService {
         this.prices = prices;
     }
 
-    public Future<MarketResult<CompanyProfile>> profile(Company company) {
+    public Future<MarketResult<CompanyProfile>> profile(MarketCompany company) {
         SourceLog log = new SourceLog();
         if (!company.korean()) {
             return yahoo.quote(company.yahooSymbol()).map(q -> {
@@ -42,7 +42,7 @@ public final class ProfileService {
         Future<Optional<CompanyProfile.LatestPrice>> latest = prices.latestKorean(company, log);
         return Future.all(registry, latest).map(done -> {
             Optional<DartCompany> r = registry.result();
-            Company refined = refineMarket(company, r.orElse(null));
+            MarketCompany refined = refineMarket(company, r.orElse(null));
             return log.result(new CompanyProfile(refined, r.map(DartCompany::name).orElse(null),
                     r.map(DartCompany::ceo).orElse(null), r.map(DartCompany::address).orElse(null),
                     r.map(DartCompany::homepage).orElse(null), r.map(DartCompany::industryCode).orElse(null),
@@ -51,12 +51,12 @@ public final class ProfileService {
         });
     }
 
-    private static Company refineMarket(Company company, DartCompany registry) {
+    private static MarketCompany refineMarket(MarketCompany company, DartCompany registry) {
         if (registry == null || company.market() != Market.KRX_OTHER) {
             return company;
         }
         Market market = Market.fromDartClass(registry.corpClass());
-        return new Company(company.krxCode(), company.dartCorpCode(), company.name(), company.nameEn(), market,
-                Company.yahooSymbolFor(company.krxCode(), market), company.preferred(), company.listed());
+        return new MarketCompany(company.krxCode(), company.dartCorpCode(), company.name(), company.nameEn(), market,
+                MarketCompany.yahooSymbolFor(company.krxCode(), market), company.preferred(), company.listed());
     }
 }

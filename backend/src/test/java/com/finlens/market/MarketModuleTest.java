@@ -61,7 +61,7 @@ class MarketModuleTest {
         MarketServices service = module.services();
         Resolution samsung = await(service.resolver().resolve("삼성전자"));
         assertThat(samsung.best().company().krxCode()).isEqualTo("005930");
-        Company apple = await(service.resolver().resolve("애플")).best().company();
+        MarketCompany apple = await(service.resolver().resolve("애플")).best().company();
         MarketResult<FinancialStatements> statements = await(service.financials().financials(apple, 2024, ReportCode.ANNUAL, false));
         assertThat(statements.data().lines().get(0).amount()).isEqualByComparingTo("391035000000");
         assertThat(statements.provenance().get(0).snapshotRecordedOn()).isNotNull();
@@ -85,7 +85,7 @@ class MarketModuleTest {
             assertThat(await(live.directory()).size()).isGreaterThan(3_900);
             assertThat(upstream.count("GET", "/api/corpCode.xml")).isEqualTo(1);
             assertThat(upstream.received()).anySatisfy(r -> assertThat(r.query().get("crtfc_key")).isEqualTo("wrong"));
-            Company samsung = await(live.services().resolver().company("005930"));
+            MarketCompany samsung = await(live.services().resolver().company("005930"));
             MarketResult<CompanyProfile> profile = await(live.services().profiles().profile(samsung));
             assertThat(profile.sourcesFailed()).extracting(SourceFailure::kind).contains("UNAUTHORIZED");
         } finally {

@@ -60,7 +60,7 @@ class MarketServiceTest {
                 new KrxClient(krx, "krx-key", CLOCK), new YahooClient(yahoo, cookie, "test-agent", CLOCK), CLOCK);
     }
 
-    private static Company company(String id) {
+    private static MarketCompany company(String id) {
         return directory.byKrxCode(id).or(() -> directory.bySymbol(id)).orElseThrow();
     }
 
@@ -257,7 +257,7 @@ class MarketServiceTest {
         void unknownSymbol() {
             yahoo.on("GET", "/v8/finance/chart/ZZZZQ").reply(404, "application/json",
                     resource("fixtures/yahoo/chart_404_unknown_symbol.json"));
-            Company unknown = await(service.resolver().companyForSymbol("ZZZZQ"));
+            MarketCompany unknown = await(service.resolver().companyForSymbol("ZZZZQ"));
             assertThatThrownBy(() -> await(service.prices().prices(unknown, LocalDate.of(2024, 1, 2),
                     LocalDate.of(2024, 1, 5), "1d"))).rootCause()
                     .isInstanceOfSatisfying(MarketDataNotFound.class, e -> {

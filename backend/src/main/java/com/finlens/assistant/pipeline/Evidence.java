@@ -12,16 +12,16 @@ import java.util.Set;
  */
 public final class Evidence {
 
-    public record CitedFact(String id, Company company, Fact fact) {
+    public record CitedFact(String id, CompanyRef company, Fact fact) {
     }
 
-    public record CitedPassage(String id, Passage passage) {
+    public record CitedPassage(String id, EvidencePassage passage) {
     }
 
     /** What one step found for one company, before ids are assigned. */
-    record CompanyFacts(Company company, FactKind kind, FactLookup lookup) {
+    record CompanyFacts(CompanyRef company, FactKind kind, FactLookup lookup) {
 
-        CompanyFacts(Company company, List<Fact> facts) {
+        CompanyFacts(CompanyRef company, List<Fact> facts) {
             this(company, FactKind.FINANCIALS, FactLookup.of(facts));
         }
 
@@ -45,7 +45,7 @@ public final class Evidence {
         this.missingSteps = List.copyOf(missingSteps);
     }
 
-    static Evidence assemble(List<CompanyFacts> companyFacts, List<Passage> found, Question.PageContext page,
+    static Evidence assemble(List<CompanyFacts> companyFacts, List<EvidencePassage> found, Question.PageContext page,
                              List<String> missingSteps) {
         List<CitedFact> cited = new ArrayList<>();
         for (CompanyFacts group : companyFacts) {
@@ -54,7 +54,7 @@ public final class Evidence {
             }
         }
         List<CitedPassage> citedPassages = new ArrayList<>();
-        for (Passage passage : found) {
+        for (EvidencePassage passage : found) {
             citedPassages.add(new CitedPassage("S" + (cited.size() + citedPassages.size() + 1), passage));
         }
         return new Evidence(cited, citedPassages, page == null || page.isEmpty() ? null : page, missingSteps,
@@ -62,13 +62,13 @@ public final class Evidence {
     }
 
     /** The sources one step searched for one company (empty when the step did not run for it). */
-    public List<FactLookup.Searched> searched(Company company, FactKind kind) {
+    public List<FactLookup.Searched> searched(CompanyRef company, FactKind kind) {
         return lookups.stream().filter(l -> l.company().equals(company) && l.kind() == kind)
                 .flatMap(l -> l.lookup().searched().stream()).toList();
     }
 
     /** True when the step for this kind ran for this company (it may have found nothing). */
-    public boolean looked(Company company, FactKind kind) {
+    public boolean looked(CompanyRef company, FactKind kind) {
         return lookups.stream().anyMatch(l -> l.company().equals(company) && l.kind() == kind);
     }
 
@@ -106,7 +106,7 @@ public final class Evidence {
         }
         for (CitedPassage p : passages) {
             if (ids.isEmpty() || ids.contains(p.id())) {
-                Passage passage = p.passage();
+                EvidencePassage passage = p.passage();
                 String title = passage.documentTitle() + (passage.position() == null ? "" : " · " + passage.position());
                 refs.add(new SourceRef(p.id(), title, passage.shared() ? "Shared disclosures" : "My documents",
                         passage.url(), null));

@@ -17,13 +17,13 @@ final class OfflineComposer {
 
     private static final int EXCERPT_CHARS = 200;
 
-    String compose(QuestionAnalysis analysis, List<Company> companies, Evidence evidence) {
+    String compose(QuestionAnalysis analysis, List<CompanyRef> companies, Evidence evidence) {
         Language language = analysis.language();
         Texts texts = new Texts(language);
         StringBuilder out = new StringBuilder(texts.offlineHeader()).append("\n\n");
         boolean nameCompany = companies.size() > 1;
         if (analysis.specific() && !companies.isEmpty()) {
-            for (Company company : companies) {
+            for (CompanyRef company : companies) {
                 for (Metric metric : analysis.metrics()) {
                     asked(company, metric, analysis, evidence, texts)
                             .forEach(line -> out.append("- ").append(line).append('\n'));
@@ -46,7 +46,7 @@ final class OfflineComposer {
     }
 
     /** The lines answering one metric of one company: the figures, their change, or exactly what is missing. */
-    private static List<String> asked(Company company, Metric metric, QuestionAnalysis analysis, Evidence evidence,
+    private static List<String> asked(CompanyRef company, Metric metric, QuestionAnalysis analysis, Evidence evidence,
                                       Texts texts) {
         boolean nameCompany = true;
         List<Evidence.CitedFact> ofMetric = evidence.facts().stream()
@@ -87,7 +87,7 @@ final class OfflineComposer {
     }
 
     /** What the data does have instead: the latest period of each other figure of the same kind. */
-    private static List<String> alternatives(Company company, Metric metric, Evidence evidence, Texts texts) {
+    private static List<String> alternatives(CompanyRef company, Metric metric, Evidence evidence, Texts texts) {
         Map<String, Evidence.CitedFact> latest = new LinkedHashMap<>();
         for (Evidence.CitedFact f : evidence.facts()) {
             Metric m = Metric.byKey(f.fact().metric());
@@ -99,8 +99,8 @@ final class OfflineComposer {
         return latest.values().stream().map(f -> texts.metric(f.fact()) + " (" + f.fact().period() + ")").toList();
     }
 
-    private static String names(List<Company> companies) {
-        return String.join(", ", companies.stream().map(Company::name).toList());
+    private static String names(List<CompanyRef> companies) {
+        return String.join(", ", companies.stream().map(CompanyRef::name).toList());
     }
 
     private static void passages(Evidence evidence, Texts texts, StringBuilder out) {
@@ -111,7 +111,7 @@ final class OfflineComposer {
         byOrigin.forEach((shared, list) -> {
             out.append('\n').append(shared ? texts.sharedPassagesIntro() : texts.passagesIntro()).append('\n');
             for (Evidence.CitedPassage p : list) {
-                Passage passage = p.passage();
+                EvidencePassage passage = p.passage();
                 out.append("- \"").append(passage.documentTitle()).append('"');
                 if (passage.position() != null) {
                     out.append(" (").append(passage.position()).append(')');

@@ -1,6 +1,6 @@
 package com.finlens.assistant.sources;
 
-import com.finlens.assistant.pipeline.Company;
+import com.finlens.assistant.pipeline.CompanyRef;
 import com.finlens.assistant.pipeline.Fact;
 import com.finlens.assistant.pipeline.FactKind;
 import com.finlens.assistant.pipeline.FactLookup;
@@ -37,28 +37,28 @@ public final class MarketFactsSource implements MarketFacts {
     private static final int YEARS_BACK = 3;
 
     private final MarketServices market;
-    private final BiConsumer<com.finlens.market.Company, List<Disclosure>> rememberDisclosures;
+    private final BiConsumer<com.finlens.market.MarketCompany, List<Disclosure>> rememberDisclosures;
     private final StatementFacts statements = new StatementFacts();
 
     /** {@code rememberDisclosures} receives the filings found, e.g. to add them to the shared knowledge corpus. */
     public MarketFactsSource(MarketServices market,
-                             BiConsumer<com.finlens.market.Company, List<Disclosure>> rememberDisclosures) {
+                             BiConsumer<com.finlens.market.MarketCompany, List<Disclosure>> rememberDisclosures) {
         this.market = market;
         this.rememberDisclosures = rememberDisclosures;
     }
 
     @Override
-    public Future<List<Fact>> facts(Company company, FactKind kind) {
+    public Future<List<Fact>> facts(CompanyRef company, FactKind kind) {
         return lookup(company, kind, PeriodAsk.LATEST).map(FactLookup::facts);
     }
 
     @Override
-    public Future<List<Fact>> facts(Company company, FactKind kind, List<Integer> years) {
+    public Future<List<Fact>> facts(CompanyRef company, FactKind kind, List<Integer> years) {
         return lookup(company, kind, new PeriodAsk(years, null, null, null, null)).map(FactLookup::facts);
     }
 
     @Override
-    public Future<FactLookup> lookup(Company company, FactKind kind, PeriodAsk period) {
+    public Future<FactLookup> lookup(CompanyRef company, FactKind kind, PeriodAsk period) {
         return market.resolver().company(company.key()).compose(c -> switch (kind) {
             case PRICE -> prices(c, period);
             case FINANCIALS -> financials(c, period);
@@ -68,7 +68,7 @@ public final class MarketFactsSource implements MarketFacts {
 
     // ---- prices -------------------------------------------------------------------------------------------------
 
-    private Future<FactLookup> prices(com.finlens.market.Company c, PeriodAsk period) {
+    private Future<FactLookup> prices(com.finlens.market.MarketCompany c, PeriodAsk period) {
         LocalDate today = market.prices().priceToday(c);
         LocalDate end = period.date() != null ? period.date()
                 : !period.yearsAsOf(today).isEmpty() ? min(today, LocalDate.of(period.yearsAsOf(today).get(0), 12, 31))
@@ -78,7 +78,7 @@ public final class MarketFactsSource implements MarketFacts {
         return found(market.prices().prices(c, start, end, "1d"), asked, r -> priceFacts(c, r, period.date()));
     }
 
-    private List<Fact> priceFacts(com.finlens.market.Company c, MarketResult<PriceSeries> r, LocalDate day) {
+    private List<Fact> priceFacts(com.finlens.market.MarketCompany c, MarketResult<PriceSeries> r, LocalDate day) {
         List<PriceBar> bars = r.data().bars().stream().filter(b -> b.close() != null).toList();
         if (day != null) {
             bars = bars.stream().filter(b -> b.date().equals(day)).toList();
@@ -123,7 +123,7 @@ public final class MarketFactsSource implements MarketFacts {
 
     // ---- financials ---------------------------------------------------------------------------------------------
 
-    private Future<FactLookup> financials(com.finlens.market.Company c, PeriodAsk period) {
+    private Future<FactLookup> financials(com.finlens.market.MarketCompany c, PeriodAsk period) {
         ReportCode report = report(period);
         List<Integer> years = period.yearsAsOf(market.disclosures().filingsToday());
         if (years.isEmpty()) {
@@ -133,14 +133,14 @@ public final class MarketFactsSource implements MarketFacts {
         return Future.all(new ArrayList<>(perYear)).map(v -> merge(perYear.stream().map(Future::result).toList()));
     }
 
-    private Future<FactLookup> statementsOf(com.finlens.market.Company c, Integer year, ReportCode report) {
+    private Future<FactLookup> statementsOf(com.finlens.market.MarketCompany c, Integer year, ReportCode report) {
         String asked = (year == null ? "latest" : "FY" + year) + " " + report.label() + offline(market.days().offlineFilings(),
                 market.disclosures().filingsToday());
         return found(market.financials().financials(c, year, report, false), asked, r -> statements.facts(c, r));
     }
 
     /** The latest statements that exist: this year's may not be filed yet, so step back a few years. */
-    private Future<FactLookup> latestStatements(com.finlens.market.Company c, ReportCode report, Integer year,
+    private Future<FactLookup> latestStatements(com.finlens.market.MarketCompany c, ReportCode report, Integer year,
                                                 int attempt, List<FactLookup> tried) {
         return statementsOf(c, year, report).compose(found -> {
             tried.add(found);
@@ -166,7 +166,7 @@ public final class MarketFactsSource implements MarketFacts {
 
     // ---- disclosures --------------------------------------------------------------------------------------------
 
-    private Future<FactLookup> disclosures(com.finlens.market.Company c, PeriodAsk period) {
+    private Future<FactLookup> disclosures(com.finlens.market.MarketCompany c, PeriodAsk period) {
         LocalDate today = market.disclosures().filingsToday();
         if (!c.korean()) {
             return Future.succeededFuture(new FactLookup(List.of(), List.of(new FactLookup.Searched("Open DART",

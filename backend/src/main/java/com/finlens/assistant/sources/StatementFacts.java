@@ -1,7 +1,7 @@
 package com.finlens.assistant.sources;
 
 import com.finlens.assistant.pipeline.Fact;
-import com.finlens.market.Company;
+import com.finlens.market.MarketCompany;
 import com.finlens.market.FinancialLine;
 import com.finlens.market.FinancialStatements;
 import com.finlens.market.MarketResult;
@@ -20,7 +20,7 @@ import java.util.Locale;
  */
 final class StatementFacts {
 
-    List<Fact> facts(Company c, MarketResult<FinancialStatements> r) {
+    List<Fact> facts(MarketCompany c, MarketResult<FinancialStatements> r) {
         FinancialStatements s = r.data();
         Provenance p = r.provenance().stream().filter(x -> x.basis() != null).findFirst()
                 .orElse(r.provenance().isEmpty() ? null : r.provenance().get(0));

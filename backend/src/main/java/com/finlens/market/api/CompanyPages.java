@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Company pages of the web UI: search (/companies?q=) and one company (/companies/{code}) with its profile, a price
+ * MarketCompany pages of the web UI: search (/companies?q=) and one company (/companies/{code}) with its profile, a price
  * chart, recent disclosures and key financial statements. Each part shows its sources; a part whose sources all
  * failed says so instead of disappearing.
  */

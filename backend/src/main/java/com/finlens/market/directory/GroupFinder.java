@@ -1,6 +1,6 @@
 package com.finlens.market.directory;
 
-import com.finlens.market.Company;
+import com.finlens.market.MarketCompany;
 import com.finlens.market.GroupMention;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public final class GroupFinder {
 
-    private final Map<String, List<Company>> groups;
+    private final Map<String, List<MarketCompany>> groups;
 
     public GroupFinder(Map<String, List<String>> groupCodes, CompanyDirectory directory) {
         this.groups = groupCodes.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
@@ -23,7 +23,7 @@ public final class GroupFinder {
 
     public List<GroupMention> find(String text) {
         List<GroupMention> found = new ArrayList<>();
-        for (Map.Entry<String, List<Company>> g : groups.entrySet()) {
+        for (Map.Entry<String, List<MarketCompany>> g : groups.entrySet()) {
             String name = g.getKey();
             int at = text.indexOf(name);
             while (at >= 0) {

@@ -5,10 +5,10 @@ package com.finlens.assistant.pipeline;
  * {@code position} says where it is in the document ("p. 3", "chunk 12"); {@code url} opens the document there
  * when the knowledge feature has one.
  */
-public record Passage(String documentId, String documentTitle, String position, String url, String text,
+public record EvidencePassage(String documentId, String documentTitle, String position, String url, String text,
                       double score, boolean shared) {
 
-    public Passage(String documentId, String documentTitle, String position, String url, String text, double score) {
+    public EvidencePassage(String documentId, String documentTitle, String position, String url, String text, double score) {
         this(documentId, documentTitle, position, url, text, score, false);
     }
 }
