@@ -67,6 +67,11 @@ public final class Evidence {
                 .flatMap(l -> l.lookup().searched().stream()).toList();
     }
 
+    /** The companies the gathering steps looked up, in question order. */
+    public List<CompanyRef> companies() {
+        return lookups.stream().map(CompanyFacts::company).distinct().toList();
+    }
+
     /** True when the step for this kind ran for this company (it may have found nothing). */
     public boolean looked(CompanyRef company, FactKind kind) {
         return lookups.stream().anyMatch(l -> l.company().equals(company) && l.kind() == kind);

@@ -25,7 +25,7 @@ final class OfflineComposer {
         if (analysis.specific() && !companies.isEmpty()) {
             for (CompanyRef company : companies) {
                 for (Metric metric : analysis.metrics()) {
-                    asked(company, metric, analysis, evidence, texts)
+                    asked(company, metric, analysis, evidence, texts).lines()
                             .forEach(line -> out.append("- ").append(line).append('\n'));
                 }
             }
@@ -45,9 +45,33 @@ final class OfflineComposer {
         return out.toString().stripTrailing();
     }
 
+    /** The lines answering one metric of one company; {@code missing} when they say the data lacks it. */
+    private record Answered(List<String> lines, boolean missing) {
+    }
+
+    /**
+     * For a model's answer: the sentences saying which asked figures the data lacks, for whom, for which period and
+     * where it was searched, so the answer states it exactly whatever the model wrote.
+     */
+    static String gaps(QuestionAnalysis analysis, Evidence evidence, Texts texts) {
+        if (!analysis.specific()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        for (CompanyRef company : evidence.companies()) {
+            for (Metric metric : analysis.metrics()) {
+                Answered a = asked(company, metric, analysis, evidence, texts);
+                if (a.missing()) {
+                    a.lines().forEach(line -> out.append("\n- ").append(line));
+                }
+            }
+        }
+        return out.isEmpty() ? "" : "\n" + out;
+    }
+
     /** The lines answering one metric of one company: the figures, their change, or exactly what is missing. */
-    private static List<String> asked(CompanyRef company, Metric metric, QuestionAnalysis analysis, Evidence evidence,
-                                      Texts texts) {
+    private static Answered asked(CompanyRef company, Metric metric, QuestionAnalysis analysis, Evidence evidence,
+                                  Texts texts) {
         boolean nameCompany = true;
         List<Evidence.CitedFact> ofMetric = evidence.facts().stream()
                 .filter(f -> f.company().equals(company) && (f.fact().metric().equals(metric.key())
@@ -60,8 +84,9 @@ final class OfflineComposer {
             if (lines.isEmpty()) {
                 lines.add(texts.notInData(company.name(), metric, texts.period(analysis.period()),
                         evidence.searched(company, metric.kind()), List.of(), evidence.looked(company, metric.kind())));
+                return new Answered(lines, true);
             }
-            return lines;
+            return new Answered(lines, false);
         }
         boolean change = analysis.has(Intent.CHANGE);
         List<Evidence.CitedFact> chosen = FigureSelection.select(ofMetric, analysis.period(), change);
@@ -69,7 +94,7 @@ final class OfflineComposer {
             List<String> have = alternatives(company, metric, evidence, texts);
             lines.add(texts.notInData(company.name(), metric, texts.period(analysis.period()),
                     evidence.searched(company, metric.kind()), have, evidence.looked(company, metric.kind())));
-            return lines;
+            return new Answered(lines, true);
         }
         for (Evidence.CitedFact f : chosen) {
             lines.add(line(f, texts, analysis.language(), nameCompany));
@@ -83,7 +108,7 @@ final class OfflineComposer {
                 lines.add(texts.latestInOfflineData(last.period()));
             }
         }
-        return lines;
+        return new Answered(lines, false);
     }
 
     /** What the data does have instead: the latest period of each other figure of the same kind. */

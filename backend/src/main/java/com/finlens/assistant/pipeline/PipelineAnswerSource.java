@@ -155,7 +155,7 @@ public final class PipelineAnswerSource implements AnswerSource {
                     List.of(), metadata));
         }
         sink.step("generate", texts.step("generate"), "done");
-        String notes = notes(analysis, evidence, texts);
+        String notes = OfflineComposer.gaps(analysis, evidence, texts) + notes(analysis, evidence, texts);
         if (!notes.isEmpty()) {
             sink.token(notes);
         }

@@ -136,6 +136,20 @@ class PipelineAnswerSourceTest {
     }
 
     @Test
+    @DisplayName("With a model, an asked figure the data lacks is still named as missing after the model's text")
+    void modelAnswerNamesMissingFigure() {
+        upstream.on("POST", OPENAI_CHAT).stream("text/event-stream", SseFixtures.mexico(), Duration.ofMillis(1));
+        RecordingSink sink = new RecordingSink();
+
+        AnswerOutcome outcome = ReplayServer.await(withModel(Map.of())
+                .answer(question("삼성전자 2020년 1분기 자산총계는?"), sink, new Cancellation()));
+
+        assertThat(outcome.text()).contains("자료에 삼성전자의 2020년 1분기 자산총계 항목이 없습니다")
+                .contains("자료에 있는 항목: 매출액 (2020 Q1)");
+        assertThat(outcome.metadata().getString("mode")).isEqualTo("model");
+    }
+
+    @Test
     @DisplayName("A failed or slow gathering step is reported, and the answer goes on with the rest and says what is missing")
     void failedSteps() {
         RecordingSink sink = new RecordingSink();
