@@ -156,7 +156,7 @@ final class OfflineComposer {
         if (fact.period() != null) {
             line.append(" (").append(fact.period()).append(')');
         }
-        line.append(": ").append(fact.value());
+        line.append(": ").append(texts.value(fact));
         String human = fact.number() == null || "%".equals(fact.unit()) || "shares".equals(fact.unit()) ? null
                 : Amounts.humanize(fact.number(), language);
         if (human != null) {
@@ -168,7 +168,7 @@ final class OfflineComposer {
             line.append(", ").append(fact.asOf());
         }
         if (fact.sourceSystem() != null) {
-            line.append(" · ").append(fact.sourceSystem());
+            line.append(" · ").append(texts.source(fact.sourceSystem()));
         }
         return line.append(" [").append(f.id()).append(']').toString();
     }

@@ -93,7 +93,7 @@ final class Texts {
                         + " for " + period));
         if (!searched.isEmpty()) {
             s.append(pick(" (찾아본 곳: ", " (searched: "));
-            s.append(String.join("; ", searched.stream().map(x -> x.source() + " " + x.what()
+            s.append(String.join("; ", searched.stream().map(x -> source(x.source() + " " + x.what())
                     + (x.failure() == null ? "" : " — " + failure(x.failure()))).distinct().toList()));
             s.append(')');
         } else if (!looked) {
@@ -104,6 +104,41 @@ final class Texts {
             s.append(pick(" 자료에 있는 항목: ", " The data does have: ")).append(String.join(", ", have)).append('.');
         }
         return s.toString();
+    }
+
+    /**
+     * A source label as the market adapter writes it (language-neutral English), in the answer's language: "(offline
+     * data recorded 2026-02-17)" becomes "(오프라인 자료, 2026-02-17 기록)" in Korean, report names lose the other language.
+     */
+    String source(String label) {
+        if (label == null) {
+            return null;
+        }
+        if (language == Language.EN) {
+            return label.replace("사업보고서 (annual)", "annual report").replace("반기보고서 (half-year)", "half-year report")
+                    .replace("1분기보고서 (Q1)", "Q1 report").replace("3분기보고서 (Q3)", "Q3 report");
+        }
+        return label.replaceAll("\\(offline data recorded (\\S+)\\)", "(오프라인 자료, $1 기록)")
+                .replaceAll("offline data as of (\\S+)", "오프라인 자료 $1 기준")
+                .replace("pykrx export, adjusted prices", "pykrx 내보내기 자료·수정주가")
+                .replace("yfinance export, dividend-adjusted prices", "yfinance 내보내기 자료·배당 반영 수정주가")
+                .replace("사업보고서 (annual)", "사업보고서").replace("반기보고서 (half-year)", "반기보고서")
+                .replace("1분기보고서 (Q1)", "1분기보고서").replace("3분기보고서 (Q3)", "3분기보고서")
+                .replace("latest ", "최근 ").replace(" filings", " 공시");
+    }
+
+    /** A figure's exact text; in English, won and shares are written as units rather than Korean counters. */
+    String value(Fact fact) {
+        String v = fact.value();
+        if (language == Language.EN && v != null) {
+            if (v.endsWith("원")) {
+                return v.substring(0, v.length() - 1) + " KRW";
+            }
+            if (v.endsWith("주")) {
+                return v.substring(0, v.length() - 1) + " shares";
+            }
+        }
+        return v;
     }
 
     /** Why a source gave nothing; only a real failure is called one. */
