@@ -1,6 +1,5 @@
 package com.finlens.platform.auth;
 
-import com.finlens.account.signin.SessionService;
 import com.finlens.platform.http.ApiException;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
@@ -21,11 +20,11 @@ public final class AuthHandler implements Handler<RoutingContext> {
     private static final String SESSION_KEY = "finlens.session";
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
-    private final SessionService sessions;
+    private final SessionResolver sessions;
     private final SessionCookie cookie;
     private final AccessTokenVerifier accessTokens;
 
-    public AuthHandler(SessionService sessions, SessionCookie cookie, AccessTokenVerifier accessTokens) {
+    public AuthHandler(SessionResolver sessions, SessionCookie cookie, AccessTokenVerifier accessTokens) {
         this.sessions = sessions;
         this.cookie = cookie;
         this.accessTokens = accessTokens;

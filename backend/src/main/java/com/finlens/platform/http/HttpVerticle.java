@@ -1,6 +1,5 @@
 package com.finlens.platform.http;
 
-import com.finlens.AppConfig;
 import com.finlens.platform.auth.AuthHandler;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Handler;
@@ -15,6 +14,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.function.IntConsumer;
@@ -26,7 +26,11 @@ import java.util.function.IntConsumer;
  */
 public final class HttpVerticle extends AbstractVerticle {
 
-    private final AppConfig config;
+    /** What the server needs to know: its address, the extension ids CORS admits, where uploads are spooled. */
+    public record Settings(HttpConfig http, List<String> extensionIds, Path uploadDir) {
+    }
+
+    private final Settings settings;
     private final AuthHandler auth;
     private final FailureHandler failures;
     private final List<RouteModule> features;
@@ -35,9 +39,9 @@ public final class HttpVerticle extends AbstractVerticle {
     private final IntConsumer onListening;
     private HttpServer server;
 
-    public HttpVerticle(AppConfig config, AuthHandler auth, FailureHandler failures, List<RouteModule> features,
+    public HttpVerticle(Settings settings, AuthHandler auth, FailureHandler failures, List<RouteModule> features,
                         RequestLog requestLog, String metricsRegistry, IntConsumer onListening) {
-        this.config = config;
+        this.settings = settings;
         this.auth = auth;
         this.failures = failures;
         this.features = List.copyOf(features);
@@ -53,7 +57,7 @@ public final class HttpVerticle extends AbstractVerticle {
                 .setCompressionSupported(true)
                 .setMaxFormAttributeSize(64 * 1024));
         server.requestHandler(router)
-                .listen(config.http().port(), config.http().host())
+                .listen(settings.http().port(), settings.http().host())
                 .onSuccess(s -> {
                     onListening.accept(s.actualPort());
                     started.complete();
@@ -63,15 +67,15 @@ public final class HttpVerticle extends AbstractVerticle {
 
     Router router() {
         Router router = Router.router(vertx);
-        if (config.http().trustForwardedHeaders()) {
+        if (settings.http().trustForwardedHeaders()) {
             router.allowForward(AllowForwardHeaders.X_FORWARD);
         }
         router.route().handler(requestLog);
-        router.route().handler(new SecurityHeaders(config.http().isHttps()));
+        router.route().handler(new SecurityHeaders(settings.http().isHttps()));
         router.route("/metrics").handler(PrometheusScrapingHandler.create(metricsRegistry));
-        if (!config.auth().extensionIds().isEmpty()) {
+        if (!settings.extensionIds().isEmpty()) {
             CorsHandler cors = CorsHandler.create()
-                    .addOrigins(config.auth().extensionIds().stream().map(id -> "chrome-extension://" + id).toList())
+                    .addOrigins(settings.extensionIds().stream().map(id -> "chrome-extension://" + id).toList())
                     .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE))
                     .allowedHeaders(Set.of("Authorization", "Content-Type", "Accept", "Last-Event-ID"))
                     .exposedHeaders(Set.of("Location", "Retry-After", RequestLog.HEADER))
@@ -87,8 +91,8 @@ public final class HttpVerticle extends AbstractVerticle {
             router.route("/api/*").handler(crossOriginOnly);
             router.route("/auth/extension/*").handler(crossOriginOnly);
         }
-        router.route().handler(BodyHandler.create(config.dataDir().resolve("uploads").toString())
-                .setBodyLimit(config.http().bodyLimitBytes())
+        router.route().handler(BodyHandler.create(settings.uploadDir().toString())
+                .setBodyLimit(settings.http().bodyLimitBytes())
                 .setDeleteUploadedFilesOnEnd(true)
                 .setHandleFileUploads(true));
         router.route().handler(auth);
