@@ -61,6 +61,7 @@ import com.finlens.platform.auth.AuthHandler;
 import com.finlens.platform.auth.Secrets;
 import com.finlens.platform.auth.SessionCookie;
 import com.finlens.platform.db.Database;
+import com.finlens.platform.db.OwnContext;
 import com.finlens.platform.http.FailureHandler;
 import com.finlens.platform.http.HealthRoutes;
 import com.finlens.platform.http.HttpVerticle;
@@ -152,7 +153,7 @@ final class Wiring {
         AnswerQuota quota = new AnswerQuota(new SqlUsageStore(sessions), config.quota(), clock);
         PipelineAnswerSource answers = new PipelineAnswerSource(vertx,
                 new MarketCompanyLookup(market.service()),
-                new MarketFactsSource(market.service(), new SharedDisclosures(vertx, knowledge.service())),
+                new MarketFactsSource(market.service(), new SharedDisclosures(new OwnContext(vertx), knowledge.service())),
                 new KnowledgePassages(knowledge.service()),
                 new LlmRouter(vertx, config.llm(), clock), quota, config.pipeline());
         ConversationRepository conversationRepository = new ConversationRepository(sessions);

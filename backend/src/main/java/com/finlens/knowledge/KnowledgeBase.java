@@ -6,8 +6,8 @@ import com.finlens.knowledge.ingest.Chunker;
 import com.finlens.knowledge.ingest.DocumentParser;
 import com.finlens.knowledge.ingest.SafeUrlFetcher;
 import com.finlens.knowledge.store.VectorStore;
+import com.finlens.platform.db.OwnContext;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
@@ -47,26 +47,23 @@ public final class KnowledgeBase {
     public static Future<KnowledgeBase> start(Vertx vertx, WorkerExecutor worker, VectorStore store, Embedder embedder,
                                               KnowledgeConfig config, DocumentRepository repository, Clock clock) {
         SafeUrlFetcher fetcher = new SafeUrlFetcher(vertx, worker, config.fetch());
+        OwnContext ownContext = new OwnContext(vertx);
         KnowledgeService service = new KnowledgeService(repository, store, embedder, new DocumentParser(worker),
-                fetcher, new Chunker(config.chunkMaxChars()), clock);
+                fetcher, new Chunker(config.chunkMaxChars()), clock, ownContext);
         KnowledgeBase base = new KnowledgeBase(worker, store, fetcher, service, new KnowledgeRoutes(vertx, service));
         // Load the embedding model now (1-2 s for the in-jar one) rather than in the first user's search.
         embedder.embed(List.of("warm-up")).onFailure(e -> LOG.warn("Embedder warm-up failed: {}", e.getMessage()));
-        return onEventLoop(vertx, service).map(base).onFailure(e -> base.close());
+        return failInterruptedJobs(ownContext, service).map(base).onFailure(e -> base.close());
     }
 
-    /** Jobs cut short by the last shutdown are marked failed; Hibernate Reactive needs an event loop for that. */
-    private static Future<Void> onEventLoop(Vertx vertx, KnowledgeService service) {
-        Promise<Void> done = Promise.promise();
-        vertx.getOrCreateContext().runOnContext(v -> service.failInterruptedJobs()
-                .onSuccess(count -> {
-                    if (count > 0) {
-                        LOG.info("Marked {} interrupted ingestion job(s) as failed", count);
-                    }
-                })
-                .<Void>mapEmpty()
-                .onComplete(done));
-        return done.future();
+    /** Jobs cut short by the last shutdown are marked failed, in a database session of their own. */
+    private static Future<Void> failInterruptedJobs(OwnContext ownContext, KnowledgeService service) {
+        return ownContext.run(service::failInterruptedJobs).map(count -> {
+            if (count > 0) {
+                LOG.info("Marked {} interrupted ingestion job(s) as failed", count);
+            }
+            return null;
+        });
     }
 
     public KnowledgeService service() {
