@@ -60,6 +60,8 @@ import com.finlens.market.cache.MySqlMarketCacheStore;
 import com.finlens.platform.auth.AuthHandler;
 import com.finlens.platform.auth.Secrets;
 import com.finlens.platform.auth.SessionCookie;
+import com.finlens.platform.auth.SignInGuard;
+import com.finlens.platform.auth.SignInGuard.PublicRoute;
 import com.finlens.platform.db.Database;
 import com.finlens.platform.db.OwnContext;
 import com.finlens.platform.http.FailureHandler;
@@ -92,6 +94,21 @@ final class Wiring {
     static final List<Class<?>> ENTITIES = List.of(User.class, WebSession.class, OAuthAttempt.class,
             TokenFamily.class, RefreshToken.class, AccessToken.class, Conversation.class, Message.class,
             DocumentRow.class, JobRow.class);
+
+    /**
+     * The only routes anonymous callers reach; every other route, page or API, needs a signed-in user
+     * ({@link SignInGuard}). Keep it short: each entry is a door without a lock.
+     */
+    static final List<PublicRoute> PUBLIC_ROUTES = List.of(
+            PublicRoute.get("/"), PublicRoute.get(SignInGuard.SIGN_IN_PAGE),
+            PublicRoute.post("/auth/dev"), PublicRoute.post("/auth/logout"),
+            PublicRoute.get("/auth/google"), PublicRoute.get("/auth/google/callback"),
+            // The extension's sign-in pages and token refresh: the refresh token in the body is the credential.
+            PublicRoute.any("/auth/extension/*"),
+            PublicRoute.get("/api/v1/session"),
+            PublicRoute.get("/api/v1/openapi.json"), PublicRoute.get("/api/docs"),
+            PublicRoute.get("/health/live"), PublicRoute.get("/health/ready"), PublicRoute.get("/metrics"),
+            PublicRoute.get("/static/*"));
 
     private final Vertx vertx;
     private final AppConfig config;
@@ -202,9 +219,9 @@ final class Wiring {
         }
 
         HttpVerticle.Settings server = new HttpVerticle.Settings(config.http(), config.auth().extensionIds(),
-                config.dataDir().resolve("uploads"));
-        return new HttpVerticle(server, auth, new FailureHandler(views), features, requestLog, metricsRegistry,
-                onListening);
+                config.dataDir().resolve("uploads"), metricsRegistry);
+        HttpVerticle.Security security = new HttpVerticle.Security(auth, new SignInGuard(PUBLIC_ROUTES));
+        return new HttpVerticle(server, security, new FailureHandler(views), features, requestLog, onListening);
     }
 
     /** Releases what the features hold open (index writers, timers, worker pools). */
