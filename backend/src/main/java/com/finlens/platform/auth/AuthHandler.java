@@ -10,8 +10,8 @@ import java.util.Set;
  * Identifies the caller of every request: a bearer access token (the extension) or the session cookie (the web
  * UI). Cookie-authenticated requests that change state must carry the session's CSRF token, in the
  * {@code X-CSRF-Token} header (scripts) or the {@code _csrf} form field (forms). Bearer requests need none:
- * browsers never attach them on their own. Anonymous requests pass through; routes that need a user call
- * {@link CurrentUser#id}.
+ * browsers never attach them on their own. Anonymous requests pass through to {@link SignInGuard}, which decides
+ * whether their route is public.
  */
 public final class AuthHandler implements Handler<RoutingContext> {
 
