@@ -9,7 +9,6 @@ import com.finlens.market.PriceService;
 import com.finlens.market.ProfileService;
 import com.finlens.market.ReportCode;
 import com.finlens.market.directory.MentionFinder;
-import com.finlens.platform.auth.CurrentUser;
 import com.finlens.platform.http.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -56,7 +55,6 @@ public final class MarketRoutes {
     }
 
     private Future<JsonObject> resolve(RoutingContext ctx) {
-        CurrentUser.id(ctx);
         String q = ctx.request().getParam("q");
         if (q == null || q.isBlank()) {
             throw ApiException.badRequest("q", "q is required: a company name, code or symbol");
@@ -68,7 +66,6 @@ public final class MarketRoutes {
     }
 
     private Future<JsonObject> mentions(RoutingContext ctx) {
-        CurrentUser.id(ctx);
         JsonObject body;
         try {
             body = ctx.body().asJsonObject();
@@ -86,12 +83,10 @@ public final class MarketRoutes {
     }
 
     private Future<JsonObject> profile(RoutingContext ctx) {
-        CurrentUser.id(ctx);
         return korean(ctx).compose(profiles::profile).map(r -> MarketJson.result(r, MarketJson::profile));
     }
 
     private Future<JsonObject> prices(RoutingContext ctx) {
-        CurrentUser.id(ctx);
         String interval = interval(ctx);
         LocalDate from = date(ctx, "from");
         LocalDate to = date(ctx, "to");
@@ -102,7 +97,6 @@ public final class MarketRoutes {
     }
 
     private Future<JsonObject> disclosures(RoutingContext ctx) {
-        CurrentUser.id(ctx);
         LocalDate[] window = window(date(ctx, "from"), date(ctx, "to"), 90, disclosures.filingsToday());
         String type = ctx.request().getParam("type");
         if (type != null && !DISCLOSURE_TYPE.matcher(type).matches()) {
@@ -113,7 +107,6 @@ public final class MarketRoutes {
     }
 
     private Future<JsonObject> financials(RoutingContext ctx) {
-        CurrentUser.id(ctx);
         Integer year = null;
         String rawYear = ctx.request().getParam("year");
         if (rawYear != null && !rawYear.isBlank()) {
@@ -142,7 +135,6 @@ public final class MarketRoutes {
     }
 
     private Future<JsonObject> quoteHistory(RoutingContext ctx) {
-        CurrentUser.id(ctx);
         String symbol = ctx.pathParam("symbol");
         if (!SYMBOL.matcher(symbol).matches()) {
             throw ApiException.badRequest("symbol", "symbol must be a Yahoo symbol such as AAPL");
