@@ -179,7 +179,7 @@ final class Wiring {
                 .onFailure(e -> LOG.warn("Could not close abandoned answers: {}", e.getMessage()));
 
         ExtensionTokenService extensionTokens = new ExtensionTokenService(new TokenRepository(sessions), secrets,
-                clock, config.auth());
+                clock, config.auth().accessTokenTtl(), config.auth().refreshTokenTtl());
         AuthHandler auth = new AuthHandler(sessionService, cookie, extensionTokens);
         // Without a Google client only development sign-in exists (loopback); see SignInConfig.
         GoogleSignIn google = config.auth().googleConfigured()
