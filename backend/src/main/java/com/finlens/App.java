@@ -3,6 +3,7 @@ package com.finlens;
 import com.finlens.platform.config.ConfigException;
 import com.finlens.platform.config.Env;
 import com.finlens.platform.db.Database;
+import com.finlens.platform.http.HttpVerticle;
 import com.finlens.platform.http.RequestLog;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -12,7 +13,10 @@ import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -32,14 +36,17 @@ public final class App {
     private final Wiring wiring;
     private final RequestLog requests;
     private final AppConfig config;
+    private final HttpVerticle http;
     private final int port;
 
-    private App(Vertx vertx, Database database, Wiring wiring, RequestLog requests, AppConfig config, int port) {
+    private App(Vertx vertx, Database database, Wiring wiring, RequestLog requests, AppConfig config,
+                HttpVerticle http, int port) {
         this.vertx = vertx;
         this.database = database;
         this.wiring = wiring;
         this.requests = requests;
         this.config = config;
+        this.http = http;
         this.port = port;
     }
 
@@ -84,10 +91,16 @@ public final class App {
                     AtomicInteger port = new AtomicInteger();
                     Wiring wiring = new Wiring(vertx, config, database, metricsRegistry);
                     RequestLog requests = new RequestLog();
+                    List<HttpVerticle> created = new CopyOnWriteArrayList<>();
                     return wiring.httpVerticles(requests, port::set)
-                            .compose(verticles -> vertx.deployVerticle((Supplier<Verticle>) verticles::get,
-                                    new DeploymentOptions().setInstances(config.http().eventLoops())))
-                            .map(id -> new App(vertx, database, wiring, requests, config, port.get()))
+                            .compose(verticles -> vertx.deployVerticle((Supplier<Verticle>) () -> {
+                                HttpVerticle http = verticles.get();
+                                created.add(http);
+                                return http;
+                            }, new DeploymentOptions().setInstances(config.http().eventLoops())))
+                            // Every instance serves the same routes; the first answers for all of them.
+                            .map(id -> new App(vertx, database, wiring, requests, config, created.get(0),
+                                    port.get()))
                             .onFailure(e -> database.close());
                 })
                 .onFailure(e -> vertx.close());
@@ -95,6 +108,11 @@ public final class App {
 
     public int port() {
         return port;
+    }
+
+    /** Every endpoint the server answers ("GET /chat/:id"), as the router holds them. */
+    public List<String> routes() {
+        return http.routes();
     }
 
     public AppConfig config() {

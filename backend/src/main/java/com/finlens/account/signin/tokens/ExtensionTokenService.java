@@ -1,12 +1,12 @@
 package com.finlens.account.signin.tokens;
 
-import com.finlens.account.signin.SignInConfig;
 import com.finlens.platform.auth.AccessTokenVerifier;
 import com.finlens.platform.auth.Secrets;
 import com.finlens.platform.http.ApiException;
 import com.finlens.platform.cache.ExpiringCache;
 import io.vertx.core.Future;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,17 +20,19 @@ public final class ExtensionTokenService implements AccessTokenVerifier {
     private final TokenRepository repository;
     private final Secrets secrets;
     private final Clock clock;
-    private final SignInConfig config;
+    private final Duration accessTokenTtl;
+    private final Duration refreshTokenTtl;
     /** Access token hash to user id; see SessionService for why, and SignInConfig#revocationBound for how long. */
     private final ExpiringCache<String, Long> accessTokens;
 
-    public ExtensionTokenService(TokenRepository repository, Secrets secrets, Clock clock,
-                                 SignInConfig config) {
+    public ExtensionTokenService(TokenRepository repository, Secrets secrets, Clock clock, Duration accessTokenTtl,
+                                 Duration refreshTokenTtl, Duration revocationBound) {
         this.repository = repository;
         this.secrets = secrets;
         this.clock = clock;
-        this.config = config;
-        this.accessTokens = new ExpiringCache<>(config.revocationBound(), 100_000);
+        this.accessTokenTtl = accessTokenTtl;
+        this.refreshTokenTtl = refreshTokenTtl;
+        this.accessTokens = new ExpiringCache<>(revocationBound, 100_000);
     }
 
     /** Starts a new family (a new device) for a user who just signed in. */
@@ -42,10 +44,10 @@ public final class ExtensionTokenService implements AccessTokenVerifier {
         String access = secrets.newToken();
         return repository.insertFamily(family,
                         new RefreshToken(Secrets.sha256(refresh), family.getId(), userId, null, now,
-                                now.plus(config.refreshTokenTtl())),
+                                now.plus(refreshTokenTtl)),
                         new AccessToken(Secrets.sha256(access), family.getId(), userId, now,
-                                now.plus(config.accessTokenTtl())))
-                .map(v -> new ExtensionTokens(access, refresh, config.accessTokenTtl().toSeconds()));
+                                now.plus(accessTokenTtl)))
+                .map(v -> new ExtensionTokens(access, refresh, accessTokenTtl.toSeconds()));
     }
 
     /** Exchanges a refresh token for a new pair; a reused token revokes its family and fails with 401. */
@@ -62,13 +64,13 @@ public final class ExtensionTokenService implements AccessTokenVerifier {
             String refresh = secrets.newToken();
             String access = secrets.newToken();
             RefreshToken next = new RefreshToken(Secrets.sha256(refresh), current.getFamilyId(), current.getUserId(),
-                    presented, now, now.plus(config.refreshTokenTtl()));
+                    presented, now, now.plus(refreshTokenTtl));
             AccessToken nextAccess = new AccessToken(Secrets.sha256(access), current.getFamilyId(),
-                    current.getUserId(), now, now.plus(config.accessTokenTtl()));
+                    current.getUserId(), now, now.plus(accessTokenTtl));
             return repository.rotate(presented, now, next, nextAccess, truncate(userAgent, 300),
                     truncate(ipAddress, 64)).compose(result -> switch (result) {
                         case ROTATED -> Future.succeededFuture(
-                                new ExtensionTokens(access, refresh, config.accessTokenTtl().toSeconds()));
+                                new ExtensionTokens(access, refresh, accessTokenTtl.toSeconds()));
                         case REUSED -> {
                             forgetUser(current.getUserId());
                             yield Future.failedFuture(new ApiException(401, "refresh-token-reused",
@@ -104,17 +106,18 @@ public final class ExtensionTokenService implements AccessTokenVerifier {
     /** The user's signed-in extensions. */
     public Future<List<TokenFamily>> devices(long userId) {
         Instant now = clock.instant();
-        return repository.listActive(userId, now.minus(config.refreshTokenTtl()));
+        return repository.listActive(userId, now.minus(refreshTokenTtl));
     }
 
     public Future<Boolean> revokeDevice(long userId, String familyId) {
         forgetUser(userId);
-        return repository.revokeFamilyForUser(userId, familyId, clock.instant()).onComplete(done -> forgetUser(userId));
+        return repository.revokeFamilyForUser(userId, familyId, clock.instant())
+                .onComplete(done -> forgetUser(userId));
     }
 
     public Future<Integer> purgeExpired() {
         Instant now = clock.instant();
-        return repository.deleteExpired(now, now.minus(config.refreshTokenTtl()));
+        return repository.deleteExpired(now, now.minus(refreshTokenTtl));
     }
 
     /** Forgets what this replica remembers of the user's access tokens (revoked, or the account is going). */
