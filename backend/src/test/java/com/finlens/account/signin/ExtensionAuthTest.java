@@ -30,7 +30,10 @@ class ExtensionAuthTest {
     static void start() {
         bed = new GoogleTestBed(Map.of(
                 "FINLENS_TRUST_FORWARDED_HEADERS", "true",
-                "FINLENS_SIGNIN_RATE_PER_MINUTE", "200"));
+                "FINLENS_SIGNIN_RATE_PER_MINUTE", "200",
+                // These tests change tokens straight in the database and expect the next request to see it: no
+                // replica cache (RevocationAcrossReplicasTest covers the cache and its bound).
+                "FINLENS_AUTH_CACHE_TTL", "0s"));
     }
 
     @AfterAll
