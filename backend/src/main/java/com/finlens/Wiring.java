@@ -5,6 +5,7 @@ import com.finlens.account.AccountRoutes;
 import com.finlens.account.AccountService;
 import com.finlens.account.User;
 import com.finlens.account.UserRepository;
+import com.finlens.assistant.AnswerHeartbeat;
 import com.finlens.assistant.ChatPages;
 import com.finlens.assistant.Conversation;
 import com.finlens.assistant.ConversationRepository;
@@ -89,6 +90,7 @@ final class Wiring {
     private final Clock clock = Clock.systemUTC();
     private MarketModule market;
     private KnowledgeBase knowledge;
+    private AnswerHeartbeat heartbeat;
 
     Wiring(Vertx vertx, AppConfig config, Database database, String metricsRegistry) {
         this.vertx = vertx;
@@ -127,9 +129,10 @@ final class Wiring {
                 new KnowledgePassages(knowledge.service()),
                 new LlmRouter(vertx, config.llm(), clock), quota, config.pipeline());
         ConversationRepository conversationRepository = new ConversationRepository(sessions);
-        ConversationService conversations = new ConversationService(vertx, conversationRepository, answers, clock);
-        conversationRepository.failAbandoned(clock.instant().minus(Duration.ofMinutes(1)))
-                .onFailure(e -> LOG.warn("Could not close abandoned answers: {}", e.getMessage()));
+        heartbeat = new AnswerHeartbeat(conversationRepository, clock, config.conversations().answerStaleAfter());
+        heartbeat.start(vertx);
+        ConversationService conversations = new ConversationService(vertx, conversationRepository, answers, clock,
+                heartbeat);
 
         ExtensionTokenService extensionTokens = new ExtensionTokenService(new TokenRepository(sessions), secrets,
                 clock, config.auth());
@@ -176,6 +179,9 @@ final class Wiring {
 
     /** Releases what the features hold open (index writers, timers, worker pools). */
     Future<Void> close() {
+        if (heartbeat != null) {
+            heartbeat.stop();
+        }
         if (market != null) {
             market.close();
         }

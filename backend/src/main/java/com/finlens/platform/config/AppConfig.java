@@ -1,5 +1,6 @@
 package com.finlens.platform.config;
 
+import com.finlens.assistant.ConversationConfig;
 import com.finlens.assistant.llm.LlmConfig;
 import com.finlens.assistant.pipeline.PipelineConfig;
 import com.finlens.assistant.usage.QuotaConfig;
@@ -7,6 +8,7 @@ import com.finlens.integration.embeddings.EmbeddingsConfig;
 import com.finlens.integration.weaviate.WeaviateConfig;
 import com.finlens.knowledge.KnowledgeConfig;
 import com.finlens.market.MarketConfig;
+import com.finlens.platform.http.Loopback;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +29,8 @@ public record AppConfig(
         WeaviateConfig weaviate,
         LlmConfig llm,
         PipelineConfig pipeline,
-        QuotaConfig quota) {
+        QuotaConfig quota,
+        ConversationConfig conversations) {
 
     public static AppConfig load(Env env) {
         HttpConfig http = HttpConfig.from(env);
@@ -41,8 +44,10 @@ public record AppConfig(
         LlmConfig llm = LlmConfig.from(env);
         PipelineConfig pipeline = PipelineConfig.from(env);
         QuotaConfig quota = QuotaConfig.from(env);
+        ConversationConfig conversations = ConversationConfig.from(env);
         env.requireValid();
-        return new AppConfig(http, dataDir, db, auth, market, knowledge, embeddings, weaviate, llm, pipeline, quota);
+        return new AppConfig(http, dataDir, db, auth, market, knowledge, embeddings, weaviate, llm, pipeline, quota,
+                conversations);
     }
 
     /** HTTP server and public address. */
@@ -51,8 +56,16 @@ public record AppConfig(
 
         static HttpConfig from(Env env) {
             int port = env.integer("FINLENS_PORT", 8080, 0, 65535);
-            String host = env.string("FINLENS_HOST", "0.0.0.0");
             String publicUrl = env.url("FINLENS_PUBLIC_URL", "http://localhost:" + (port == 0 ? 8080 : port));
+            // Development sign-in (a loopback public URL and no Google client) must not be reachable from the LAN.
+            boolean devSignIn = AuthConfig.devSignIn(env.raw("FINLENS_GOOGLE_CLIENT_ID"),
+                    Loopback.isLoopbackHost(URI.create(publicUrl).getHost()));
+            String host = env.string("FINLENS_HOST", devSignIn ? "127.0.0.1" : "0.0.0.0");
+            if (devSignIn && !Loopback.isLoopbackHost(host)) {
+                env.problem("FINLENS_HOST must be a loopback address (127.0.0.1, ::1, localhost) while development"
+                        + " sign-in is on (a loopback FINLENS_PUBLIC_URL and no FINLENS_GOOGLE_CLIENT_ID); was '"
+                        + host + "'");
+            }
             long bodyLimit = env.longValue("FINLENS_BODY_LIMIT_BYTES", 10L * 1024 * 1024, 1024, 512L * 1024 * 1024);
             boolean trustForwarded = env.bool("FINLENS_TRUST_FORWARDED_HEADERS", false);
             Duration grace = env.duration("FINLENS_SHUTDOWN_GRACE", Duration.ofSeconds(20));
@@ -65,9 +78,7 @@ public record AppConfig(
 
         /** True when the public URL points at this machine (development). */
         public boolean isLoopback() {
-            String host = URI.create(publicUrl).getHost();
-            return host != null && (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]")
-                    || host.equals("::1") || host.startsWith("127."));
+            return Loopback.isLoopbackHost(URI.create(publicUrl).getHost());
         }
     }
 
@@ -134,12 +145,17 @@ public record AppConfig(
             Duration access = env.duration("FINLENS_ACCESS_TOKEN_TTL", Duration.ofMinutes(15));
             Duration refresh = env.duration("FINLENS_REFRESH_TOKEN_TTL", Duration.ofDays(30));
             int perMinute = env.integer("FINLENS_SIGNIN_RATE_PER_MINUTE", 20, 1, 10_000);
-            boolean dev = clientId == null && http.isLoopback();
+            boolean dev = devSignIn(clientId, http.isLoopback());
             if (ids.isEmpty() && dev) {
                 // Locally, the extension in this repository (its manifest key pins this id) works out of the box.
                 ids = List.of(BUNDLED_EXTENSION_ID);
             }
             return new AuthConfig(issuer, clientId, secret, ids, idle, absolute, access, refresh, perMinute, dev);
+        }
+
+        /** Development sign-in (anyone signs in as any email) exists only without Google and on loopback. */
+        static boolean devSignIn(String googleClientId, boolean loopbackPublicUrl) {
+            return googleClientId == null && loopbackPublicUrl;
         }
 
         public boolean googleConfigured() {

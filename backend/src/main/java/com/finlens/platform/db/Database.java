@@ -98,7 +98,7 @@ public final class Database implements AutoCloseable {
                 .applySettings(configuration.getProperties())
                 .addService(VertxInstance.class, (VertxInstance) () -> vertx);
         SessionFactory factory = configuration.buildSessionFactory(registry.build());
-        return factory.unwrap(Mutiny.SessionFactory.class);
+        return new SessionPerUnitOfWork(factory.unwrap(Mutiny.SessionFactory.class));
     }
 
     public Mutiny.SessionFactory sessionFactory() {
@@ -116,6 +116,7 @@ public final class Database implements AutoCloseable {
         return jdbcUrl;
     }
 
+    /** Closes the pool, then stops the embedded server (if any): call it last, once nothing writes any more. */
     @Override
     public void close() {
         try {

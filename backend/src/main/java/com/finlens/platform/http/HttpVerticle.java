@@ -67,6 +67,18 @@ public final class HttpVerticle extends AbstractVerticle {
             router.allowForward(AllowForwardHeaders.X_FORWARD);
         }
         router.route().handler(requestLog);
+        if (config.auth().devSignIn()) {
+            // Development sign-in trusts whoever reaches it: a page on another name that resolves here (DNS
+            // rebinding) must not, so every request has to name this machine.
+            router.route().handler(ctx -> {
+                if (Loopback.isLoopbackAuthority(ctx.request().getHeader("Host"))) {
+                    ctx.next();
+                } else {
+                    ctx.fail(new ApiException(421, "host-not-allowed", "Host not allowed",
+                            "This development server answers only requests addressed to localhost or 127.0.0.1."));
+                }
+            });
+        }
         router.route().handler(new SecurityHeaders(config.http().isHttps()));
         router.route("/metrics").handler(PrometheusScrapingHandler.create(metricsRegistry));
         if (!config.auth().extensionIds().isEmpty()) {
