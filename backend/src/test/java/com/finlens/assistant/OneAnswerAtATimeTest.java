@@ -60,9 +60,6 @@ class OneAnswerAtATimeTest {
                     .isEqualTo(answered);
             assertThat(Sql.count(db, "select count(*) from messages where conversation_id = ? and role = 'assistant'"
                     + " and status = 'complete'", id)).isEqualTo(answered);
-        } finally {
-            llm.close();
-            upstream.close();
         }
     }
 }

@@ -2,8 +2,7 @@ package com.finlens.platform.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.finlens.account.User;
-import com.finlens.platform.config.AppConfig;
+import com.finlens.account.user.User;
 import com.finlens.testing.TestDatabase;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -26,7 +25,7 @@ class ParallelSessionsTest {
     @BeforeAll
     static void start() throws Exception {
         vertx = Vertx.vertx();
-        AppConfig.DbConfig config = new AppConfig.DbConfig(TestDatabase.freshDatabaseUrl(), "root", "", 0, 4);
+        DbConfig config = new DbConfig(TestDatabase.freshDatabaseUrl(), "root", "", 0, 4);
         database = Database.start(vertx, config, Files.createTempDirectory("parallel-sessions"), List.of(User.class))
                 .toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
     }

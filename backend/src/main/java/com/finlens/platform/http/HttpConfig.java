@@ -1,0 +1,31 @@
+package com.finlens.platform.http;
+
+import com.finlens.platform.config.Env;
+import java.net.URI;
+import java.time.Duration;
+
+/** HTTP server and public address. */
+public record HttpConfig(String host, int port, String publicUrl, long bodyLimitBytes,
+                         boolean trustForwardedHeaders, Duration shutdownGrace) {
+
+    public static HttpConfig from(Env env) {
+        int port = env.integer("FINLENS_PORT", 8080, 0, 65535);
+        String publicUrl = env.url("FINLENS_PUBLIC_URL", "http://localhost:" + (port == 0 ? 8080 : port));
+        // A server whose public address is this machine listens on this machine only, unless told otherwise.
+        String host = env.string("FINLENS_HOST", Loopback.isLoopbackHost(URI.create(publicUrl).getHost())
+                ? "127.0.0.1" : "0.0.0.0");
+        long bodyLimit = env.longValue("FINLENS_BODY_LIMIT_BYTES", 10L * 1024 * 1024, 1024, 512L * 1024 * 1024);
+        boolean trustForwarded = env.bool("FINLENS_TRUST_FORWARDED_HEADERS", false);
+        Duration grace = env.duration("FINLENS_SHUTDOWN_GRACE", Duration.ofSeconds(20));
+        return new HttpConfig(host, port, publicUrl, bodyLimit, trustForwarded, grace);
+    }
+
+    public boolean isHttps() {
+        return publicUrl.startsWith("https://");
+    }
+
+    /** True when the public URL points at this machine (development). */
+    public boolean isLoopback() {
+        return Loopback.isLoopbackHost(URI.create(publicUrl).getHost());
+    }
+}
