@@ -38,6 +38,9 @@ public final class ChildApp implements AutoCloseable {
         Path log = dataDir.resolve("app.log");
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8",
+                // the production log levels (the test classpath's simplelogger.properties keeps only warnings)
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=info", "-Dorg.slf4j.simpleLogger.log.org.hibernate=warn",
+                "-Dorg.slf4j.simpleLogger.log.org.flywaydb=warn", "-Dorg.slf4j.simpleLogger.log.io.netty=warn",
                 "--add-opens=java.base/java.lang=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), "com.finlens.App"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

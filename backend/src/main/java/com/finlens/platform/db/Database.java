@@ -110,6 +110,19 @@ public final class Database implements AutoCloseable {
                 .mapEmpty();
     }
 
+    /**
+     * True when a failure means the database cannot be reached right now (refused or dropped connection), as
+     * opposed to a bad query: callers answer 503 and the pool reconnects by itself once it is back.
+     */
+    public static boolean isUnreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof io.vertx.sqlclient.ClosedConnectionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The JDBC URL in use (no credentials in it). */
     public String jdbcUrl() {
         return jdbcUrl;
