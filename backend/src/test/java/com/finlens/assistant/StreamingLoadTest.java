@@ -40,7 +40,7 @@ class StreamingLoadTest {
     private static void underLoad(RecordedLlm llm) throws Exception {
         try (TestApp app = TestApp.start(llm.env(Map.of("FINLENS_DB_POOL_SIZE", "20")))) {
             WebClient client = WebClient.create(app.clientVertx(), new WebClientOptions().setDefaultHost("127.0.0.1")
-                    .setDefaultPort(app.port()).setMaxPoolSize(STREAMS + SAME_CONVERSATION).setIdleTimeout(0));
+                    .setDefaultPort(app.port()).setFollowRedirects(false).setMaxPoolSize(STREAMS + SAME_CONVERSATION));
             List<TestApp.Browser> users = new ArrayList<>();
             for (int u = 0; u < 30; u++) {
                 users.add(TestApp.signIn(client, "load-" + u + "@example.com"));
@@ -66,6 +66,7 @@ class StreamingLoadTest {
             int complete = 0;
             int refused = 0;
             int serverErrors = 0;
+            int other = 0;
             List<CompletableFuture<HttpResponse<Buffer>>> all = new ArrayList<>(streams);
             all.addAll(crowd);
             for (CompletableFuture<HttpResponse<Buffer>> call : all) {
@@ -76,6 +77,8 @@ class StreamingLoadTest {
                     refused++;
                 } else if (response.statusCode() == 200 && response.bodyAsString().contains("\"status\":\"complete\"")) {
                     complete++;
+                } else {
+                    other++;
                 }
             }
             long millis = (System.nanoTime() - started) / 1_000_000;
@@ -86,11 +89,11 @@ class StreamingLoadTest {
             long asked = Sql.count(db, "select count(*) from messages m join conversations c on c.id = m.conversation_id"
                     + " join users u on u.id = c.user_id where u.email like 'load-%' and m.role = 'user'");
             System.out.printf("Load: %d streams + %d questions in one conversation in %d ms: %d complete, %d refused"
-                    + " (409), %d 5xx; stored complete %d of %d asked, lost %d%n", STREAMS, SAME_CONVERSATION, millis,
-                    complete, refused, serverErrors, stored, asked, asked - stored);
+                    + " (409), %d other, %d 5xx; %d asked, %d stored complete, messages lost %d%n", STREAMS,
+                    SAME_CONVERSATION, millis, complete, refused, other, serverErrors, asked, stored, complete - stored);
 
             assertThat(serverErrors).isZero();
-            assertThat(complete + refused).isEqualTo(STREAMS + SAME_CONVERSATION);
+            assertThat(other).isZero();
             assertThat(complete).isGreaterThanOrEqualTo(STREAMS + 1);
             assertThat(stored).isEqualTo(complete).isEqualTo(asked);
             client.close();
