@@ -2,6 +2,7 @@ package com.finlens.account.signin;
 
 import com.finlens.account.signin.tokens.ExtensionTokenService;
 import com.finlens.account.user.UserRepository;
+import com.finlens.platform.http.SecurityHeaders;
 import com.finlens.platform.view.Views;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -15,7 +16,6 @@ import java.util.Map;
  * no Google client), so the extension works against a local Finlens without any keys.
  */
 public final class DevExtensionSignInRoutes {
-
 
     private final UserRepository users;
     private final ExtensionTokenService tokens;
@@ -39,6 +39,7 @@ public final class DevExtensionSignInRoutes {
 
     private void form(RoutingContext ctx) {
         String redirectUri = allowedRedirect(ctx.request().getParam("redirect_uri"));
+        SecurityHeaders.allowFormTarget(ctx, ExtensionRedirects.origin(redirectUri));
         views.render(ctx, "account/extension-dev-sign-in.html", Map.of("redirectUri", redirectUri));
     }
 

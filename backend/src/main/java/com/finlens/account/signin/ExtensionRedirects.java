@@ -27,4 +27,9 @@ public final class ExtensionRedirects {
         }
         return redirectUri;
     }
+
+    /** The origin of an allowed redirect URI ({@code https://<id>.chromiumapp.org}), for the form page's CSP. */
+    public static String origin(String allowedRedirectUri) {
+        return allowedRedirectUri.substring(0, allowedRedirectUri.indexOf(".chromiumapp.org/") + ".chromiumapp.org".length());
+    }
 }

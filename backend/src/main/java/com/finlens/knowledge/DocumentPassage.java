@@ -3,7 +3,7 @@ package com.finlens.knowledge;
 import io.vertx.core.json.JsonObject;
 
 /** A retrieved piece of a document, as the assistant cites it and the search API returns it. */
-public record Passage(String chunkId, long documentId, String title, int position, String text, double score,
+public record DocumentPassage(String chunkId, long documentId, String title, int position, String text, double score,
                       String sourceUrl, boolean shared) {
 
     public JsonObject toJson() {

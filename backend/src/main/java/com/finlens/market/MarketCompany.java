@@ -5,7 +5,7 @@ package com.finlens.market;
  * DART corp code; US companies only a Yahoo symbol. {@code preferred} marks preferred shares (삼성전자우), which
  * share the DART corp code of the common shares. {@code listed} is false for delisted companies.
  */
-public record Company(String krxCode, String dartCorpCode, String name, String nameEn, Market market,
+public record MarketCompany(String krxCode, String dartCorpCode, String name, String nameEn, Market market,
                       String yahooSymbol, boolean preferred, boolean listed) {
 
     public boolean korean() {
