@@ -2,6 +2,7 @@ package com.finlens.platform.db;
 
 import io.vertx.core.Future;
 import io.vertx.mysqlclient.MySQLException;
+import java.sql.SQLException;
 import java.util.function.Supplier;
 
 /**
@@ -26,7 +27,10 @@ public final class Retries {
 
     static boolean isSerializationFailure(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof MySQLException sql && (sql.getErrorCode() == 1213 || sql.getErrorCode() == 1205)) {
+            // Hibernate Reactive reports it as java.sql.SQLException (errorCode 1213); the client as MySQLException.
+            int code = t instanceof SQLException sql ? sql.getErrorCode()
+                    : t instanceof MySQLException mysql ? mysql.getErrorCode() : 0;
+            if (code == 1213 || code == 1205) {
                 return true;
             }
             if (t.getCause() == t) {
