@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.finlens.integration.llm.SseFixtures;
 import com.finlens.testing.ChildApp;
+import com.finlens.testing.DataDirs;
 import com.finlens.testing.RecordedLlm;
 import com.finlens.testing.Sql;
 import com.finlens.testing.TestApp;
@@ -36,6 +37,7 @@ class CrashAndShutdownTest {
     private Vertx vertx;
     private RecordedLlm llm;
     private final List<AutoCloseable> started = new ArrayList<>();
+    private final List<Path> dataDirs = new ArrayList<>();
 
     @BeforeEach
     void startLlm() {
@@ -50,6 +52,7 @@ class CrashAndShutdownTest {
         }
         llm.close();
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        dataDirs.forEach(DataDirs::delete);
     }
 
     @Test
@@ -58,6 +61,7 @@ class CrashAndShutdownTest {
         // The recorded stream, one event every 250 ms: every answer is mid-stream when SIGTERM arrives.
         llm.completions().stream("text/event-stream", SseFixtures.mexico(), Duration.ofMillis(250));
         Path dataDir = Files.createTempDirectory("finlens-sigterm");
+        dataDirs.add(dataDir);
         ChildApp app = ChildApp.start(dataDir, llm.env(Map.of("FINLENS_SHUTDOWN_GRACE", "120s")));
         started.add(app);
         WebClient client = client(app.port(), 60);
@@ -98,6 +102,7 @@ class CrashAndShutdownTest {
             SseFixtures.mexico().subList(0, 3).forEach(response::write);
         });
         Path dataDir = Files.createTempDirectory("finlens-kill9");
+        dataDirs.add(dataDir);
         Map<String, String> env = llm.env(Map.of("FINLENS_ANSWER_STALE_AFTER", "3s",
                 "FINLENS_LLM_FIRST_TOKEN_TIMEOUT", "120s", "FINLENS_LLM_TOTAL_DEADLINE", "300s"));
         ChildApp first = ChildApp.start(dataDir, env);

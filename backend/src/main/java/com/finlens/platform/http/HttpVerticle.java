@@ -8,6 +8,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.AllowForwardHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -71,7 +72,9 @@ public final class HttpVerticle extends AbstractVerticle {
             // Development sign-in trusts whoever reaches it: a page on another name that resolves here (DNS
             // rebinding) must not, so every request has to name this machine.
             router.route().handler(ctx -> {
-                if (Loopback.isLoopbackAuthority(ctx.request().getHeader("Host"))) {
+                // authority(): the Host header in HTTP/1.1, :authority in HTTP/2 (also after an h2c upgrade)
+                HostAndPort authority = ctx.request().authority();
+                if (authority != null && Loopback.isLoopbackHost(authority.host())) {
                     ctx.next();
                 } else {
                     ctx.fail(new ApiException(421, "host-not-allowed", "Host not allowed",

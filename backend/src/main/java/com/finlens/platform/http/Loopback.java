@@ -29,34 +29,6 @@ public final class Loopback {
         return h.equals("localhost") || IPV6_LOOPBACK.matcher(h).matches() || isIpv4Loopback(h);
     }
 
-    /** A Host header value: a loopback host, optionally followed by {@code :port}. */
-    public static boolean isLoopbackAuthority(String authority) {
-        if (authority == null || authority.isEmpty()) {
-            return false;
-        }
-        String host = authority;
-        if (authority.startsWith("[")) {
-            int close = authority.indexOf(']');
-            if (close < 0 || !(close == authority.length() - 1 || isPort(authority.substring(close + 1)))) {
-                return false;
-            }
-            host = authority.substring(0, close + 1);
-        } else {
-            int colon = authority.indexOf(':');
-            if (colon >= 0) {
-                if (!isPort(authority.substring(colon))) {
-                    return false;
-                }
-                host = authority.substring(0, colon);
-            }
-        }
-        return isLoopbackHost(host);
-    }
-
-    private static boolean isPort(String colonAndDigits) {
-        return colonAndDigits.matches(":[0-9]{1,5}");
-    }
-
     private static boolean isIpv4Loopback(String h) {
         String[] octets = h.split("\\.", -1);
         if (octets.length != 4 || !octets[0].equals("127")) {

@@ -2,6 +2,7 @@ package com.finlens.platform.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.finlens.testing.DataDirs;
 import com.finlens.testing.Sql;
 import com.finlens.testing.TestApp;
 import com.finlens.testing.Waits;
@@ -84,6 +85,7 @@ class DatabaseOutageTest {
         } finally {
             writers.shutdownNow();
             db.close();
+            DataDirs.delete(dir);
         }
     }
 

@@ -2,6 +2,7 @@ package com.finlens.platform.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.finlens.testing.DataDirs;
 import com.finlens.testing.TestApp;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
@@ -30,9 +31,7 @@ class EmbeddedDatabaseRestartTest {
             JsonObject conversation = alice.get("/api/v1/conversations/" + conversationId).bodyAsJsonObject();
             assertThat(conversation.getString("title")).isEqualTo("한글 제목 survives");
         } finally {
-            try (var files = Files.walk(dataDir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            DataDirs.delete(dataDir);
         }
     }
 }

@@ -29,9 +29,14 @@ class DevSignInHostTest {
     }
 
     @Test
-    @DisplayName("Requests naming localhost or 127.0.0.1 (with the port) are served")
-    void loopbackHostIsServed() {
+    @DisplayName("Requests naming localhost or 127.0.0.1 (with the port) are served, over HTTP/1.1 and after an h2c upgrade")
+    void loopbackHostIsServed() throws Exception {
         TestApp app = SharedApp.get();
+        // java.net.http tries HTTP/2 (h2c upgrade): the host then arrives as :authority, not as a Host header.
+        java.net.http.HttpResponse<String> h2c = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.baseUrl() + "/health/live")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(h2c.statusCode()).isEqualTo(200);
         assertThat(TestApp.await(app.client().get("/health/live").virtualHost("localhost").send()).statusCode())
                 .isEqualTo(200);
         assertThat(TestApp.await(app.client().get("/health/live").send()).statusCode()).isEqualTo(200);
