@@ -5,6 +5,7 @@ import com.finlens.account.AccountRoutes;
 import com.finlens.account.AccountService;
 import com.finlens.account.signin.AuthHousekeeping;
 import com.finlens.account.signin.DevExtensionSignInRoutes;
+import com.finlens.account.signin.GoogleSignInRoutes;
 import com.finlens.account.signin.SessionRepository;
 import com.finlens.account.signin.SessionService;
 import com.finlens.account.signin.SignInConfig;
@@ -13,7 +14,6 @@ import com.finlens.account.signin.SignInRoutes;
 import com.finlens.account.signin.WebSession;
 import com.finlens.account.signin.google.GoogleOidc;
 import com.finlens.account.signin.google.GoogleSignIn;
-import com.finlens.account.signin.google.GoogleSignInRoutes;
 import com.finlens.account.signin.google.OAuthAttempt;
 import com.finlens.account.signin.google.OAuthAttemptRepository;
 import com.finlens.account.signin.tokens.AccessToken;
@@ -182,7 +182,7 @@ final class Wiring {
                 heartbeat);
 
         ExtensionTokenService extensionTokens = new ExtensionTokenService(new TokenRepository(sessions), secrets,
-                clock, config.auth());
+                clock, config.auth().accessTokenTtl(), config.auth().refreshTokenTtl());
         AuthHandler auth = new AuthHandler(sessionService, cookie, extensionTokens);
         // Without a Google client only development sign-in exists (loopback); see SignInConfig.
         GoogleSignIn google = config.auth().googleConfigured()
