@@ -5,9 +5,9 @@ import com.finlens.platform.config.Env;
 import com.finlens.platform.db.Database;
 import com.finlens.platform.http.HttpVerticle;
 import com.finlens.platform.http.RequestLog;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Verticle;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsOptions;
@@ -15,10 +15,9 @@ import io.vertx.micrometer.VertxPrometheusOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.List;
+import java.util.function.Supplier;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,9 +37,12 @@ public final class App {
     private final AppConfig config;
     private final HttpVerticle http;
     private final int port;
+    private final String httpDeployment;
+    private final Thread shutdownHook;
+    private boolean stopped;
 
     private App(Vertx vertx, Database database, Wiring wiring, RequestLog requests, AppConfig config,
-                HttpVerticle http, int port) {
+                HttpVerticle http, int port, String httpDeployment) {
         this.vertx = vertx;
         this.database = database;
         this.wiring = wiring;
@@ -48,6 +50,10 @@ public final class App {
         this.config = config;
         this.http = http;
         this.port = port;
+        this.httpDeployment = httpDeployment;
+        // SIGTERM (or the JVM exiting) runs the same ordered stop as a caller would; no other hook stops anything.
+        this.shutdownHook = new Thread(() -> stop(config.http().shutdownGrace()), "finlens-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     public static void main(String[] args) throws Exception {
@@ -70,10 +76,6 @@ public final class App {
             return;
         }
         LOG.info("Finlens is running at {} (listening on port {})", config.http().publicUrl(), app.port());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("Shutting down");
-            app.stop(config.http().shutdownGrace());
-        }, "finlens-shutdown"));
     }
 
     public static Future<App> start(AppConfig config) {
@@ -100,7 +102,7 @@ public final class App {
                             }, new DeploymentOptions().setInstances(config.http().eventLoops())))
                             // Every instance serves the same routes; the first answers for all of them.
                             .map(id -> new App(vertx, database, wiring, requests, config, created.get(0),
-                                    port.get()))
+                                    port.get(), id))
                             .onFailure(e -> database.close());
                 })
                 .onFailure(e -> vertx.close());
@@ -123,16 +125,35 @@ public final class App {
         return vertx;
     }
 
+    /** The JDBC URL of the database in use (the embedded one's included); no credentials in it. */
+    public String databaseUrl() {
+        return database.jdbcUrl();
+    }
+
     /**
-     * Graceful stop: readiness turns 503 (so a load balancer sends new work elsewhere), requests under way, streamed
-     * answers included, get up to {@code grace} to finish, then the server, the features and the database close.
+     * Graceful stop, in this order: stop accepting (readiness and new requests answer 503), let requests under way
+     * finish within {@code grace} (a streamed answer counts until it is stored and its last event sent), close the
+     * HTTP server and the features, then the database pool and the embedded database, then Vert.x. Safe to call
+     * twice (a test's close and the JVM's shutdown hook): the second call returns once the first has finished.
      */
-    public void stop(Duration grace) {
+    public synchronized void stop(Duration grace) {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        if (Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running or about to; it will find this app stopped
+            }
+        }
+        LOG.info("Shutting down: {} request(s) under way, waiting up to {}", requests.inFlight(), grace);
         requests.startDraining();
         long deadline = System.nanoTime() + grace.toNanos();
         while (requests.inFlight() > 0 && System.nanoTime() < deadline) {
             try {
-                Thread.sleep(50);
+                Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -141,18 +162,19 @@ public final class App {
         if (requests.inFlight() > 0) {
             LOG.warn("Stopping with {} request(s) still running after {}", requests.inFlight(), grace);
         }
+        await("The HTTP server", vertx.undeploy(httpDeployment), 5_000);
+        await("Features", wiring.close(), 5_000);
+        database.close();
+        await("Vert.x", vertx.close(), 10_000);
+        requests.close();
+        LOG.info("Stopped");
+    }
+
+    private static void await(String what, Future<Void> closing, long millis) {
         try {
-            wiring.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+            closing.toCompletionStage().toCompletableFuture().get(millis, TimeUnit.MILLISECONDS);
         } catch (Exception e) {
-            LOG.warn("Features did not close cleanly: {}", e.getMessage());
-        }
-        try {
-            vertx.close().toCompletionStage().toCompletableFuture().get(grace.toMillis() + 5_000, TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            LOG.warn("Vert.x did not close cleanly: {}", e.getMessage());
-        } finally {
-            database.close();
-            requests.close();
+            LOG.warn("{} did not close cleanly: {}", what, e.getMessage());
         }
     }
 

@@ -24,6 +24,7 @@ import com.finlens.account.signin.tokens.TokenFamily;
 import com.finlens.account.signin.tokens.TokenRepository;
 import com.finlens.account.user.User;
 import com.finlens.account.user.UserRepository;
+import com.finlens.assistant.AnswerHeartbeat;
 import com.finlens.assistant.ChatPages;
 import com.finlens.assistant.ConversationAccountData;
 import com.finlens.assistant.Conversation;
@@ -119,6 +120,7 @@ final class Wiring {
     private final Clock clock = Clock.systemUTC();
     private MarketModule market;
     private KnowledgeBase knowledge;
+    private AnswerHeartbeat heartbeat;
 
     Wiring(Vertx vertx, AppConfig config, Database database, String metricsRegistry) {
         this.vertx = vertx;
@@ -180,9 +182,10 @@ final class Wiring {
                 new KnowledgePassages(knowledge.service()),
                 new LlmRouter(vertx, config.llm(), clock), quota, config.pipeline());
         ConversationRepository conversationRepository = new ConversationRepository(sessions);
-        ConversationService conversations = new ConversationService(vertx, conversationRepository, answers, clock);
-        conversationRepository.failAbandoned(clock.instant().minus(Duration.ofMinutes(1)))
-                .onFailure(e -> LOG.warn("Could not close abandoned answers: {}", e.getMessage()));
+        heartbeat = new AnswerHeartbeat(conversationRepository, clock, config.conversations().answerStaleAfter());
+        heartbeat.start(vertx);
+        ConversationService conversations = new ConversationService(vertx, conversationRepository, answers, clock,
+                heartbeat);
 
         ExtensionTokenService extensionTokens = new ExtensionTokenService(new TokenRepository(sessions), secrets,
                 clock, config.auth().accessTokenTtl(), config.auth().refreshTokenTtl(),
@@ -226,7 +229,7 @@ final class Wiring {
         }
 
         HttpVerticle.Settings server = new HttpVerticle.Settings(config.http(), config.auth().extensionIds(),
-                config.dataDir().resolve("uploads"), metricsRegistry);
+                config.dataDir().resolve("uploads"), metricsRegistry, config.auth().devSignIn());
         HttpVerticle.Security security = new HttpVerticle.Security(auth, new SignInGuard(PUBLIC_ROUTES));
         FailureHandler failures = new FailureHandler(views);
         EventLoopLag lag = new EventLoopLag(metricsRegistry);
@@ -235,6 +238,9 @@ final class Wiring {
 
     /** Releases what the features hold open (index writers, timers, worker pools). */
     Future<Void> close() {
+        if (heartbeat != null) {
+            heartbeat.stop();
+        }
         if (market != null) {
             market.close();
         }

@@ -39,17 +39,20 @@ public final class ConversationService {
     private final ConversationRepository repository;
     private final AnswerSource answers;
     private final Clock clock;
+    private final AnswerHeartbeat heartbeat;
     /**
      * Each user's conversation list, for clients that poll it. Changes made through this replica clear it at once;
      * changes made through another replica show here within {@link #LIST_STALENESS}.
      */
     private final ExpiringCache<Long, List<Conversation>> lists = new ExpiringCache<>(LIST_STALENESS, 10_000);
 
-    public ConversationService(Vertx vertx, ConversationRepository repository, AnswerSource answers, Clock clock) {
+    public ConversationService(Vertx vertx, ConversationRepository repository, AnswerSource answers, Clock clock,
+                               AnswerHeartbeat heartbeat) {
         this.vertx = vertx;
         this.repository = repository;
         this.answers = answers;
         this.clock = clock;
+        this.heartbeat = heartbeat;
     }
 
     public Future<Conversation> create(long userId, String title) {
@@ -103,7 +106,7 @@ public final class ConversationService {
                 .compose(previous -> {
                     String newTitle = conversation.getTitle().isBlank() ? titleFrom(command.content()) : null;
                     return repository.startExchange(conversation.getId(), command.content(), newTitle,
-                                    clock.instant())
+                                    clock.instant(), heartbeat.aliveSince())
                             .onComplete(done -> lists.invalidate(userId))
                             .map(stored -> {
                                 Question question = new Question(userId, conversation.getId(), command.content(),
@@ -116,6 +119,7 @@ public final class ConversationService {
 
     private void stream(Question question, Message asked, Message answer, SseStream stream) {
         long messageId = answer.getId();
+        heartbeat.track(messageId);
         Cancellation cancellation = new Cancellation();
         StreamingSink sink = new StreamingSink(stream);
         stream.send("start", new JsonObject().put("userMessageId", asked.getId()).put("messageId", messageId));
@@ -160,6 +164,7 @@ public final class ConversationService {
             }
             repository.finish(messageId, text, status, metadata.encode(), clock.instant())
                     .onComplete(saved -> {
+                        heartbeat.untrack(messageId);
                         if (saved.failed()) {
                             LOG.error("Could not store answer {}", messageId, saved.cause());
                         }

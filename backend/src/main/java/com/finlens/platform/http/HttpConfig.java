@@ -10,8 +10,10 @@ public record HttpConfig(String host, int port, String publicUrl, long bodyLimit
 
     public static HttpConfig from(Env env) {
         int port = env.integer("FINLENS_PORT", 8080, 0, 65535);
-        String host = env.string("FINLENS_HOST", "0.0.0.0");
         String publicUrl = env.url("FINLENS_PUBLIC_URL", "http://localhost:" + (port == 0 ? 8080 : port));
+        // A server whose public address is this machine listens on this machine only, unless told otherwise.
+        String host = env.string("FINLENS_HOST", Loopback.isLoopbackHost(URI.create(publicUrl).getHost())
+                ? "127.0.0.1" : "0.0.0.0");
         long bodyLimit = env.longValue("FINLENS_BODY_LIMIT_BYTES", 10L * 1024 * 1024, 1024, 512L * 1024 * 1024);
         boolean trustForwarded = env.bool("FINLENS_TRUST_FORWARDED_HEADERS", false);
         Duration grace = env.duration("FINLENS_SHUTDOWN_GRACE", Duration.ofSeconds(20));
@@ -26,8 +28,6 @@ public record HttpConfig(String host, int port, String publicUrl, long bodyLimit
 
     /** True when the public URL points at this machine (development). */
     public boolean isLoopback() {
-        String host = URI.create(publicUrl).getHost();
-        return host != null && (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]")
-                || host.equals("::1") || host.startsWith("127."));
+        return Loopback.isLoopbackHost(URI.create(publicUrl).getHost());
     }
 }

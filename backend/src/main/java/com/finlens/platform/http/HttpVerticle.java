@@ -7,6 +7,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.AllowForwardHeaders;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
@@ -30,9 +31,11 @@ public final class HttpVerticle extends AbstractVerticle {
 
     /**
      * What the server needs to know: its address, the extension ids CORS admits, where uploads are spooled, the
-     * metrics registry {@code /metrics} scrapes.
+     * metrics registry {@code /metrics} scrapes, and whether only requests naming this machine are served (while
+     * development sign-in is on).
      */
-    public record Settings(HttpConfig http, List<String> extensionIds, Path uploadDir, String metricsRegistry) {
+    public record Settings(HttpConfig http, List<String> extensionIds, Path uploadDir, String metricsRegistry,
+                           boolean loopbackHostsOnly) {
     }
 
     /** The two security steps every request passes: who is calling, then whether the route needs a user. */
@@ -87,6 +90,20 @@ public final class HttpVerticle extends AbstractVerticle {
             router.allowForward(AllowForwardHeaders.X_FORWARD);
         }
         router.route().handler(requestLog);
+        if (settings.loopbackHostsOnly()) {
+            // Development sign-in trusts whoever reaches it: a page on another name that resolves here (DNS
+            // rebinding) must not, so every request has to name this machine.
+            router.route().handler(ctx -> {
+                // authority(): the Host header in HTTP/1.1, :authority in HTTP/2 (also after an h2c upgrade)
+                HostAndPort authority = ctx.request().authority();
+                if (authority != null && Loopback.isLoopbackHost(authority.host())) {
+                    ctx.next();
+                } else {
+                    ctx.fail(new ApiException(421, "host-not-allowed", "Host not allowed",
+                            "This development server answers only requests addressed to localhost or 127.0.0.1."));
+                }
+            });
+        }
         router.route().handler(new SecurityHeaders(settings.http().isHttps()));
         // Liveness needs no CORS, body or sign-in handling, and probes call it often: it answers first.
         router.get("/health/live").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")

@@ -3,7 +3,6 @@ package com.finlens.platform.http;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.security.SecureRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
@@ -13,10 +12,11 @@ import java.util.regex.Pattern;
  */
 public final class RequestLog implements Handler<RoutingContext>, AutoCloseable {
 
-    private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong sequence = new AtomicLong();
     private final String prefix = String.format("%08x", new SecureRandom().nextInt());
     private final AccessLog accessLog = new AccessLog();
+
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean draining;
 
     public static final String HEADER = "X-Request-Id";
@@ -32,10 +32,6 @@ public final class RequestLog implements Handler<RoutingContext>, AutoCloseable 
         ctx.response().putHeader(HEADER, id);
         long started = System.nanoTime();
         inFlight.incrementAndGet();
-        if (draining) {
-            // Shutting down: tell keep-alive clients (and nginx) to open their next request elsewhere.
-            ctx.response().putHeader("Connection", "close");
-        }
         // Health probes would drown the log: one line every few seconds per probe, saying nothing.
         boolean logged = accessLog.enabled() && !ctx.request().path().startsWith("/health/");
         ctx.addEndHandler(done -> {
@@ -46,6 +42,16 @@ public final class RequestLog implements Handler<RoutingContext>, AutoCloseable 
                         + (ctx.request().remoteAddress() == null ? "-" : ctx.request().remoteAddress().host()));
             }
         });
+        if (draining) {
+            // Shutting down: tell keep-alive clients (and nginx) to open their next request elsewhere, and take no
+            // new work (health checks still answer, readiness with 503).
+            ctx.response().putHeader("Connection", "close");
+            if (!ctx.request().path().startsWith("/health/")) {
+                ctx.fail(ApiException.unavailable("shutting-down",
+                        "This server is shutting down; try again in a moment."));
+                return;
+            }
+        }
         ctx.next();
     }
 
