@@ -31,14 +31,17 @@ public final class App {
     private final RequestLog requests;
     private final AppConfig config;
     private final int port;
+    private final int managementPort;
 
-    private App(Vertx vertx, Database database, Wiring wiring, RequestLog requests, AppConfig config, int port) {
+    private App(Vertx vertx, Database database, Wiring wiring, RequestLog requests, AppConfig config, int port,
+                int managementPort) {
         this.vertx = vertx;
         this.database = database;
         this.wiring = wiring;
         this.requests = requests;
         this.config = config;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
     public static void main(String[] args) throws Exception {
@@ -80,11 +83,16 @@ public final class App {
                 .compose(database -> database.ping().map(database))
                 .compose(database -> {
                     AtomicInteger port = new AtomicInteger();
+                    AtomicInteger managementPort = new AtomicInteger();
                     Wiring wiring = new Wiring(vertx, config, database, metricsRegistry);
                     RequestLog requests = new RequestLog();
-                    return wiring.httpVerticle(requests, port::set)
+                    return wiring.httpVerticle(requests, (app, management) -> {
+                                port.set(app);
+                                managementPort.set(management);
+                            })
                             .compose(vertx::deployVerticle)
-                            .map(id -> new App(vertx, database, wiring, requests, config, port.get()))
+                            .map(id -> new App(vertx, database, wiring, requests, config, port.get(),
+                                    managementPort.get()))
                             .onFailure(e -> database.close());
                 })
                 .onFailure(e -> vertx.close());
@@ -92,6 +100,11 @@ public final class App {
 
     public int port() {
         return port;
+    }
+
+    /** The loopback-only listener that serves /metrics. */
+    public int managementPort() {
+        return managementPort;
     }
 
     public AppConfig config() {

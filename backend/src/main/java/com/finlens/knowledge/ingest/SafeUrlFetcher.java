@@ -204,8 +204,9 @@ public final class SafeUrlFetcher {
             }
             for (InetAddress address : addresses) {
                 if (!allowedPrivate && !AddressPolicy.isPublic(address)) {
-                    throw new FetchRejectedException("the host " + host + " resolves to a private or reserved address ("
-                            + address.getHostAddress() + "), which is not fetched");
+                    // The address a name resolved to is internal knowledge: never tell the caller what it was.
+                    throw new FetchRejectedException("the host " + host
+                            + " is or resolves to a private or reserved address, which is not fetched");
                 }
             }
             return new Target(uri, addresses[0]);

@@ -3,6 +3,7 @@ package com.finlens.platform.http;
 import com.finlens.platform.auth.AuthHandler;
 import com.finlens.platform.config.AppConfig;
 import io.vertx.core.AbstractVerticle;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.http.HttpMethod;
@@ -17,7 +18,6 @@ import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.List;
 import java.util.Set;
-import java.util.function.IntConsumer;
 
 /**
  * The HTTP server. The router is built in one fixed order so no security handler can be skipped by accident:
@@ -32,11 +32,17 @@ public final class HttpVerticle extends AbstractVerticle {
     private final List<RouteModule> features;
     private final RequestLog requestLog;
     private final String metricsRegistry;
-    private final IntConsumer onListening;
+    private final Listening onListening;
     private HttpServer server;
+    private HttpServer management;
+
+    /** Told the bound ports once both listeners are up (port 0 in tests picks free ones). */
+    public interface Listening {
+        void accept(int appPort, int managementPort);
+    }
 
     public HttpVerticle(AppConfig config, AuthHandler auth, FailureHandler failures, List<RouteModule> features,
-                        RequestLog requestLog, String metricsRegistry, IntConsumer onListening) {
+                        RequestLog requestLog, String metricsRegistry, Listening onListening) {
         this.config = config;
         this.auth = auth;
         this.failures = failures;
@@ -52,13 +58,24 @@ public final class HttpVerticle extends AbstractVerticle {
         server = vertx.createHttpServer(new HttpServerOptions()
                 .setCompressionSupported(true)
                 .setMaxFormAttributeSize(64 * 1024));
+        management = vertx.createHttpServer();
         server.requestHandler(router)
                 .listen(config.http().port(), config.http().host())
-                .onSuccess(s -> {
-                    onListening.accept(s.actualPort());
-                    started.complete();
-                })
+                .compose(s -> management.requestHandler(managementRouter())
+                        .listen(config.http().managementPort(), config.http().managementHost())
+                        .map(m -> {
+                            onListening.accept(s.actualPort(), m.actualPort());
+                            return m;
+                        }))
+                .onSuccess(s -> started.complete())
                 .onFailure(started::fail);
+    }
+
+    /** Metrics only, on their own listener (loopback by default): the app port never serves them. */
+    private Router managementRouter() {
+        Router router = Router.router(vertx);
+        router.get("/metrics").handler(PrometheusScrapingHandler.create(metricsRegistry));
+        return router;
     }
 
     Router router() {
@@ -68,7 +85,7 @@ public final class HttpVerticle extends AbstractVerticle {
         }
         router.route().handler(requestLog);
         router.route().handler(new SecurityHeaders(config.http().isHttps()));
-        router.route("/metrics").handler(PrometheusScrapingHandler.create(metricsRegistry));
+        router.route().handler(HttpVerticle::noStoreJson);
         if (!config.auth().extensionIds().isEmpty()) {
             CorsHandler cors = CorsHandler.create()
                     .addOrigins(config.auth().extensionIds().stream().map(id -> "chrome-extension://" + id).toList())
@@ -104,6 +121,17 @@ public final class HttpVerticle extends AbstractVerticle {
         return router;
     }
 
+    /** JSON answers are private (a user's data, tokens, problems): no cache keeps them unless a route says otherwise. */
+    private static void noStoreJson(RoutingContext ctx) {
+        ctx.addHeadersEndHandler(v -> {
+            String type = ctx.response().headers().get("Content-Type");
+            if (type != null && type.contains("json") && !ctx.response().headers().contains("Cache-Control")) {
+                ctx.response().putHeader("Cache-Control", "no-store");
+            }
+        });
+        ctx.next();
+    }
+
     /** No Origin, or an Origin naming this very host (as the browser or nginx addressed it). */
     static boolean isSameOrigin(RoutingContext ctx) {
         String origin = ctx.request().getHeader("Origin");
@@ -127,6 +155,6 @@ public final class HttpVerticle extends AbstractVerticle {
             stopped.complete();
             return;
         }
-        server.close().onComplete(r -> stopped.complete());
+        Future.join(server.close(), management.close()).onComplete(r -> stopped.complete());
     }
 }
