@@ -40,7 +40,7 @@ public final class MarketRoutes {
         api.get("/companies/:krxCode/prices").respond(this::prices);
         api.get("/companies/:krxCode/disclosures").respond(this::disclosures);
         api.get("/companies/:krxCode/financials").respond(this::financials);
-        api.get("/quotes/:symbol/history").respond(this::quoteHistory);
+        api.get("/quotes/:yahooSymbol/history").respond(this::quoteHistory);
     }
 
     private Future<JsonObject> resolve(RoutingContext ctx) {
@@ -113,13 +113,13 @@ public final class MarketRoutes {
 
     private Future<JsonObject> quoteHistory(RoutingContext ctx) {
         CurrentUser.id(ctx);
-        String symbol = ctx.pathParam("symbol");
+        String symbol = ctx.pathParam("yahooSymbol");
         if (!SYMBOL.matcher(symbol).matches()) {
-            throw ApiException.badRequest("symbol", "symbol must be a Yahoo symbol such as AAPL");
+            throw ApiException.badRequest("yahooSymbol", "yahooSymbol must be a Yahoo symbol such as AAPL");
         }
         String upper = symbol.toUpperCase(Locale.ROOT);
         if (upper.endsWith(".KS") || upper.endsWith(".KQ")) {
-            throw ApiException.badRequest("symbol", "Korean symbols are served by /companies/{krxCode}/prices");
+            throw ApiException.badRequest("yahooSymbol", "Korean symbols are served by /companies/{krxCode}/prices");
         }
         String interval = interval(ctx);
         LocalDate from = Params.date(ctx, "from");

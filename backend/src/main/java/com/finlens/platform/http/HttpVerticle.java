@@ -9,6 +9,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.AllowForwardHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -83,6 +84,7 @@ public final class HttpVerticle extends AbstractVerticle {
         if (config.http().trustForwardedHeaders()) {
             router.allowForward(AllowForwardHeaders.X_FORWARD);
         }
+        router.route().handler(HttpVerticle::closeAfterTransferEncoding);
         router.route().handler(requestLog);
         router.route().handler(new SecurityHeaders(config.http().isHttps()));
         router.route().handler(HttpVerticle::noStoreJson);
@@ -119,6 +121,20 @@ public final class HttpVerticle extends AbstractVerticle {
         router.errorHandler(405, failures);
         router.errorHandler(413, failures);
         return router;
+    }
+
+    /**
+     * A request framed by Transfer-Encoding ends its connection once answered. Netty reads a request that carries
+     * both Content-Length and Transfer-Encoding by the latter and drops the former before we see it, so the only
+     * safe reading of RFC 9112 section 6.1 ("the server MUST close the connection") is to close after every such
+     * request: a proxy that framed it differently can never smuggle a second request onto this connection.
+     */
+    private static void closeAfterTransferEncoding(RoutingContext ctx) {
+        if (ctx.request().headers().contains("Transfer-Encoding") && ctx.request().version() != HttpVersion.HTTP_2) {
+            ctx.response().putHeader("Connection", "close");
+            ctx.addEndHandler(v -> ctx.request().connection().close());
+        }
+        ctx.next();
     }
 
     /** JSON answers are private (a user's data, tokens, problems): no cache keeps them unless a route says otherwise. */

@@ -71,7 +71,8 @@ public final class Requests {
 
     /** Like {@link #jsonBody} but an absent body (whatever its declared type) is an empty object. */
     public static JsonObject optionalJsonBody(RoutingContext ctx) {
-        if (ctx.body() == null || ctx.body().length() == 0) {
+        // A request without any body reports length -1 (no body at all), an empty one 0: both are absent.
+        if (ctx.body() == null || ctx.body().length() <= 0) {
             return new JsonObject();
         }
         return jsonBody(ctx);
