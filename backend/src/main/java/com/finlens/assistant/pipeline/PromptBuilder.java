@@ -81,7 +81,7 @@ final class PromptBuilder {
             out.append('\n');
         }
         for (Evidence.CitedPassage p : evidence.passages()) {
-            Passage passage = p.passage();
+            EvidencePassage passage = p.passage();
             String title = passage.position() == null ? passage.documentTitle()
                     : passage.documentTitle() + " (" + passage.position() + ")";
             out.append(fence("document", p.id(), title, passage.text(), PASSAGE_CHARS));

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.DisplayName;
  */
 class PromptFencingTest {
 
-    private static final Company SAMSUNG = new Company("005930", "삼성전자", "005930", "KOSPI");
+    private static final CompanyRef SAMSUNG = new CompanyRef("005930", "삼성전자", "005930", "KOSPI");
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -35,7 +35,7 @@ class PromptFencingTest {
         Fact price = new Fact("price", "close", "71,000 KRW", null, "KRW", "2024-01-05", "KRX", "/x", null, "2024-01-05");
         Fact filing = new Fact("disclosure", "주요사항보고서 " + attack, "주요사항보고서 (" + attack + ")", null, null,
                 "2024-01-05", "Open DART", "/list", null, "2024-01-05");
-        Passage passage = new Passage("7", "Memo " + attack, "chunk " + attack, null, "Body " + attack, 0.9);
+        EvidencePassage passage = new EvidencePassage("7", "Memo " + attack, "chunk " + attack, null, "Body " + attack, 0.9);
         Question question = new Question(1, 2, "삼성전자 주가는?", List.of(),
                 new Question.PageContext("Page " + attack, "Title " + attack, "https://evil.example/" + attack));
         Evidence evidence = Evidence.assemble(List.of(new Evidence.CompanyFacts(SAMSUNG, List.of(price, filing))),
