@@ -3,6 +3,7 @@ package com.finlens.account.signin;
 import com.finlens.platform.auth.AuthHandler;
 import com.finlens.platform.auth.CurrentUser;
 import com.finlens.platform.auth.SessionCookie;
+import com.finlens.platform.auth.SignInGuard;
 import com.finlens.platform.auth.SignedInSession;
 import com.finlens.platform.http.ApiException;
 import com.finlens.platform.http.Requests;
@@ -10,6 +11,7 @@ import com.finlens.platform.view.Views;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -19,6 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class SignInRoutes {
 
+    private static final String AFTER_SIGN_IN = "/chat";
     /** RFC 5321 limits a forward path to 256 octets including the angle brackets: 254 characters of address. */
     public static final int MAX_EMAIL = 254;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,251}\\.[^@\\s]{1,63}");
@@ -45,18 +48,24 @@ public final class SignInRoutes {
 
     private void home(RoutingContext ctx) {
         if (CurrentUser.isSignedIn(ctx)) {
-            ctx.redirect("/chat");
+            ctx.redirect(AFTER_SIGN_IN);
         } else {
             views.render(ctx, "home.html", Map.of("active", "home"));
         }
     }
 
+    /** The sign-in page; {@code next} (set by the sign-in guard) is where the user goes once signed in. */
     private void signInPage(RoutingContext ctx) {
+        String next = SignInGuard.sameOriginPath(ctx.request().getParam("next"));
         if (CurrentUser.isSignedIn(ctx)) {
-            ctx.redirect("/chat");
+            ctx.redirect(next == null ? AFTER_SIGN_IN : next);
             return;
         }
-        views.render(ctx, "account/sign-in.html", Map.of("active", "sign-in"));
+        Map<String, Object> model = new HashMap<>(Map.of("active", "sign-in"));
+        if (next != null) {
+            model.put("next", next);
+        }
+        views.render(ctx, "account/sign-in.html", model);
     }
 
     private void devSignIn(RoutingContext ctx) {
@@ -73,7 +82,8 @@ public final class SignInRoutes {
                         AuthHandler.session(ctx))
                 .onSuccess(created -> {
                     cookie.set(ctx, created.cookieValue());
-                    ctx.response().setStatusCode(303).putHeader("Location", "/chat").end();
+                    String next = SignInGuard.sameOriginPath(ctx.request().getFormAttribute("next"));
+                    ctx.response().setStatusCode(303).putHeader("Location", next == null ? AFTER_SIGN_IN : next).end();
                 })
                 .onFailure(ctx::fail);
     }

@@ -4,7 +4,6 @@ import com.finlens.market.MarketCompany;
 import com.finlens.market.MarketService;
 import com.finlens.market.ReportCode;
 import com.finlens.market.directory.MentionFinder;
-import com.finlens.platform.auth.CurrentUser;
 import com.finlens.platform.http.ApiException;
 import com.finlens.platform.http.Params;
 import com.finlens.platform.http.Requests;
@@ -44,7 +43,6 @@ public final class MarketRoutes {
     }
 
     private Future<JsonObject> resolve(RoutingContext ctx) {
-        CurrentUser.id(ctx);
         String q = ctx.request().getParam("q");
         if (q == null || q.isBlank()) {
             throw ApiException.badRequest("q", "q is required: a company name, code or symbol");
@@ -56,7 +54,6 @@ public final class MarketRoutes {
     }
 
     private Future<JsonObject> mentions(RoutingContext ctx) {
-        CurrentUser.id(ctx);
         Object text = Requests.jsonBody(ctx).getValue("text");
         if (!(text instanceof String s)) {
             throw ApiException.badRequest("text", "text is required and must be a string");
@@ -68,12 +65,10 @@ public final class MarketRoutes {
     }
 
     private Future<JsonObject> profile(RoutingContext ctx) {
-        CurrentUser.id(ctx);
         return korean(ctx).compose(service::profile).map(r -> MarketJson.result(r, MarketJson::profile));
     }
 
     private Future<JsonObject> prices(RoutingContext ctx) {
-        CurrentUser.id(ctx);
         String interval = interval(ctx);
         LocalDate from = Params.date(ctx, "from");
         LocalDate to = Params.date(ctx, "to");
@@ -84,7 +79,6 @@ public final class MarketRoutes {
     }
 
     private Future<JsonObject> disclosures(RoutingContext ctx) {
-        CurrentUser.id(ctx);
         LocalDate[] window = window(Params.date(ctx, "from"), Params.date(ctx, "to"), 90, service.filingsToday());
         String type = ctx.request().getParam("type");
         if (type != null && !DISCLOSURE_TYPE.matcher(type).matches()) {
@@ -95,7 +89,6 @@ public final class MarketRoutes {
     }
 
     private Future<JsonObject> financials(RoutingContext ctx) {
-        CurrentUser.id(ctx);
         Integer year = Params.integer(ctx, "year", 1990, 2100);
         String rawReport = ctx.request().getParam("report");
         ReportCode report = rawReport == null || rawReport.isBlank() ? ReportCode.ANNUAL : ReportCode.parse(rawReport);
@@ -112,7 +105,6 @@ public final class MarketRoutes {
     }
 
     private Future<JsonObject> quoteHistory(RoutingContext ctx) {
-        CurrentUser.id(ctx);
         String symbol = ctx.pathParam("yahooSymbol");
         if (!SYMBOL.matcher(symbol).matches()) {
             throw ApiException.badRequest("yahooSymbol", "yahooSymbol must be a Yahoo symbol such as AAPL");
