@@ -5,6 +5,7 @@ import com.finlens.account.AccountRoutes;
 import com.finlens.account.AccountService;
 import com.finlens.account.signin.AuthHousekeeping;
 import com.finlens.account.signin.DevExtensionSignInRoutes;
+import com.finlens.account.signin.GoogleSignInRoutes;
 import com.finlens.account.signin.SessionRepository;
 import com.finlens.account.signin.SessionService;
 import com.finlens.account.signin.SignInConfig;
@@ -13,7 +14,6 @@ import com.finlens.account.signin.SignInRoutes;
 import com.finlens.account.signin.WebSession;
 import com.finlens.account.signin.google.GoogleOidc;
 import com.finlens.account.signin.google.GoogleSignIn;
-import com.finlens.account.signin.google.GoogleSignInRoutes;
 import com.finlens.account.signin.google.OAuthAttempt;
 import com.finlens.account.signin.google.OAuthAttemptRepository;
 import com.finlens.account.signin.tokens.AccessToken;
@@ -171,8 +171,9 @@ final class Wiring {
 
         AnswerQuota quota = new AnswerQuota(new SqlUsageStore(sessions), config.quota(), clock);
         PipelineAnswerSource answers = new PipelineAnswerSource(vertx,
-                new MarketCompanyLookup(market.service()),
-                new MarketFactsSource(market.service(), new SharedDisclosures(new OwnContext(vertx), knowledge.service())),
+                new MarketCompanyLookup(market.services().resolver()),
+                new MarketFactsSource(market.services(),
+                        new SharedDisclosures(new OwnContext(vertx), knowledge.service())::remember),
                 new KnowledgePassages(knowledge.service()),
                 new LlmRouter(vertx, config.llm(), clock), quota, config.pipeline());
         ConversationRepository conversationRepository = new ConversationRepository(sessions);
@@ -181,7 +182,7 @@ final class Wiring {
                 .onFailure(e -> LOG.warn("Could not close abandoned answers: {}", e.getMessage()));
 
         ExtensionTokenService extensionTokens = new ExtensionTokenService(new TokenRepository(sessions), secrets,
-                clock, config.auth());
+                clock, config.auth().accessTokenTtl(), config.auth().refreshTokenTtl());
         AuthHandler auth = new AuthHandler(sessionService, cookie, extensionTokens);
         // Without a Google client only development sign-in exists (loopback); see SignInConfig.
         GoogleSignIn google = config.auth().googleConfigured()
@@ -212,7 +213,7 @@ final class Wiring {
                 (root, api) -> new ChatPages(conversations, views).mount(root),
                 (root, api) -> new UsageRoutes(quota).mount(api),
                 (root, api) -> market.routes().mount(api),
-                (root, api) -> new CompanyPages(market.service(), views).mount(root),
+                (root, api) -> new CompanyPages(market.services(), views).mount(root),
                 (root, api) -> knowledge.routes().mount(api),
                 (root, api) -> new KnowledgePages(views).mount(root)));
         if (config.auth().devSignIn()) {

@@ -1,7 +1,8 @@
-package com.finlens.account.signin.google;
+package com.finlens.account.signin;
 
-import com.finlens.account.signin.ExtensionRedirects;
-import com.finlens.account.signin.SessionService;
+import com.finlens.account.signin.google.GoogleIdentity;
+import com.finlens.account.signin.google.GoogleOidc;
+import com.finlens.account.signin.google.GoogleSignIn;
 import com.finlens.account.signin.tokens.ExtensionTokenService;
 import com.finlens.account.user.UserRepository;
 import com.finlens.platform.auth.AuthHandler;
