@@ -71,6 +71,8 @@ import com.finlens.platform.http.HttpVerticle;
 import com.finlens.platform.http.OpenApiRoutes;
 import com.finlens.platform.http.RequestLog;
 import com.finlens.platform.http.RouteModule;
+import com.finlens.platform.ratelimit.ApiRateLimit;
+import com.finlens.platform.ratelimit.RateWindows;
 import com.finlens.platform.view.Messages;
 import com.finlens.platform.view.Views;
 import io.vertx.core.Future;
@@ -81,7 +83,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntConsumer;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,7 +129,7 @@ final class Wiring {
     }
 
     /** Builds every feature (the knowledge index opens asynchronously) and the HTTP verticle that serves them. */
-    Future<HttpVerticle> httpVerticle(RequestLog requestLog, IntConsumer onListening) {
+    Future<HttpVerticle> httpVerticle(RequestLog requestLog, HttpVerticle.Listening onListening) {
         Mutiny.SessionFactory sessions = database.sessionFactory();
         return knowledgeBase(new HibernateDocumentRepository(sessions)).map(knowledgeBase -> {
             this.knowledge = knowledgeBase;
@@ -156,7 +157,8 @@ final class Wiring {
         });
     }
 
-    private HttpVerticle build(Mutiny.SessionFactory sessions, RequestLog requestLog, IntConsumer onListening) {
+    private HttpVerticle build(Mutiny.SessionFactory sessions, RequestLog requestLog,
+                               HttpVerticle.Listening onListening) {
         Secrets secrets = new Secrets();
         UserRepository users = new UserRepository(sessions);
         SessionService sessionService = new SessionService(new SessionRepository(sessions), users, secrets, clock,
@@ -198,7 +200,12 @@ final class Wiring {
         AccountService accounts = new AccountService(users, sessionService, extensionTokens, accountDataHooks,
                 clock);
 
+        ApiRateLimit apiRateLimit = new ApiRateLimit(new RateWindows(sessions), clock,
+                config.http().apiRatePerMinute());
+        apiRateLimit.start(vertx);
         List<RouteModule> features = new ArrayList<>(List.of(
+                // First on the API router, so every /api/v1 route counts against the user's budget.
+                (root, api) -> api.route().handler(apiRateLimit),
                 (root, api) -> signInRateLimit.mount(root),
                 (root, api) -> new HealthRoutes(database, requestLog).mount(root),
                 (root, api) -> new OpenApiRoutes(config.http().publicUrl()).mount(root, api),
