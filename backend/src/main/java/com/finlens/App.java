@@ -37,12 +37,13 @@ public final class App {
     private final AppConfig config;
     private final HttpVerticle http;
     private final int port;
+    private final int managementPort;
     private final String httpDeployment;
     private final Thread shutdownHook;
     private boolean stopped;
 
     private App(Vertx vertx, Database database, Wiring wiring, RequestLog requests, AppConfig config,
-                HttpVerticle http, int port, String httpDeployment) {
+                HttpVerticle http, int port, int managementPort, String httpDeployment) {
         this.vertx = vertx;
         this.database = database;
         this.wiring = wiring;
@@ -50,6 +51,7 @@ public final class App {
         this.config = config;
         this.http = http;
         this.port = port;
+        this.managementPort = managementPort;
         this.httpDeployment = httpDeployment;
         // SIGTERM (or the JVM exiting) runs the same ordered stop as a caller would; no other hook stops anything.
         this.shutdownHook = new Thread(() -> stop(config.http().shutdownGrace()), "finlens-shutdown");
@@ -91,10 +93,14 @@ public final class App {
                 .compose(database -> database.ping().map(database))
                 .compose(database -> {
                     AtomicInteger port = new AtomicInteger();
+                    AtomicInteger managementPort = new AtomicInteger();
                     Wiring wiring = new Wiring(vertx, config, database, metricsRegistry);
                     RequestLog requests = new RequestLog();
                     List<HttpVerticle> created = new CopyOnWriteArrayList<>();
-                    return wiring.httpVerticles(requests, port::set)
+                    return wiring.httpVerticles(requests, (app, management) -> {
+                                port.set(app);
+                                managementPort.set(management);
+                            })
                             .compose(verticles -> vertx.deployVerticle((Supplier<Verticle>) () -> {
                                 HttpVerticle http = verticles.get();
                                 created.add(http);
@@ -102,7 +108,7 @@ public final class App {
                             }, new DeploymentOptions().setInstances(config.http().eventLoops())))
                             // Every instance serves the same routes; the first answers for all of them.
                             .map(id -> new App(vertx, database, wiring, requests, config, created.get(0),
-                                    port.get(), id))
+                                    port.get(), managementPort.get(), id))
                             .onFailure(e -> database.close());
                 })
                 .onFailure(e -> vertx.close());
@@ -110,6 +116,11 @@ public final class App {
 
     public int port() {
         return port;
+    }
+
+    /** The loopback-only listener that serves /metrics. */
+    public int managementPort() {
+        return managementPort;
     }
 
     /** Every endpoint the server answers ("GET /chat/:id"), as the router holds them. */

@@ -72,6 +72,8 @@ import com.finlens.platform.http.HttpVerticle;
 import com.finlens.platform.http.OpenApiRoutes;
 import com.finlens.platform.http.RequestLog;
 import com.finlens.platform.http.RouteModule;
+import com.finlens.platform.ratelimit.ApiRateLimit;
+import com.finlens.platform.ratelimit.RateWindows;
 import com.finlens.platform.view.Messages;
 import com.finlens.platform.view.Views;
 import io.vertx.core.Future;
@@ -82,7 +84,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.slf4j.Logger;
@@ -133,7 +134,7 @@ final class Wiring {
      * Builds every feature (the knowledge index opens asynchronously) and a factory of HTTP verticles that serve
      * them: one per event loop, all sharing the same services.
      */
-    Future<Supplier<HttpVerticle>> httpVerticles(RequestLog requestLog, IntConsumer onListening) {
+    Future<Supplier<HttpVerticle>> httpVerticles(RequestLog requestLog, HttpVerticle.Listening onListening) {
         Mutiny.SessionFactory sessions = database.sessionFactory();
         return knowledgeBase(new HibernateDocumentRepository(sessions)).map(knowledgeBase -> {
             this.knowledge = knowledgeBase;
@@ -161,7 +162,8 @@ final class Wiring {
         });
     }
 
-    private Supplier<HttpVerticle> build(Mutiny.SessionFactory sessions, RequestLog requestLog, IntConsumer onListening) {
+    private Supplier<HttpVerticle> build(Mutiny.SessionFactory sessions, RequestLog requestLog,
+                               HttpVerticle.Listening onListening) {
         Secrets secrets = new Secrets();
         UserRepository users = new UserRepository(sessions);
         SessionService sessionService = new SessionService(new SessionRepository(sessions), users, secrets, clock,
@@ -204,7 +206,12 @@ final class Wiring {
         AccountService accounts = new AccountService(users, sessionService, extensionTokens, accountDataHooks,
                 clock);
 
+        ApiRateLimit apiRateLimit = new ApiRateLimit(new RateWindows(sessions), clock,
+                config.http().apiRatePerMinute());
+        apiRateLimit.start(vertx);
         List<RouteModule> features = new ArrayList<>(List.of(
+                // First on the API router, so every /api/v1 route counts against the user's budget.
+                (root, api) -> api.route().handler(apiRateLimit),
                 (root, api) -> signInRateLimit.mount(root),
                 (root, api) -> new HealthRoutes(database, requestLog).mount(root),
                 (root, api) -> new OpenApiRoutes(config.http().publicUrl()).mount(root, api),

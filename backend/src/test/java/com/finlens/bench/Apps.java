@@ -66,6 +66,10 @@ final class Apps {
                 "FINLENS_DATA_DIR", dataDir.toString(),
                 "FINLENS_DAILY_ANSWER_QUOTA", "1000000",
                 "FINLENS_SIGNIN_RATE_PER_MINUTE", "10000",
+                // One benchmark user sends tens of thousands of requests a second; the per-user API limit would
+                // measure 429s. The management port (metrics) is not measured: any free one.
+                "FINLENS_API_RATE_PER_MINUTE", "1000000",
+                "FINLENS_MANAGEMENT_PORT", "0",
                 // As in the image: fewer glibc malloc arenas for the native libraries (ONNX runtime, Lucene).
                 "MALLOC_ARENA_MAX", "2"));
         all.putAll(env);

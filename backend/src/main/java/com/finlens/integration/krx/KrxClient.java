@@ -2,6 +2,7 @@ package com.finlens.integration.krx;
 
 import com.finlens.integration.upstream.Fetch;
 import com.finlens.integration.upstream.ParsedBodies;
+import com.finlens.integration.upstream.Parsing;
 import com.finlens.integration.upstream.Sourced;
 import com.finlens.integration.upstream.Transport;
 import com.finlens.integration.upstream.UpstreamException;
@@ -71,8 +72,19 @@ public final class KrxClient {
                 .secretHeader("AUTH_KEY", apiKey)
                 .cacheFor(past ? Duration.ofDays(30) : Duration.ofMinutes(5))
                 .build();
-        return transport.send(request).compose(response -> parsed.of(request, response, r -> parse(r, market))
+        return transport.send(request).compose(response -> parsed.of(request, response,
+                r -> read(request, r, market))
                 .map(rows -> new Sourced<>(rows, Fetch.of(SYSTEM, request, response))));
+    }
+
+    /** Parses now, with the adapters' one rule for unexpected answers (Parsing); a failure throws. */
+    private static List<KrxDailyRow> read(UpstreamRequest request, UpstreamResponse response, KrxMarket market) {
+        Future<List<KrxDailyRow>> read = Parsing.read(SYSTEM, request, Future.succeededFuture(response),
+                ok -> parse(ok, market));
+        if (read.failed()) {
+            throw read.cause() instanceof RuntimeException e ? e : new IllegalStateException(read.cause());
+        }
+        return read.result();
     }
 
     static List<KrxDailyRow> parse(UpstreamResponse response, KrxMarket market) {

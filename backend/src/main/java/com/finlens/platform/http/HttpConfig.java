@@ -6,7 +6,8 @@ import java.time.Duration;
 
 /** HTTP server and public address. */
 public record HttpConfig(String host, int port, String publicUrl, long bodyLimitBytes,
-                         boolean trustForwardedHeaders, Duration shutdownGrace, int eventLoops) {
+                         boolean trustForwardedHeaders, Duration shutdownGrace, String managementHost,
+                         int managementPort, int apiRatePerMinute, int eventLoops) {
 
     public static HttpConfig from(Env env) {
         int port = env.integer("FINLENS_PORT", 8080, 0, 65535);
@@ -17,9 +18,14 @@ public record HttpConfig(String host, int port, String publicUrl, long bodyLimit
         long bodyLimit = env.longValue("FINLENS_BODY_LIMIT_BYTES", 10L * 1024 * 1024, 1024, 512L * 1024 * 1024);
         boolean trustForwarded = env.bool("FINLENS_TRUST_FORWARDED_HEADERS", false);
         Duration grace = env.duration("FINLENS_SHUTDOWN_GRACE", Duration.ofSeconds(20));
+        // Metrics leave the app port: a separate listener, on loopback unless told otherwise.
+        String managementHost = env.string("FINLENS_MANAGEMENT_HOST", "127.0.0.1");
+        int managementPort = env.integer("FINLENS_MANAGEMENT_PORT", 9464, 0, 65535);
+        int apiRate = env.integer("FINLENS_API_RATE_PER_MINUTE", 240, 1, 1_000_000);
         // One HTTP verticle per event loop: a single one would leave all but one core idle.
         int eventLoops = env.integer("FINLENS_HTTP_EVENT_LOOPS", Runtime.getRuntime().availableProcessors(), 1, 256);
-        return new HttpConfig(host, port, publicUrl, bodyLimit, trustForwarded, grace, eventLoops);
+        return new HttpConfig(host, port, publicUrl, bodyLimit, trustForwarded, grace, managementHost,
+                managementPort, apiRate, eventLoops);
     }
 
     public boolean isHttps() {

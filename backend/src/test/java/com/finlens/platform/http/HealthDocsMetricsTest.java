@@ -44,11 +44,16 @@ class HealthDocsMetricsTest {
     }
 
     @Test
-    @DisplayName("Prometheus metrics include HTTP server and JVM figures and the event-loop lag")
+    @DisplayName("Prometheus metrics include HTTP server and JVM figures, on the loopback management port only, with the event-loop lag")
     void metrics() {
+        TestApp app = SharedApp.get();
         TestApp.await(client.get("/health/live").send());
-        String metrics = TestApp.await(client.get("/metrics").send()).bodyAsString();
+        String metrics = TestApp.await(client.get(app.managementPort(), "127.0.0.1", "/metrics").send()).bodyAsString();
         assertThat(metrics).contains("vertx_http_server_requests_total").contains("jvm_memory_used_bytes")
                 .contains("finlens_event_loop_lag_seconds_count").contains("finlens_event_loop_lag_seconds_max");
+
+        HttpResponse<Buffer> onAppPort = TestApp.await(client.get("/metrics").send());
+        assertThat(onAppPort.statusCode()).isEqualTo(404);
+        assertThat(onAppPort.bodyAsString()).doesNotContain("jvm_memory_used_bytes");
     }
 }
