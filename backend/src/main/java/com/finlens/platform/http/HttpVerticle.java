@@ -82,9 +82,9 @@ public final class HttpVerticle extends AbstractVerticle {
         management = vertx.createHttpServer();
         lagProbe = lag.probe(vertx);
         server.requestHandler(router)
-                .listen(shared(settings.http().port()), settings.http().host())
+                .listen(shared(settings.http().port(), -1), settings.http().host())
                 .compose(s -> management.requestHandler(managementRouter())
-                        .listen(shared(settings.http().managementPort()), settings.http().managementHost())
+                        .listen(shared(settings.http().managementPort(), -2), settings.http().managementHost())
                         .map(m -> {
                             onListening.accept(s.actualPort(), m.actualPort());
                             return m;
@@ -226,9 +226,12 @@ public final class HttpVerticle extends AbstractVerticle {
         }
     }
 
-    /** Port 0 asks for any free port; -1 makes every instance of this verticle share the one the first gets. */
-    private static int shared(int port) {
-        return port == 0 ? -1 : port;
+    /**
+     * Port 0 asks for any free port. A negative port makes every instance of this verticle share the free port the
+     * first one gets; each listener needs its own negative number, or the two would share one port.
+     */
+    private static int shared(int port, int sharedRandom) {
+        return port == 0 ? sharedRandom : port;
     }
 
     @Override
