@@ -11,6 +11,7 @@ import com.finlens.market.MarketConfig;
 import com.finlens.platform.config.Env;
 import com.finlens.platform.db.DbConfig;
 import com.finlens.platform.http.HttpConfig;
+import com.finlens.watchlist.WatchlistConfig;
 import java.nio.file.Path;
 
 /**
@@ -28,7 +29,8 @@ public record AppConfig(
         WeaviateConfig weaviate,
         LlmConfig llm,
         PipelineConfig pipeline,
-        QuotaConfig quota) {
+        QuotaConfig quota,
+        WatchlistConfig watchlist) {
 
     public static AppConfig load(Env env) {
         HttpConfig http = HttpConfig.from(env);
@@ -42,7 +44,9 @@ public record AppConfig(
         LlmConfig llm = LlmConfig.from(env);
         PipelineConfig pipeline = PipelineConfig.from(env);
         QuotaConfig quota = QuotaConfig.from(env);
+        WatchlistConfig watchlist = WatchlistConfig.from(env);
         env.requireValid();
-        return new AppConfig(http, dataDir, db, auth, market, knowledge, embeddings, weaviate, llm, pipeline, quota);
+        return new AppConfig(http, dataDir, db, auth, market, knowledge, embeddings, weaviate, llm, pipeline, quota,
+                watchlist);
     }
 }

@@ -72,6 +72,8 @@ import com.finlens.platform.http.RequestLog;
 import com.finlens.platform.http.RouteModule;
 import com.finlens.platform.view.Messages;
 import com.finlens.platform.view.Views;
+import com.finlens.watchlist.WatchlistModule;
+import io.vertx.micrometer.backends.BackendRegistries;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -117,6 +119,7 @@ final class Wiring {
     private final Clock clock = Clock.systemUTC();
     private MarketModule market;
     private KnowledgeBase knowledge;
+    private WatchlistModule watchlist;
 
     Wiring(Vertx vertx, AppConfig config, Database database, String metricsRegistry) {
         this.vertx = vertx;
@@ -173,6 +176,8 @@ final class Wiring {
                 new MarketFactsSource(market.service(), new SharedDisclosures(new OwnContext(vertx), knowledge.service())),
                 new KnowledgePassages(knowledge.service()),
                 new LlmRouter(vertx, config.llm(), clock), quota, config.pipeline());
+        watchlist = new WatchlistModule(vertx, sessions, market.service(), config.watchlist(),
+                !config.market().dart().live(), clock, BackendRegistries.getNow(metricsRegistry), views);
         ConversationRepository conversationRepository = new ConversationRepository(sessions);
         ConversationService conversations = new ConversationService(vertx, conversationRepository, answers, clock);
         conversationRepository.failAbandoned(clock.instant().minus(Duration.ofMinutes(1)))
@@ -207,7 +212,9 @@ final class Wiring {
                 (root, api) -> market.routes().mount(api),
                 (root, api) -> new CompanyPages(market.service(), views).mount(root),
                 (root, api) -> knowledge.routes().mount(api),
-                (root, api) -> new KnowledgePages(views).mount(root)));
+                (root, api) -> new KnowledgePages(views).mount(root),
+                (root, api) -> watchlist.routes().mount(api),
+                (root, api) -> watchlist.pages().mount(root)));
         if (config.auth().devSignIn()) {
             features.add((root, api) -> new DevExtensionSignInRoutes(users, extensionTokens, views,
                     config.auth().extensionIds(), clock).mount(root));
@@ -226,6 +233,9 @@ final class Wiring {
 
     /** Releases what the features hold open (index writers, timers, worker pools). */
     Future<Void> close() {
+        if (watchlist != null) {
+            watchlist.close();
+        }
         if (market != null) {
             market.close();
         }
