@@ -177,8 +177,8 @@ final class Wiring {
                         new SharedDisclosures(new OwnContext(vertx), knowledge.service())::remember),
                 new KnowledgePassages(knowledge.service()),
                 new LlmRouter(vertx, config.llm(), clock), quota, config.pipeline());
-        watchlist = new WatchlistModule(vertx, sessions, market.service(), config.watchlist(),
-                !config.market().dart().live(), clock, BackendRegistries.getNow(metricsRegistry), views);
+        watchlist = new WatchlistModule(vertx, sessions, market.services(), config.watchlist(), clock,
+                BackendRegistries.getNow(metricsRegistry), views);
         ConversationRepository conversationRepository = new ConversationRepository(sessions);
         ConversationService conversations = new ConversationService(vertx, conversationRepository, answers, clock);
         conversationRepository.failAbandoned(clock.instant().minus(Duration.ofMinutes(1)))

@@ -1,6 +1,7 @@
 package com.finlens.watchlist;
 
-import com.finlens.market.MarketService;
+import com.finlens.market.CompanyResolver;
+import com.finlens.market.DisclosureService;
 import com.finlens.platform.db.OwnContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,15 +31,19 @@ final class DisclosurePoller implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DisclosurePoller.class);
     private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
-    /** Live, a week back is plenty between polls; the bundled recording is weeks older than its snapshot day. */
+    /**
+     * Live, a week back is plenty between polls. The bundled DART recordings are up to years older than the
+     * snapshot's day, so offline the window takes in the whole recording (one snapshot answer, no paging).
+     */
     private static final int LIVE_WINDOW_DAYS = 7;
-    private static final int OFFLINE_WINDOW_DAYS = 90;
+    private static final int OFFLINE_WINDOW_DAYS = 5 * 365;
     private static final Duration MIN_LEASE = Duration.ofSeconds(30);
 
     private final Vertx vertx;
     private final OwnContext ownContext;
     private final DisclosurePollRepository repository;
-    private final MarketService market;
+    private final CompanyResolver companies;
+    private final DisclosureService disclosures;
     private final WatchlistConfig config;
     private final Clock clock;
     private final boolean offline;
@@ -48,12 +53,14 @@ final class DisclosurePoller implements AutoCloseable {
     private final Counter newFilings;
     private long timer = -1;
 
-    DisclosurePoller(Vertx vertx, DisclosurePollRepository repository, MarketService market, WatchlistConfig config,
+    DisclosurePoller(Vertx vertx, DisclosurePollRepository repository, CompanyResolver companies,
+                     DisclosureService disclosures, WatchlistConfig config,
                      Clock clock, boolean offline, MeterRegistry metrics) {
         this.vertx = vertx;
         this.ownContext = new OwnContext(vertx);
         this.repository = repository;
-        this.market = market;
+        this.companies = companies;
+        this.disclosures = disclosures;
         this.config = config;
         this.clock = clock;
         this.offline = offline;
@@ -109,10 +116,10 @@ final class DisclosurePoller implements AutoCloseable {
                 return Future.succeededFuture(false);
             }
             companyPolls.increment();
-            return market.company(companyKey).compose(company -> {
-                LocalDate to = market.filingsToday();
+            return companies.company(companyKey).compose(company -> {
+                LocalDate to = disclosures.filingsToday();
                 LocalDate from = to.minusDays(offline ? OFFLINE_WINDOW_DAYS : LIVE_WINDOW_DAYS);
-                return market.disclosures(company, from, to).compose(result -> repository.save(
+                return disclosures.disclosures(company, from, to).compose(result -> repository.save(
                         company.dartCorpCode(), result.data().items(), clock.instant(), offline));
             }).map(added -> {
                 newFilings.increment(added);

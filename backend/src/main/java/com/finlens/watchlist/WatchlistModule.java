@@ -1,6 +1,6 @@
 package com.finlens.watchlist;
 
-import com.finlens.market.MarketService;
+import com.finlens.market.MarketServices;
 import com.finlens.platform.view.Views;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
@@ -15,14 +15,15 @@ public final class WatchlistModule implements AutoCloseable {
     private final WatchlistPages pages;
     private final DisclosurePoller poller;
 
-    /** {@code offline}: no DART key, so the poll reads the bundled DART recording and the feed says so. */
-    public WatchlistModule(Vertx vertx, Mutiny.SessionFactory sessions, MarketService market, WatchlistConfig config,
-                           boolean offline, Clock clock, MeterRegistry metrics, Views views) {
-        this.service = new WatchlistService(new WatchlistRepository(sessions), market, clock, offline);
+    /** Offline (no DART key) the poll reads the bundled DART recording and the feed says so. */
+    public WatchlistModule(Vertx vertx, Mutiny.SessionFactory sessions, MarketServices market, WatchlistConfig config,
+                           Clock clock, MeterRegistry metrics, Views views) {
+        boolean offline = market.days().offlineFilings();
+        this.service = new WatchlistService(new WatchlistRepository(sessions), market.resolver(), clock, offline);
         this.routes = new WatchlistRoutes(service);
         this.pages = new WatchlistPages(service, views);
-        this.poller = new DisclosurePoller(vertx, new DisclosurePollRepository(sessions), market, config, clock,
-                offline, metrics);
+        this.poller = new DisclosurePoller(vertx, new DisclosurePollRepository(sessions), market.resolver(),
+                market.disclosures(), config, clock, offline, metrics);
         poller.start();
     }
 

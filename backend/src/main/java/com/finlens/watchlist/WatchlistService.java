@@ -1,7 +1,7 @@
 package com.finlens.watchlist;
 
+import com.finlens.market.CompanyResolver;
 import com.finlens.market.MarketCompany;
-import com.finlens.market.MarketService;
 import com.finlens.market.Resolution;
 import com.finlens.platform.http.ApiException;
 import io.vertx.core.Future;
@@ -14,13 +14,13 @@ public final class WatchlistService {
     static final int FEED_LIMIT = 100;
 
     private final WatchlistRepository repository;
-    private final MarketService market;
+    private final CompanyResolver companies;
     private final Clock clock;
     private final boolean offline;
 
-    WatchlistService(WatchlistRepository repository, MarketService market, Clock clock, boolean offline) {
+    WatchlistService(WatchlistRepository repository, CompanyResolver companies, Clock clock, boolean offline) {
         this.repository = repository;
-        this.market = market;
+        this.companies = companies;
         this.clock = clock;
         this.offline = offline;
     }
@@ -31,7 +31,7 @@ public final class WatchlistService {
 
     /** Watches the company with this KRX code or symbol (404 when there is none); watching it twice changes nothing. */
     public Future<MarketCompany> add(long userId, String companyKey) {
-        return market.company(companyKey).compose(company -> add(userId, company));
+        return companies.company(companyKey).compose(company -> add(userId, company));
     }
 
     /** Watches the best match of a name or code typed into the page's form, or fails with a 404. */
@@ -39,7 +39,7 @@ public final class WatchlistService {
         if (query == null || query.isBlank()) {
             return Future.failedFuture(ApiException.notFound("Company"));
         }
-        return market.resolve(query.trim()).compose(resolution -> {
+        return companies.resolve(query.trim()).compose(resolution -> {
             Resolution.Candidate best = resolution.best();
             return best == null ? Future.failedFuture(ApiException.notFound("Company " + query.trim()))
                     : add(userId, best.company());
