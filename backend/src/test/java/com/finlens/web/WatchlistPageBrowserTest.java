@@ -86,12 +86,14 @@ class WatchlistPageBrowserTest {
     }
 
     @Test
-    @DisplayName("The company page's button puts the company on the watchlist")
+    @DisplayName("Search results and the company page offer the watchlist button, and it puts the company on the list")
     void addFromCompanyPage() {
         String base = app.baseUrl();
         try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("en-US"))) {
             Page page = context.newPage();
             Chromium.devSignIn(page, base, "watch-company-page@example.com");
+            page.navigate(base + "/companies?q=005930");
+            assertThat(page.querySelectorAll("ul.results form[action='/watchlist/add']")).isNotEmpty();
             page.navigate(base + "/companies/005930");
             page.click("form[action='/watchlist/add'] button");
             page.waitForURL(base + "/watchlist");
