@@ -72,6 +72,7 @@ import com.finlens.platform.http.RequestLog;
 import com.finlens.platform.http.RouteModule;
 import com.finlens.platform.view.Messages;
 import com.finlens.platform.view.Views;
+import com.finlens.watchlist.WatchlistAccountData;
 import com.finlens.watchlist.WatchlistModule;
 import io.vertx.micrometer.backends.BackendRegistries;
 import io.vertx.core.Future;
@@ -196,7 +197,7 @@ final class Wiring {
         new AuthHousekeeping(sessionService, extensionTokens, google).start(vertx, Duration.ofHours(1));
         SignInRateLimit signInRateLimit = new SignInRateLimit(clock, config.auth().signInPerMinute());
         List<AccountDataHook> accountDataHooks = List.of(new ConversationAccountData(conversations),
-                new KnowledgeAccountData(knowledge.service()));
+                new KnowledgeAccountData(knowledge.service()), new WatchlistAccountData(watchlist.service()));
         AccountService accounts = new AccountService(users, sessionService, extensionTokens, accountDataHooks,
                 clock);
 

@@ -143,6 +143,16 @@ class WatchlistApiTest {
     }
 
     @Test
+    @DisplayName("The account export lists the watched companies")
+    void export() {
+        Browser ivy = app.signIn("watch-ivy@example.com");
+        ivy.send(HttpMethod.PUT, "/api/v1/watchlist/" + SAMSUNG, null);
+        JsonArray section = ivy.get("/api/v1/account/export").bodyAsJsonObject().getJsonArray("watchlist");
+        assertThat(section).hasSize(1);
+        assertThat(section.getJsonObject(0).getString("companyKey")).isEqualTo(SAMSUNG);
+    }
+
+    @Test
     @DisplayName("A since that is not a cursor answers 400")
     void badCursor() {
         Browser hank = app.signIn("watch-hank@example.com");
