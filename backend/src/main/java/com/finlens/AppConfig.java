@@ -1,6 +1,7 @@
 package com.finlens;
 
 import com.finlens.account.signin.SignInConfig;
+import com.finlens.assistant.ConversationConfig;
 import com.finlens.assistant.llm.LlmConfig;
 import com.finlens.assistant.pipeline.PipelineConfig;
 import com.finlens.assistant.usage.QuotaConfig;
@@ -30,6 +31,7 @@ public record AppConfig(
         LlmConfig llm,
         PipelineConfig pipeline,
         QuotaConfig quota,
+        ConversationConfig conversations,
         WatchlistConfig watchlist) {
 
     public static AppConfig load(Env env) {
@@ -44,9 +46,10 @@ public record AppConfig(
         LlmConfig llm = LlmConfig.from(env);
         PipelineConfig pipeline = PipelineConfig.from(env);
         QuotaConfig quota = QuotaConfig.from(env);
+        ConversationConfig conversations = ConversationConfig.from(env);
         WatchlistConfig watchlist = WatchlistConfig.from(env);
         env.requireValid();
         return new AppConfig(http, dataDir, db, auth, market, knowledge, embeddings, weaviate, llm, pipeline, quota,
-                watchlist);
+                conversations, watchlist);
     }
 }

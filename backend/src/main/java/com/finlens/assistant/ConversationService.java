@@ -36,12 +36,15 @@ public final class ConversationService {
     private final ConversationRepository repository;
     private final AnswerSource answers;
     private final Clock clock;
+    private final AnswerHeartbeat heartbeat;
 
-    public ConversationService(Vertx vertx, ConversationRepository repository, AnswerSource answers, Clock clock) {
+    public ConversationService(Vertx vertx, ConversationRepository repository, AnswerSource answers, Clock clock,
+                               AnswerHeartbeat heartbeat) {
         this.vertx = vertx;
         this.repository = repository;
         this.answers = answers;
         this.clock = clock;
+        this.heartbeat = heartbeat;
     }
 
     public Future<Conversation> create(long userId, String title) {
@@ -94,7 +97,7 @@ public final class ConversationService {
                 .compose(previous -> {
                     String newTitle = conversation.getTitle().isBlank() ? titleFrom(command.content()) : null;
                     return repository.startExchange(conversation.getId(), command.content(), newTitle,
-                                    clock.instant())
+                                    clock.instant(), heartbeat.aliveSince())
                             .map(stored -> {
                                 Question question = new Question(userId, conversation.getId(), command.content(),
                                         history(previous), command.pageContext());
@@ -106,6 +109,7 @@ public final class ConversationService {
 
     private void stream(Question question, Message asked, Message answer, SseStream stream) {
         long messageId = answer.getId();
+        heartbeat.track(messageId);
         Cancellation cancellation = new Cancellation();
         StreamingSink sink = new StreamingSink(stream);
         stream.send("start", new JsonObject().put("userMessageId", asked.getId()).put("messageId", messageId));
@@ -150,6 +154,7 @@ public final class ConversationService {
             }
             repository.finish(messageId, text, status, metadata.encode(), clock.instant())
                     .onComplete(saved -> {
+                        heartbeat.untrack(messageId);
                         if (saved.failed()) {
                             LOG.error("Could not store answer {}", messageId, saved.cause());
                         }
