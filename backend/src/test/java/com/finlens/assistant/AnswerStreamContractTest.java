@@ -7,11 +7,15 @@ import com.finlens.testing.OpenApiContract;
 import com.finlens.testing.ReplayServer;
 import com.finlens.testing.SharedApp;
 import com.finlens.testing.TestApp;
+import com.finlens.platform.config.AppConfig;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +78,7 @@ class AnswerStreamContractTest {
                 anonymous.bodyAsString());
         transcripts.json("problem-unauthorized", 401, anonymous.getHeader("Content-Type"), anonymous.bodyAsString());
 
+        recordExtensionTokens(app, transcripts);
         recordModelAnswers(transcripts);
 
         List<String> stale = transcripts.writeOrCompare(Boolean.getBoolean("transcripts.refresh"));
@@ -81,6 +86,21 @@ class AnswerStreamContractTest {
                 + "Update the clients, then refresh the recordings: ./mvnw -pl backend -am test "
                 + "-Dtest=AnswerStreamContractTest -Dsurefire.failIfNoSpecifiedTests=false "
                 + "-Dtranscripts.refresh=true").isEmpty();
+    }
+
+    /** The extension's token refresh: a rotated pair, then the spent refresh token refused. */
+    private static void recordExtensionTokens(TestApp app, Transcripts transcripts) {
+        String redirect = "https://" + AppConfig.BUNDLED_EXTENSION_ID + ".chromiumapp.org/oauth";
+        HttpResponse<Buffer> signedIn = TestApp.await(app.client().post("/auth/extension/dev").sendForm(
+                MultiMap.caseInsensitiveMultiMap().add("redirect_uri", redirect).add("email", "contract-ext@example.com")));
+        String refreshToken = URLDecoder.decode(signedIn.getHeader("Location").replaceAll(".*[#&]refresh_token=([^&]*).*",
+                "$1"), StandardCharsets.UTF_8);
+        String origin = "chrome-extension://" + AppConfig.BUNDLED_EXTENSION_ID;
+        for (String name : List.of("token-refreshed", "token-rejected")) {
+            HttpResponse<Buffer> refreshed = TestApp.await(app.client().post("/auth/extension/token")
+                    .putHeader("Origin", origin).sendJsonObject(new JsonObject().put("refreshToken", refreshToken)));
+            transcripts.json(name, refreshed.statusCode(), refreshed.getHeader("Content-Type"), refreshed.bodyAsString());
+        }
     }
 
     /** A language-model answer replayed from a recorded OpenAI stream, then the recorded OpenAI 500. */
