@@ -1,6 +1,5 @@
 package com.finlens;
 
-import com.finlens.platform.config.AppConfig;
 import com.finlens.platform.config.ConfigException;
 import com.finlens.platform.config.Env;
 import com.finlens.platform.db.Database;

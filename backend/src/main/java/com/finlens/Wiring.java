@@ -3,8 +3,27 @@ package com.finlens;
 import com.finlens.account.AccountDataHook;
 import com.finlens.account.AccountRoutes;
 import com.finlens.account.AccountService;
-import com.finlens.account.User;
-import com.finlens.account.UserRepository;
+import com.finlens.account.signin.AuthHousekeeping;
+import com.finlens.account.signin.DevExtensionSignInRoutes;
+import com.finlens.account.signin.SessionRepository;
+import com.finlens.account.signin.SessionService;
+import com.finlens.account.signin.SignInConfig;
+import com.finlens.account.signin.SignInRateLimit;
+import com.finlens.account.signin.SignInRoutes;
+import com.finlens.account.signin.WebSession;
+import com.finlens.account.signin.google.GoogleOidc;
+import com.finlens.account.signin.google.GoogleSignIn;
+import com.finlens.account.signin.google.GoogleSignInRoutes;
+import com.finlens.account.signin.google.OAuthAttempt;
+import com.finlens.account.signin.google.OAuthAttemptRepository;
+import com.finlens.account.signin.tokens.AccessToken;
+import com.finlens.account.signin.tokens.ExtensionTokenRoutes;
+import com.finlens.account.signin.tokens.ExtensionTokenService;
+import com.finlens.account.signin.tokens.RefreshToken;
+import com.finlens.account.signin.tokens.TokenFamily;
+import com.finlens.account.signin.tokens.TokenRepository;
+import com.finlens.account.user.User;
+import com.finlens.account.user.UserRepository;
 import com.finlens.assistant.ChatPages;
 import com.finlens.assistant.Conversation;
 import com.finlens.assistant.ConversationRepository;
@@ -30,27 +49,8 @@ import com.finlens.market.MarketModule;
 import com.finlens.market.api.CompanyPages;
 import com.finlens.market.cache.MySqlMarketCacheStore;
 import com.finlens.platform.auth.AuthHandler;
-import com.finlens.platform.auth.AuthHousekeeping;
-import com.finlens.platform.auth.DevExtensionSignInRoutes;
-import com.finlens.platform.auth.SignInRateLimit;
-import com.finlens.platform.auth.google.GoogleOidc;
-import com.finlens.platform.auth.google.GoogleSignIn;
-import com.finlens.platform.auth.google.GoogleSignInRoutes;
-import com.finlens.platform.auth.google.OAuthAttempt;
-import com.finlens.platform.auth.google.OAuthAttemptRepository;
-import com.finlens.platform.auth.tokens.AccessToken;
-import com.finlens.platform.auth.tokens.ExtensionTokenRoutes;
-import com.finlens.platform.auth.tokens.ExtensionTokenService;
-import com.finlens.platform.auth.tokens.RefreshToken;
-import com.finlens.platform.auth.tokens.TokenFamily;
-import com.finlens.platform.auth.tokens.TokenRepository;
 import com.finlens.platform.auth.Secrets;
 import com.finlens.platform.auth.SessionCookie;
-import com.finlens.platform.auth.SessionRepository;
-import com.finlens.platform.auth.SessionService;
-import com.finlens.platform.auth.SignInRoutes;
-import com.finlens.platform.auth.WebSession;
-import com.finlens.platform.config.AppConfig;
 import com.finlens.platform.db.Database;
 import com.finlens.platform.http.FailureHandler;
 import com.finlens.platform.http.HealthRoutes;
@@ -134,7 +134,7 @@ final class Wiring {
         ExtensionTokenService extensionTokens = new ExtensionTokenService(new TokenRepository(sessions), secrets,
                 clock, config.auth());
         AuthHandler auth = new AuthHandler(sessionService, cookie, extensionTokens);
-        // Without a Google client only development sign-in exists (loopback); see AppConfig.AuthConfig.
+        // Without a Google client only development sign-in exists (loopback); see SignInConfig.
         GoogleSignIn google = config.auth().googleConfigured()
                 ? new GoogleSignIn(new GoogleOidc(vertx, clock, config.auth().oidcIssuer(),
                         config.auth().googleClientId(), config.auth().googleClientSecret()),

@@ -1,13 +1,15 @@
 package com.finlens.account;
 
+import com.finlens.account.signin.SessionService;
+import com.finlens.account.signin.WebSession;
+import com.finlens.account.signin.tokens.ExtensionTokenService;
+import com.finlens.account.signin.tokens.TokenFamily;
+import com.finlens.account.user.User;
+import com.finlens.account.user.UserRepository;
 import com.finlens.assistant.Conversation;
 import com.finlens.assistant.ConversationService;
 import com.finlens.assistant.Message;
 import com.finlens.platform.auth.Secrets;
-import com.finlens.platform.auth.SessionService;
-import com.finlens.platform.auth.WebSession;
-import com.finlens.platform.auth.tokens.ExtensionTokenService;
-import com.finlens.platform.auth.tokens.TokenFamily;
 import com.finlens.platform.http.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;

@@ -47,7 +47,7 @@ final class KnowledgeJson {
         return document(ticket.document()).put("job", job(ticket.job()));
     }
 
-    static JsonObject passage(Passage p) {
+    static JsonObject passage(DocumentPassage p) {
         return p.toJson().put("documentHref", DOCUMENTS_PATH + p.documentId());
     }
 }

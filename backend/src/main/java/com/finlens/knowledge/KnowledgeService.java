@@ -136,7 +136,7 @@ public final class KnowledgeService {
      * Hybrid retrieval over the user's documents and the shared corpus. When the embeddings endpoint is down the
      * search degrades to keywords only instead of failing the answer.
      */
-    public Future<List<Passage>> search(long userId, String query, int k) {
+    public Future<List<DocumentPassage>> search(long userId, String query, int k) {
         if (query == null || query.isBlank()) {
             return Future.failedFuture(ApiException.badRequest("q", "\"q\" must not be empty."));
         }
@@ -159,8 +159,8 @@ public final class KnowledgeService {
                 .map(hits -> hits.stream().map(KnowledgeService::passage).toList());
     }
 
-    private static Passage passage(ChunkHit hit) {
-        return new Passage(hit.chunkId(), hit.documentId(), hit.title(), hit.position(), hit.text(), hit.score(),
+    private static DocumentPassage passage(ChunkHit hit) {
+        return new DocumentPassage(hit.chunkId(), hit.documentId(), hit.title(), hit.position(), hit.text(), hit.score(),
                 hit.sourceUrl(), hit.shared());
     }
 

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /** What we know about a company: registry facts (DART) and the latest end-of-day figures. */
-public record CompanyProfile(Company company, String legalName, String ceo, String address, String homepage,
+public record CompanyProfile(MarketCompany company, String legalName, String ceo, String address, String homepage,
                              String industryCode, String establishedOn, String fiscalYearEndMonth,
                              LatestPrice latestPrice) {
 

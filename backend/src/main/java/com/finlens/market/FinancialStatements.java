@@ -6,6 +6,6 @@ import java.util.List;
  * Key financial statements of one report. {@code reportCode} follows DART (11011 annual, 11012 half-year,
  * 11013 Q1, 11014 Q3); {@code basis} is CFS (consolidated) or OFS (separate) and is always set.
  */
-public record FinancialStatements(Company company, int year, String reportCode, String reportName, String basis,
+public record FinancialStatements(MarketCompany company, int year, String reportCode, String reportName, String basis,
                                   String currency, String periodEnd, List<FinancialLine> lines) {
 }

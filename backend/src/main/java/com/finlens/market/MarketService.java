@@ -81,15 +81,15 @@ public final class MarketService {
     }
 
     /** The company with this KRX code or Yahoo symbol, or a 404. */
-    public Future<Company> company(String krxCodeOrSymbol) {
+    public Future<MarketCompany> company(String krxCodeOrSymbol) {
         return directory.get().map(dir -> dir.byKrxCode(krxCodeOrSymbol.toUpperCase(Locale.ROOT))
                 .or(() -> dir.bySymbol(krxCodeOrSymbol))
                 .orElseThrow(() -> ApiException.notFound("Company " + krxCodeOrSymbol)));
     }
 
     /** A Yahoo symbol we may not have in the directory (any US or foreign listing). */
-    public Future<Company> companyForSymbol(String symbol) {
-        return directory.get().map(dir -> dir.bySymbol(symbol).orElseGet(() -> new Company(null, null, symbol, null,
+    public Future<MarketCompany> companyForSymbol(String symbol) {
+        return directory.get().map(dir -> dir.bySymbol(symbol).orElseGet(() -> new MarketCompany(null, null, symbol, null,
                 Market.FOREIGN, symbol.toUpperCase(Locale.ROOT), false, true)));
     }
 
@@ -103,7 +103,7 @@ public final class MarketService {
 
     // ---- profile ------------------------------------------------------------------------------------------------
 
-    public Future<MarketResult<CompanyProfile>> profile(Company company) {
+    public Future<MarketResult<CompanyProfile>> profile(MarketCompany company) {
         SourceLog log = new SourceLog();
         if (!company.korean()) {
             return yahoo.quote(company.yahooSymbol()).map(q -> {
@@ -126,7 +126,7 @@ public final class MarketService {
         Future<Optional<CompanyProfile.LatestPrice>> latest = latestKoreanPrice(company, log);
         return Future.all(registry, latest).map(done -> {
             Optional<DartCompany> r = registry.result();
-            Company refined = refineMarket(company, r.orElse(null));
+            MarketCompany refined = refineMarket(company, r.orElse(null));
             return log.result(new CompanyProfile(refined, r.map(DartCompany::name).orElse(null),
                     r.map(DartCompany::ceo).orElse(null), r.map(DartCompany::address).orElse(null),
                     r.map(DartCompany::homepage).orElse(null), r.map(DartCompany::industryCode).orElse(null),
@@ -135,7 +135,7 @@ public final class MarketService {
         });
     }
 
-    private Future<Optional<CompanyProfile.LatestPrice>> latestKoreanPrice(Company company, SourceLog log) {
+    private Future<Optional<CompanyProfile.LatestPrice>> latestKoreanPrice(MarketCompany company, SourceLog log) {
         KrxMarket market = krxMarket(company);
         if (market == null) {
             return yahooLatest(company, log);
@@ -151,7 +151,7 @@ public final class MarketService {
         });
     }
 
-    private Future<Optional<KrxDailyRow>> krxRowOnOrBefore(Company company, KrxMarket market, LocalDate day,
+    private Future<Optional<KrxDailyRow>> krxRowOnOrBefore(MarketCompany company, KrxMarket market, LocalDate day,
                                                            int attempt, SourceLog log) {
         return krx.dailyTrading(market, day).compose(rows -> {
             Optional<KrxDailyRow> row = rows.value().stream().filter(r -> r.code().equals(company.krxCode())).findFirst();
@@ -171,7 +171,7 @@ public final class MarketService {
         });
     }
 
-    private Future<Optional<CompanyProfile.LatestPrice>> yahooLatest(Company company, SourceLog log) {
+    private Future<Optional<CompanyProfile.LatestPrice>> yahooLatest(MarketCompany company, SourceLog log) {
         if (company.yahooSymbol() == null) {
             return Future.succeededFuture(Optional.empty());
         }
@@ -191,7 +191,7 @@ public final class MarketService {
      * Prices between two days. Korean daily windows up to {@value #KRX_MAX_TRADING_DAYS} trading days come from
      * KRX, with Yahoo filling days KRX could not give; longer windows, other intervals and US symbols from Yahoo.
      */
-    public Future<MarketResult<PriceSeries>> prices(Company company, LocalDate from, LocalDate to, String interval) {
+    public Future<MarketResult<PriceSeries>> prices(MarketCompany company, LocalDate from, LocalDate to, String interval) {
         SourceLog log = new SourceLog();
         KrxMarket market = krxMarket(company);
         List<LocalDate> days = calendar.tradingDays(from, to);
@@ -229,7 +229,7 @@ public final class MarketService {
         });
     }
 
-    private Future<PriceSeries> yahooPrices(Company company, LocalDate from, LocalDate to, String interval,
+    private Future<PriceSeries> yahooPrices(MarketCompany company, LocalDate from, LocalDate to, String interval,
                                             SourceLog log, TreeMap<LocalDate, PriceBar> already, List<LocalDate> days) {
         String currency = company.korean() ? "KRW" : null;
         if (company.yahooSymbol() == null) {
@@ -254,7 +254,7 @@ public final class MarketService {
         });
     }
 
-    private PriceSeries series(Company company, String currency, String interval, TreeMap<LocalDate, PriceBar> bars,
+    private PriceSeries series(MarketCompany company, String currency, String interval, TreeMap<LocalDate, PriceBar> bars,
                                YahooChart chart, List<LocalDate> koreanTradingDays) {
         List<LocalDate> missing = company.korean() && "1d".equals(interval)
                 ? koreanTradingDays.stream().filter(d -> !bars.containsKey(d)).toList()
@@ -274,7 +274,7 @@ public final class MarketService {
     // ---- disclosures --------------------------------------------------------------------------------------------
 
     /** DART filings of a Korean company between two days, newest first (at most 300). */
-    public Future<MarketResult<DisclosureList>> disclosures(Company company, LocalDate from, LocalDate to) {
+    public Future<MarketResult<DisclosureList>> disclosures(MarketCompany company, LocalDate from, LocalDate to) {
         return disclosures(company, from, to, null);
     }
 
@@ -282,7 +282,7 @@ public final class MarketService {
      * Filings of one DART type (pblntf_ty: A periodic reports, B major events, C issuance, D shareholdings,
      * E other, F external audit, G funds, H asset-backed, I exchange disclosures, J FTC), or all when null.
      */
-    public Future<MarketResult<DisclosureList>> disclosures(Company company, LocalDate from, LocalDate to,
+    public Future<MarketResult<DisclosureList>> disclosures(MarketCompany company, LocalDate from, LocalDate to,
                                                             String type) {
         if (company.dartCorpCode() == null) {
             return Future.failedFuture(ApiException.notFound("DART filings of " + company.name()));
@@ -313,7 +313,7 @@ public final class MarketService {
                 new MarketDataUnavailable("Filings of " + company.name(), log.failures())));
     }
 
-    private Future<List<DartDisclosurePage>> disclosurePages(Company company, LocalDate from, LocalDate to, String type,
+    private Future<List<DartDisclosurePage>> disclosurePages(MarketCompany company, LocalDate from, LocalDate to, String type,
                                                              boolean includesToday, int pageNo,
                                                              List<DartDisclosurePage> pages, SourceLog log) {
         return dart.disclosures(company.dartCorpCode(), from, to, type, pageNo, DISCLOSURE_PAGE_SIZE, includesToday)
@@ -338,7 +338,7 @@ public final class MarketService {
      * US companies: Yahoo's annual income statement (revenue, operating income, net income) for the fiscal year
      * ending in {@code year}. A null year means the latest year that should be reported.
      */
-    public Future<MarketResult<FinancialStatements>> financials(Company company, Integer year, ReportCode report,
+    public Future<MarketResult<FinancialStatements>> financials(MarketCompany company, Integer year, ReportCode report,
                                                                  boolean full) {
         ReportCode reportCode = report == null ? ReportCode.ANNUAL : report;
         if (!company.korean()) {
@@ -379,7 +379,7 @@ public final class MarketService {
                         : "GET /api/fnlttSinglAcnt.json", t))));
     }
 
-    private Future<List<DartAccount>> allAccountsCfsThenOfs(Company company, int year, ReportCode report,
+    private Future<List<DartAccount>> allAccountsCfsThenOfs(MarketCompany company, int year, ReportCode report,
                                                             SourceLog log) {
         return dart.allAccounts(company.dartCorpCode(), year, report.code(), "CFS").compose(cfs -> {
             remember(log, cfs, year, report);
@@ -411,7 +411,7 @@ public final class MarketService {
         return new MarketResult<>(result.data(), labelled, result.sourcesAnswered(), result.sourcesFailed());
     }
 
-    private Future<MarketResult<FinancialStatements>> usFinancials(Company company, Integer year) {
+    private Future<MarketResult<FinancialStatements>> usFinancials(MarketCompany company, Integer year) {
         SourceLog log = new SourceLog();
         LocalDate from = LocalDate.of(year == null ? 2000 : year - 2, 1, 1);
         LocalDate to = year == null ? today().plusDays(1) : LocalDate.of(year + 1, 1, 1);
@@ -463,7 +463,7 @@ public final class MarketService {
     // ---- helpers ------------------------------------------------------------------------------------------------
 
     /** "Today" for default price windows: the snapshot day offline, else today where the company trades. */
-    public LocalDate priceToday(Company company) {
+    public LocalDate priceToday(MarketCompany company) {
         if (company.korean()) {
             return krx.snapshotAsOf().orElseGet(() -> LocalDate.now(clock.withZone(KrxCalendar.SEOUL)));
         }
@@ -492,20 +492,20 @@ public final class MarketService {
         return new MarketDataUnavailable(what, failuresWith(log, source, endpoint, t));
     }
 
-    private static KrxMarket krxMarket(Company company) {
+    private static KrxMarket krxMarket(MarketCompany company) {
         if (company.market() == Market.KOSPI) {
             return KrxMarket.KOSPI;
         }
         return company.market() == Market.KOSDAQ ? KrxMarket.KOSDAQ : null;
     }
 
-    private static Company refineMarket(Company company, DartCompany registry) {
+    private static MarketCompany refineMarket(MarketCompany company, DartCompany registry) {
         if (registry == null || company.market() != Market.KRX_OTHER) {
             return company;
         }
         Market market = Market.fromDartClass(registry.corpClass());
-        return new Company(company.krxCode(), company.dartCorpCode(), company.name(), company.nameEn(), market,
-                Company.yahooSymbolFor(company.krxCode(), market), company.preferred(), company.listed());
+        return new MarketCompany(company.krxCode(), company.dartCorpCode(), company.name(), company.nameEn(), market,
+                MarketCompany.yahooSymbolFor(company.krxCode(), market), company.preferred(), company.listed());
     }
 
     private static CompanyProfile.LatestPrice latestFromQuote(YahooQuote q) {
@@ -525,7 +525,7 @@ public final class MarketService {
                 case "NYQ", "NYS", "ASE", "PCX" -> Market.NYSE;
                 default -> Market.FOREIGN;
             };
-            candidates.add(new Resolution.Candidate(new Company(null, null, hit.name(), hit.name(), market,
+            candidates.add(new Resolution.Candidate(new MarketCompany(null, null, hit.name(), hit.name(), market,
                     hit.symbol(), false, true), 0.8 - 0.01 * candidates.size(), "yahooSearch", query));
         }
         if (candidates.isEmpty()) {

@@ -9,7 +9,7 @@ import java.util.List;
 public record Resolution(String query, Candidate best, List<Candidate> alternatives, boolean ambiguous) {
 
     /** One candidate with a score in [0, 1] and how it matched (code, symbol, name, alias, prefix, fuzzy). */
-    public record Candidate(Company company, double score, String matchedBy, String matchedText) {
+    public record Candidate(MarketCompany company, double score, String matchedBy, String matchedText) {
     }
 
     public static Resolution none(String query) {

@@ -2,12 +2,12 @@ package com.finlens.assistant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.finlens.account.signin.SignInConfig;
 import com.finlens.integration.llm.SseFixtures;
 import com.finlens.testing.OpenApiContract;
 import com.finlens.testing.ReplayServer;
 import com.finlens.testing.SharedApp;
 import com.finlens.testing.TestApp;
-import com.finlens.platform.config.AppConfig;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -90,12 +90,12 @@ class AnswerStreamContractTest {
 
     /** The extension's token refresh: a rotated pair, then the spent refresh token refused. */
     private static void recordExtensionTokens(TestApp app, Transcripts transcripts) {
-        String redirect = "https://" + AppConfig.BUNDLED_EXTENSION_ID + ".chromiumapp.org/oauth";
+        String redirect = "https://" + SignInConfig.BUNDLED_EXTENSION_ID + ".chromiumapp.org/oauth";
         HttpResponse<Buffer> signedIn = TestApp.await(app.client().post("/auth/extension/dev").sendForm(
                 MultiMap.caseInsensitiveMultiMap().add("redirect_uri", redirect).add("email", "contract-ext@example.com")));
         String refreshToken = URLDecoder.decode(signedIn.getHeader("Location").replaceAll(".*[#&]refresh_token=([^&]*).*",
                 "$1"), StandardCharsets.UTF_8);
-        String origin = "chrome-extension://" + AppConfig.BUNDLED_EXTENSION_ID;
+        String origin = "chrome-extension://" + SignInConfig.BUNDLED_EXTENSION_ID;
         for (String name : List.of("token-refreshed", "token-rejected")) {
             HttpResponse<Buffer> refreshed = TestApp.await(app.client().post("/auth/extension/token")
                     .putHeader("Origin", origin).sendJsonObject(new JsonObject().put("refreshToken", refreshToken)));

@@ -2,13 +2,13 @@ package com.finlens.assistant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.finlens.account.User;
-import com.finlens.account.UserRepository;
+import com.finlens.account.user.User;
+import com.finlens.account.user.UserRepository;
 import com.finlens.assistant.answer.AnswerChannel;
 import com.finlens.assistant.answer.AnswerEvent;
 import com.finlens.assistant.answer.AnswerOutcome;
-import com.finlens.platform.config.AppConfig;
 import com.finlens.platform.db.Database;
+import com.finlens.platform.db.DbConfig;
 import com.finlens.testing.ReplayServer;
 import com.finlens.testing.TestDatabase;
 import com.finlens.testing.Waits;
@@ -49,7 +49,7 @@ class ConversationServiceTest {
     @BeforeAll
     static void start() throws Exception {
         vertx = Vertx.vertx();
-        AppConfig.DbConfig config = new AppConfig.DbConfig(TestDatabase.freshDatabaseUrl(), "root", "", 0, 2);
+        DbConfig config = new DbConfig(TestDatabase.freshDatabaseUrl(), "root", "", 0, 2);
         database = Database.start(vertx, config, dataDir, List.of(User.class, Conversation.class, Message.class))
                 .toCompletionStage().toCompletableFuture().get(3, TimeUnit.MINUTES);
         repository = new ConversationRepository(database.sessionFactory());

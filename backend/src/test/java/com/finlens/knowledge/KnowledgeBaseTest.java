@@ -44,8 +44,8 @@ class KnowledgeBaseTest {
             awaitDone(repository, english.document().id());
             awaitDone(repository, korean.document().id());
 
-            List<Passage> rate = await(service.search(1, "What did the central bank do with interest rates?", 2));
-            List<Passage> profit = await(service.search(1, "삼성전자 영업이익", 2));
+            List<DocumentPassage> rate = await(service.search(1, "What did the central bank do with interest rates?", 2));
+            List<DocumentPassage> profit = await(service.search(1, "삼성전자 영업이익", 2));
 
             assertThat(rate.get(0).documentId()).isEqualTo(english.document().id());
             assertThat(profit.get(0).documentId()).isEqualTo(korean.document().id());

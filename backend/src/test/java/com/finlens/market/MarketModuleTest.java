@@ -61,7 +61,7 @@ class MarketModuleTest {
         MarketService service = module.service();
         Resolution samsung = await(service.resolve("삼성전자"));
         assertThat(samsung.best().company().krxCode()).isEqualTo("005930");
-        Company apple = await(service.resolve("애플")).best().company();
+        MarketCompany apple = await(service.resolve("애플")).best().company();
         MarketResult<FinancialStatements> statements = await(service.financials(apple, 2024, ReportCode.ANNUAL, false));
         assertThat(statements.data().lines().get(0).amount()).isEqualByComparingTo("391035000000");
         assertThat(statements.provenance().get(0).snapshotRecordedOn()).isNotNull();
@@ -85,7 +85,7 @@ class MarketModuleTest {
             assertThat(await(live.directory()).size()).isGreaterThan(3_900);
             assertThat(upstream.count("GET", "/api/corpCode.xml")).isEqualTo(1);
             assertThat(upstream.received()).anySatisfy(r -> assertThat(r.query().get("crtfc_key")).isEqualTo("wrong"));
-            Company samsung = await(live.service().company("005930"));
+            MarketCompany samsung = await(live.service().company("005930"));
             MarketResult<CompanyProfile> profile = await(live.service().profile(samsung));
             assertThat(profile.sourcesFailed()).extracting(SourceFailure::kind).contains("UNAUTHORIZED");
         } finally {

@@ -62,7 +62,7 @@ class MarketServiceTest {
                 new YahooClient(yahoo, cookie, "test-agent", CLOCK), KrxCalendar.bundled(), CLOCK);
     }
 
-    private static Company company(String id) {
+    private static MarketCompany company(String id) {
         return directory.byKrxCode(id).or(() -> directory.bySymbol(id)).orElseThrow();
     }
 

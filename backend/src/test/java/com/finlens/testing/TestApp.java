@@ -1,7 +1,7 @@
 package com.finlens.testing;
 
 import com.finlens.App;
-import com.finlens.platform.config.AppConfig;
+import com.finlens.AppConfig;
 import com.finlens.platform.config.Env;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

@@ -7,7 +7,7 @@ import java.util.List;
  * The companies a question mentions: the ones that resolved to one company, and the mentions that could mean
  * several (the user picks; the pipeline never guesses).
  */
-public record CompanyMatches(List<Company> companies, List<Ambiguity> ambiguities) {
+public record CompanyMatches(List<CompanyRef> companies, List<Ambiguity> ambiguities) {
 
     public static final CompanyMatches NONE = new CompanyMatches(List.of(), List.of());
 
@@ -24,7 +24,7 @@ public record CompanyMatches(List<Company> companies, List<Ambiguity> ambiguitie
         if (companyKey == null || ambiguities.isEmpty()) {
             return this;
         }
-        List<Company> chosen = new ArrayList<>(companies);
+        List<CompanyRef> chosen = new ArrayList<>(companies);
         List<Ambiguity> open = new ArrayList<>();
         for (Ambiguity a : ambiguities) {
             a.candidates().stream().filter(c -> companyKey.equals(c.key())).findFirst()
@@ -34,7 +34,7 @@ public record CompanyMatches(List<Company> companies, List<Ambiguity> ambiguitie
     }
 
     /** A mention such as "현대" that fits more than one company. */
-    public record Ambiguity(String mention, List<Company> candidates) {
+    public record Ambiguity(String mention, List<CompanyRef> candidates) {
 
         public Ambiguity {
             candidates = List.copyOf(candidates);

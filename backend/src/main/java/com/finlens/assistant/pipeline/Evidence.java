@@ -12,14 +12,14 @@ import java.util.Set;
  */
 public final class Evidence {
 
-    public record CitedFact(String id, Company company, Fact fact) {
+    public record CitedFact(String id, CompanyRef company, Fact fact) {
     }
 
-    public record CitedPassage(String id, Passage passage) {
+    public record CitedPassage(String id, EvidencePassage passage) {
     }
 
     /** Facts of one company from one step, before ids are assigned. */
-    record CompanyFacts(Company company, List<Fact> facts) {
+    record CompanyFacts(CompanyRef company, List<Fact> facts) {
     }
 
     private final List<CitedFact> facts;
@@ -35,7 +35,7 @@ public final class Evidence {
         this.missingSteps = List.copyOf(missingSteps);
     }
 
-    static Evidence assemble(List<CompanyFacts> companyFacts, List<Passage> found, Question.PageContext page,
+    static Evidence assemble(List<CompanyFacts> companyFacts, List<EvidencePassage> found, Question.PageContext page,
                              List<String> missingSteps) {
         List<CitedFact> cited = new ArrayList<>();
         for (CompanyFacts group : companyFacts) {
@@ -44,7 +44,7 @@ public final class Evidence {
             }
         }
         List<CitedPassage> citedPassages = new ArrayList<>();
-        for (Passage passage : found) {
+        for (EvidencePassage passage : found) {
             citedPassages.add(new CitedPassage("S" + (cited.size() + citedPassages.size() + 1), passage));
         }
         return new Evidence(cited, citedPassages, page == null || page.isEmpty() ? null : page, missingSteps);
@@ -84,7 +84,7 @@ public final class Evidence {
         }
         for (CitedPassage p : passages) {
             if (ids.isEmpty() || ids.contains(p.id())) {
-                Passage passage = p.passage();
+                EvidencePassage passage = p.passage();
                 String title = passage.documentTitle() + (passage.position() == null ? "" : " · " + passage.position());
                 refs.add(new SourceRef(p.id(), title, "Knowledge base", passage.url(), null));
             }

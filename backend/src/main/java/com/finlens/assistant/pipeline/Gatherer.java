@@ -37,7 +37,7 @@ final class Gatherer {
         this.config = config;
     }
 
-    Future<Evidence> gather(Question question, QuestionAnalysis analysis, List<Company> companies, AnswerSink sink) {
+    Future<Evidence> gather(Question question, QuestionAnalysis analysis, List<CompanyRef> companies, AnswerSink sink) {
         Texts texts = new Texts(analysis.language());
         List<FactKind> kinds = kindsFor(analysis, companies);
         List<Integer> years = FiscalYears.in(question.text());
@@ -47,7 +47,7 @@ final class Gatherer {
             String step = STEP_NAMES.get(kind);
             factSteps.add(step(step, texts, sink, missing, () -> factsOfAll(companies, kind, years)));
         }
-        Future<List<Passage>> passages = config.passageCount() == 0 ? Future.succeededFuture(List.of())
+        Future<List<EvidencePassage>> passages = config.passageCount() == 0 ? Future.succeededFuture(List.of())
                 : step("passages", texts, sink, missing,
                         () -> retriever.search(question.userId(), question.text(), config.passageCount()));
         Question.PageContext page = question.pageContext();
@@ -66,14 +66,14 @@ final class Gatherer {
                 }
             }
             facts.sort((a, b) -> Integer.compare(companies.indexOf(a.company()), companies.indexOf(b.company())));
-            List<Passage> found = passages.succeeded() ? passages.result() : List.of();
+            List<EvidencePassage> found = passages.succeeded() ? passages.result() : List.of();
             synchronized (missing) {
                 return Evidence.assemble(facts, found, page, missing);
             }
         });
     }
 
-    private static List<FactKind> kindsFor(QuestionAnalysis analysis, List<Company> companies) {
+    private static List<FactKind> kindsFor(QuestionAnalysis analysis, List<CompanyRef> companies) {
         List<FactKind> kinds = new ArrayList<>();
         if (companies.isEmpty()) {
             return kinds;
@@ -93,7 +93,7 @@ final class Gatherer {
     }
 
     /** One step: facts of every company; fails only when every company failed. */
-    private Future<List<Evidence.CompanyFacts>> factsOfAll(List<Company> companies, FactKind kind,
+    private Future<List<Evidence.CompanyFacts>> factsOfAll(List<CompanyRef> companies, FactKind kind,
                                                           List<Integer> years) {
         List<Future<Evidence.CompanyFacts>> calls = companies.stream()
                 .map(c -> call(() -> market.facts(c, kind, years)).map(facts -> new Evidence.CompanyFacts(c, facts)))

@@ -6,13 +6,13 @@ import java.util.List;
 /** Port to the market feature: prices, financial statement figures and disclosures with provenance. */
 public interface MarketFacts {
 
-    Future<List<Fact>> facts(Company company, FactKind kind);
+    Future<List<Fact>> facts(CompanyRef company, FactKind kind);
 
     /**
      * The same, for the fiscal years the question names ("2023년 영업이익"); an empty list means the latest.
      * Sources that cannot look up a year answer with the latest.
      */
-    default Future<List<Fact>> facts(Company company, FactKind kind, List<Integer> years) {
+    default Future<List<Fact>> facts(CompanyRef company, FactKind kind, List<Integer> years) {
         return facts(company, kind);
     }
 }

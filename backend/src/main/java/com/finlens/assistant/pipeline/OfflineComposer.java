@@ -16,7 +16,7 @@ final class OfflineComposer {
 
     private static final int EXCERPT_CHARS = 200;
 
-    String compose(QuestionAnalysis analysis, List<Company> companies, Evidence evidence) {
+    String compose(QuestionAnalysis analysis, List<CompanyRef> companies, Evidence evidence) {
         Language language = analysis.language();
         Texts texts = new Texts(language);
         StringBuilder out = new StringBuilder(texts.offlineHeader()).append("\n\n");
@@ -24,7 +24,7 @@ final class OfflineComposer {
             out.append(texts.nothingFound()).append('\n');
         }
         if (!evidence.facts().isEmpty()) {
-            String names = String.join(", ", companies.stream().map(Company::name).toList());
+            String names = String.join(", ", companies.stream().map(CompanyRef::name).toList());
             out.append(texts.factsIntro(names)).append('\n');
             for (Evidence.CitedFact f : evidence.facts()) {
                 out.append("- ").append(line(f, texts, language, companies.size() > 1)).append('\n');
@@ -34,7 +34,7 @@ final class OfflineComposer {
         if (!evidence.passages().isEmpty()) {
             out.append('\n').append(texts.passagesIntro()).append('\n');
             for (Evidence.CitedPassage p : evidence.passages()) {
-                Passage passage = p.passage();
+                EvidencePassage passage = p.passage();
                 out.append("- \"").append(passage.documentTitle()).append('"');
                 if (passage.position() != null) {
                     out.append(" (").append(passage.position()).append(')');

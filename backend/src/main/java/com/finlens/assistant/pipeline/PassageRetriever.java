@@ -6,5 +6,5 @@ import java.util.List;
 /** Port to the knowledge feature: the best passages for a query among the documents this user may read. */
 public interface PassageRetriever {
 
-    Future<List<Passage>> search(long userId, String query, int k);
+    Future<List<EvidencePassage>> search(long userId, String query, int k);
 }

@@ -158,7 +158,7 @@ public final class PipelineAnswerSource implements AnswerSource {
         return accounted.map(v -> finish(text, evidence, List.of(), analysis, sink, metadata));
     }
 
-    private Future<AnswerOutcome> composeOffline(QuestionAnalysis analysis, List<Company> found, Evidence evidence,
+    private Future<AnswerOutcome> composeOffline(QuestionAnalysis analysis, List<CompanyRef> found, Evidence evidence,
                                                  AnswerSink sink, Cancellation cancellation) {
         Texts texts = new Texts(analysis.language());
         sink.step("generate", texts.step("generate"), "started");

@@ -71,7 +71,7 @@ final class PromptBuilder {
             out.append('\n');
         }
         for (Evidence.CitedPassage p : evidence.passages()) {
-            Passage passage = p.passage();
+            EvidencePassage passage = p.passage();
             out.append('[').append(p.id()).append("] Document \"").append(passage.documentTitle()).append('"');
             if (passage.position() != null) {
                 out.append(" (").append(passage.position()).append(')');

@@ -1,6 +1,6 @@
 package com.finlens.assistant.sources;
 
-import com.finlens.assistant.pipeline.Passage;
+import com.finlens.assistant.pipeline.EvidencePassage;
 import com.finlens.assistant.pipeline.PassageRetriever;
 import com.finlens.knowledge.KnowledgeService;
 import io.vertx.core.Future;
@@ -19,13 +19,13 @@ public final class KnowledgePassages implements PassageRetriever {
     }
 
     @Override
-    public Future<List<Passage>> search(long userId, String query, int k) {
+    public Future<List<EvidencePassage>> search(long userId, String query, int k) {
         String bounded = query.length() > KnowledgeService.MAX_QUERY_CHARS
                 ? query.substring(0, KnowledgeService.MAX_QUERY_CHARS) : query;
         Set<String> terms = terms(bounded);
         return knowledge.search(userId, bounded, k).map(hits -> hits.stream()
                 .filter(h -> sharesTerm(terms, h.title() + " " + h.text()))
-                .map(h -> new Passage(Long.toString(h.documentId()), h.title(), "chunk " + (h.position() + 1),
+                .map(h -> new EvidencePassage(Long.toString(h.documentId()), h.title(), "chunk " + (h.position() + 1),
                         h.sourceUrl(), h.text(), h.score()))
                 .toList());
     }

@@ -1,6 +1,6 @@
 package com.finlens.assistant.sources;
 
-import com.finlens.assistant.pipeline.Company;
+import com.finlens.assistant.pipeline.CompanyRef;
 import com.finlens.assistant.pipeline.CompanyLookup;
 import com.finlens.assistant.pipeline.CompanyMatches;
 import com.finlens.market.MarketService;
@@ -39,14 +39,14 @@ public final class MarketCompanyLookup implements CompanyLookup {
                 resolutions.add(market.resolve(m.text()));
             }
             return Future.join(new ArrayList<>(resolutions)).otherwiseEmpty().map(v -> {
-                List<Company> companies = new ArrayList<>();
+                List<CompanyRef> companies = new ArrayList<>();
                 List<CompanyMatches.Ambiguity> ambiguities = new ArrayList<>();
                 for (int i = 0; i < distinct.size(); i++) {
                     Mention mention = distinct.get(i);
                     Resolution r = resolutions.get(i).succeeded() ? resolutions.get(i).result() : null;
                     boolean exact = mention.confidence() >= 0.95;
                     if (r != null && r.ambiguous() && !exact) {
-                        List<Company> candidates = new ArrayList<>();
+                        List<CompanyRef> candidates = new ArrayList<>();
                         candidates.add(toPipeline(r.best().company()));
                         r.alternatives().forEach(a -> candidates.add(toPipeline(a.company())));
                         ambiguities.add(new CompanyMatches.Ambiguity(mention.text(), candidates));
@@ -59,8 +59,8 @@ public final class MarketCompanyLookup implements CompanyLookup {
         });
     }
 
-    static Company toPipeline(com.finlens.market.Company c) {
+    static CompanyRef toPipeline(com.finlens.market.MarketCompany c) {
         String ticker = c.krxCode() != null ? c.krxCode() : c.yahooSymbol();
-        return new Company(c.id(), c.name(), ticker, c.market().name());
+        return new CompanyRef(c.id(), c.name(), ticker, c.market().name());
     }
 }

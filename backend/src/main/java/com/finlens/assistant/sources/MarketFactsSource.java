@@ -1,6 +1,6 @@
 package com.finlens.assistant.sources;
 
-import com.finlens.assistant.pipeline.Company;
+import com.finlens.assistant.pipeline.CompanyRef;
 import com.finlens.assistant.pipeline.Fact;
 import com.finlens.assistant.pipeline.FactKind;
 import com.finlens.assistant.pipeline.MarketFacts;
@@ -43,7 +43,7 @@ public final class MarketFactsSource implements MarketFacts {
     }
 
     @Override
-    public Future<List<Fact>> facts(Company company, FactKind kind, List<Integer> years) {
+    public Future<List<Fact>> facts(CompanyRef company, FactKind kind, List<Integer> years) {
         if (kind != FactKind.FINANCIALS || years.isEmpty()) {
             return facts(company, kind);
         }
@@ -61,7 +61,7 @@ public final class MarketFactsSource implements MarketFacts {
     }
 
     @Override
-    public Future<List<Fact>> facts(Company company, FactKind kind) {
+    public Future<List<Fact>> facts(CompanyRef company, FactKind kind) {
         return market.company(company.key()).compose(c -> switch (kind) {
             case PRICE -> market.prices(c, market.priceToday(c).minusDays(PRICE_WINDOW_DAYS), market.priceToday(c), "1d")
                     .map(r -> priceFacts(c, r));
@@ -77,7 +77,7 @@ public final class MarketFactsSource implements MarketFacts {
     }
 
     /** The latest annual statements that exist: this year's may not be filed yet, so step back a few years. */
-    private Future<MarketResult<FinancialStatements>> latestStatements(com.finlens.market.Company c, Integer year,
+    private Future<MarketResult<FinancialStatements>> latestStatements(com.finlens.market.MarketCompany c, Integer year,
                                                                     int attempt) {
         return market.financials(c, year, ReportCode.ANNUAL, false).compose(r -> r.data().lines().isEmpty()
                 && attempt < YEARS_BACK ? latestStatements(c, previousYear(c, year, r), attempt + 1)
@@ -85,13 +85,13 @@ public final class MarketFactsSource implements MarketFacts {
                 ? latestStatements(c, previousYear(c, year, null), attempt + 1) : Future.failedFuture(e));
     }
 
-    private Integer previousYear(com.finlens.market.Company c, Integer year, MarketResult<FinancialStatements> r) {
+    private Integer previousYear(com.finlens.market.MarketCompany c, Integer year, MarketResult<FinancialStatements> r) {
         int base = year != null ? year : r != null && r.data().year() > 0 ? r.data().year()
                 : market.filingsToday().getYear();
         return base - 1;
     }
 
-    private List<Fact> priceFacts(com.finlens.market.Company c, MarketResult<PriceSeries> r) {
+    private List<Fact> priceFacts(com.finlens.market.MarketCompany c, MarketResult<PriceSeries> r) {
         List<PriceBar> bars = r.data().bars().stream().filter(b -> b.close() != null).toList();
         if (bars.isEmpty()) {
             return List.of();
@@ -116,7 +116,7 @@ public final class MarketFactsSource implements MarketFacts {
         return facts;
     }
 
-    private List<Fact> financialFacts(com.finlens.market.Company c, MarketResult<FinancialStatements> r) {
+    private List<Fact> financialFacts(com.finlens.market.MarketCompany c, MarketResult<FinancialStatements> r) {
         FinancialStatements s = r.data();
         Provenance p = r.provenance().isEmpty() ? null : r.provenance().get(0);
         String label = (s.basis() == null ? "" : s.basis() + " ") + s.reportName();
@@ -217,7 +217,7 @@ public final class MarketFactsSource implements MarketFacts {
         return p == null ? null : p.endpoint();
     }
 
-    private static String priceUrl(com.finlens.market.Company c) {
+    private static String priceUrl(com.finlens.market.MarketCompany c) {
         return c.yahooSymbol() != null ? "https://finance.yahoo.com/quote/" + c.yahooSymbol() + "/history"
                 : "https://data.krx.co.kr/";
     }

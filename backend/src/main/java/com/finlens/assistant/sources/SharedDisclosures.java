@@ -1,7 +1,7 @@
 package com.finlens.assistant.sources;
 
 import com.finlens.knowledge.KnowledgeService;
-import com.finlens.market.Company;
+import com.finlens.market.MarketCompany;
 import com.finlens.market.Disclosure;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.ContextInternal;
@@ -32,12 +32,12 @@ public final class SharedDisclosures {
      * so this background work gets a context of its own (a duplicate of an event-loop context) and never shares a
      * session with the request that triggered it; the disclosures are ingested one after another.
      */
-    public void remember(Company company, List<Disclosure> disclosures) {
+    public void remember(MarketCompany company, List<Disclosure> disclosures) {
         ContextInternal own = ((ContextInternal) vertx.getOrCreateContext()).duplicate();
         own.runOnContext(v -> ingest(company, disclosures, 0));
     }
 
-    private void ingest(Company company, List<Disclosure> disclosures, int index) {
+    private void ingest(MarketCompany company, List<Disclosure> disclosures, int index) {
         if (index >= disclosures.size()) {
             return;
         }

@@ -1,6 +1,6 @@
 package com.finlens.market.api;
 
-import com.finlens.market.Company;
+import com.finlens.market.MarketCompany;
 import com.finlens.market.CompanyProfile;
 import com.finlens.market.Disclosure;
 import com.finlens.market.DisclosureList;
@@ -26,7 +26,7 @@ final class MarketJson {
     private MarketJson() {
     }
 
-    static JsonObject company(Company c) {
+    static JsonObject company(MarketCompany c) {
         return new JsonObject()
                 .put("id", c.id())
                 .put("krxCode", c.krxCode())

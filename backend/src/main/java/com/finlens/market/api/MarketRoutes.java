@@ -1,6 +1,6 @@
 package com.finlens.market.api;
 
-import com.finlens.market.Company;
+import com.finlens.market.MarketCompany;
 import com.finlens.market.MarketService;
 import com.finlens.market.ReportCode;
 import com.finlens.market.directory.MentionFinder;
@@ -148,7 +148,7 @@ public final class MarketRoutes {
                 .map(r -> MarketJson.result(r, MarketJson::prices));
     }
 
-    private Future<Company> korean(RoutingContext ctx) {
+    private Future<MarketCompany> korean(RoutingContext ctx) {
         String code = ctx.pathParam("krxCode");
         if (!KRX_CODE.matcher(code).matches()) {
             throw ApiException.badRequest("krxCode", "krxCode must be a 6-character KRX code such as 005930");

@@ -1,6 +1,6 @@
 package com.finlens.market.directory;
 
-import com.finlens.market.Company;
+import com.finlens.market.MarketCompany;
 import com.finlens.market.Market;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -23,7 +23,7 @@ public record AliasCatalog(Map<String, List<String>> koreanAliases, List<UsCompa
                            Set<String> mentionStopwords) {
 
     /** A US company with the names people call it. */
-    public record UsCompany(Company company, List<String> aliases) {
+    public record UsCompany(MarketCompany company, List<String> aliases) {
     }
 
     public static AliasCatalog bundled() {
@@ -38,7 +38,7 @@ public record AliasCatalog(Map<String, List<String>> koreanAliases, List<UsCompa
         JsonArray usList = json.getJsonArray("us");
         for (int i = 0; i < usList.size(); i++) {
             JsonObject e = usList.getJsonObject(i);
-            Company company = new Company(null, null, e.getString("name"), e.getString("name"),
+            MarketCompany company = new MarketCompany(null, null, e.getString("name"), e.getString("name"),
                     Market.valueOf(e.getString("market")), e.getString("symbol"), false, true);
             us.add(new UsCompany(company, strings(e.getJsonArray("aliases"))));
         }

@@ -3,7 +3,7 @@ package com.finlens.market.directory;
 import com.finlens.integration.dart.DartCorp;
 import com.finlens.integration.krx.KrxDailyRow;
 import com.finlens.integration.krx.KrxMarket;
-import com.finlens.market.Company;
+import com.finlens.market.MarketCompany;
 import com.finlens.market.Market;
 import com.finlens.market.Resolution;
 import com.finlens.market.Resolution.Candidate;
@@ -41,7 +41,7 @@ public final class CompanyDirectory {
     }
 
     /** One company with its names and ranking weight. */
-    public record Entry(Company company, long marketCap, List<Name> names) {
+    public record Entry(MarketCompany company, long marketCap, List<Name> names) {
     }
 
     private final List<Entry> entries;
@@ -83,8 +83,8 @@ public final class CompanyDirectory {
             KrxDailyRow row = listed.get(corp.stockCode());
             Market market = row == null ? Market.KRX_OTHER : marketOf(row.market());
             String name = row == null ? corp.name() : row.name();
-            Company company = new Company(corp.stockCode(), corp.corpCode(), name, corp.nameEn(), market,
-                    Company.yahooSymbolFor(corp.stockCode(), market), false, row != null);
+            MarketCompany company = new MarketCompany(corp.stockCode(), corp.corpCode(), name, corp.nameEn(), market,
+                    MarketCompany.yahooSymbolFor(corp.stockCode(), market), false, row != null);
             entries.add(new Entry(company, capOf(row),
                     names(aliases.koreanAliases().get(corp.stockCode()), name, corp.name(), corp.nameEn())));
         }
@@ -97,8 +97,8 @@ public final class CompanyDirectory {
             DartCorp corp = common == null ? null : corpByStock.get(common.code());
             Market market = marketOf(row.market());
             String nameEn = corp == null || corp.nameEn() == null ? null : corp.nameEn() + " (preferred)";
-            Company company = new Company(row.code(), corp == null ? null : corp.corpCode(), row.name(), nameEn,
-                    market, Company.yahooSymbolFor(row.code(), market), preferred.matches(), true);
+            MarketCompany company = new MarketCompany(row.code(), corp == null ? null : corp.corpCode(), row.name(), nameEn,
+                    market, MarketCompany.yahooSymbolFor(row.code(), market), preferred.matches(), true);
             entries.add(new Entry(company, capOf(row), names(aliases.koreanAliases().get(row.code()), row.name())));
         }
         for (AliasCatalog.UsCompany us : aliases.usCompanies()) {
@@ -132,7 +132,7 @@ public final class CompanyDirectory {
     }
 
     private void index(int id, Entry entry) {
-        Company c = entry.company();
+        MarketCompany c = entry.company();
         if (c.krxCode() != null) {
             byKrxCode.put(c.krxCode(), id);
         }
@@ -182,22 +182,22 @@ public final class CompanyDirectory {
         return listingsAsOf;
     }
 
-    public Optional<Company> byKrxCode(String code) {
+    public Optional<MarketCompany> byKrxCode(String code) {
         return Optional.ofNullable(byKrxCode.get(code)).map(id -> entries.get(id).company());
     }
 
-    public Optional<Company> bySymbol(String symbol) {
+    public Optional<MarketCompany> bySymbol(String symbol) {
         return Optional.ofNullable(bySymbol.get(symbol.toUpperCase(Locale.ROOT))).map(id -> entries.get(id).company());
     }
 
     /** Other share classes of the same DART company (common and preferred shares). */
-    public List<Company> siblings(Company company) {
+    public List<MarketCompany> siblings(MarketCompany company) {
         if (company.dartCorpCode() == null) {
             return List.of();
         }
-        List<Company> out = new ArrayList<>();
+        List<MarketCompany> out = new ArrayList<>();
         for (int id : shareClasses.getOrDefault(company.dartCorpCode(), List.of())) {
-            Company c = entries.get(id).company();
+            MarketCompany c = entries.get(id).company();
             if (!c.id().equals(company.id())) {
                 out.add(c);
             }
@@ -241,7 +241,7 @@ public final class CompanyDirectory {
         ranked.sort(ranking());
         Candidate best = ranked.get(0);
         List<Candidate> alternatives = new ArrayList<>(ranked.subList(1, Math.min(ranked.size(), maxAlternatives + 1)));
-        for (Company sibling : siblings(best.company())) {
+        for (MarketCompany sibling : siblings(best.company())) {
             boolean present = alternatives.stream().anyMatch(a -> a.company().id().equals(sibling.id()));
             if (!present && alternatives.size() < maxAlternatives + 2) {
                 alternatives.add(new Candidate(sibling, Math.min(best.score(), 0.9), "shareClass", q));
@@ -273,7 +273,7 @@ public final class CompanyDirectory {
                 .thenComparing(c -> c.company().id());
     }
 
-    private long capOf(Company company) {
+    private long capOf(MarketCompany company) {
         Integer id = company.krxCode() != null ? byKrxCode.get(company.krxCode()) : null;
         return id == null ? 0 : entries.get(id).marketCap();
     }

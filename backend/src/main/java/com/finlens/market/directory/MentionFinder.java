@@ -1,6 +1,6 @@
 package com.finlens.market.directory;
 
-import com.finlens.market.Company;
+import com.finlens.market.MarketCompany;
 import com.finlens.market.Mention;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +22,7 @@ public final class MentionFinder {
             "도", "로", "으로", "에서", "보다", "까지", "만", "측", "이나", "나", "랑", "이랑", "하고", "처럼", "께서", "에게",
             "주", "주가", "株");
 
-    private record Form(Company company, boolean alias, boolean latinStart, boolean upperStart, int length) {
+    private record Form(MarketCompany company, boolean alias, boolean latinStart, boolean upperStart, int length) {
     }
 
     private final Map<String, Form> forms = new HashMap<>();

@@ -1,5 +1,6 @@
 package com.finlens.platform.auth;
 
+import com.finlens.account.signin.SessionService;
 import com.finlens.platform.http.ApiException;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;

@@ -1,6 +1,5 @@
 package com.finlens.platform.db;
 
-import com.finlens.platform.config.AppConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -37,12 +36,12 @@ public final class Database implements AutoCloseable {
     }
 
     /** Starts everything on a worker thread; the returned future completes on the caller's context. */
-    public static Future<Database> start(Vertx vertx, AppConfig.DbConfig config, java.nio.file.Path dataDir,
+    public static Future<Database> start(Vertx vertx, DbConfig config, java.nio.file.Path dataDir,
                                          List<Class<?>> entities) {
         return vertx.executeBlocking(() -> startBlocking(vertx, config, dataDir, entities), false);
     }
 
-    private static Database startBlocking(Vertx vertx, AppConfig.DbConfig config, java.nio.file.Path dataDir,
+    private static Database startBlocking(Vertx vertx, DbConfig config, java.nio.file.Path dataDir,
                                           List<Class<?>> entities) {
         long started = System.nanoTime();
         AutoCloseable embedded = null;
@@ -77,7 +76,7 @@ public final class Database implements AutoCloseable {
                 .migrate();
     }
 
-    private static Mutiny.SessionFactory buildSessionFactory(Vertx vertx, String url, AppConfig.DbConfig config,
+    private static Mutiny.SessionFactory buildSessionFactory(Vertx vertx, String url, DbConfig config,
                                                              List<Class<?>> entities) {
         Properties props = new Properties();
         props.put("jakarta.persistence.jdbc.url", url);

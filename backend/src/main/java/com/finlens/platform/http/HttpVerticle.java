@@ -1,7 +1,7 @@
 package com.finlens.platform.http;
 
+import com.finlens.AppConfig;
 import com.finlens.platform.auth.AuthHandler;
-import com.finlens.platform.config.AppConfig;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;

@@ -21,10 +21,10 @@ import java.util.Set;
  */
 final class FixtureMarket implements CompanyLookup, MarketFacts {
 
-    static final Company SAMSUNG = new Company("00126380", "삼성전자", "005930", "KOSPI");
-    static final Company APPLE = new Company("AAPL", "Apple Inc.", "AAPL", "NASDAQ");
-    static final Company HYUNDAI_MOTOR = new Company("00164742", "현대자동차", "005380", "KOSPI");
-    static final Company HYUNDAI_MOBIS = new Company("00164788", "현대모비스", "012330", "KOSPI");
+    static final CompanyRef SAMSUNG = new CompanyRef("00126380", "삼성전자", "005930", "KOSPI");
+    static final CompanyRef APPLE = new CompanyRef("AAPL", "Apple Inc.", "AAPL", "NASDAQ");
+    static final CompanyRef HYUNDAI_MOTOR = new CompanyRef("00164742", "현대자동차", "005380", "KOSPI");
+    static final CompanyRef HYUNDAI_MOBIS = new CompanyRef("00164788", "현대모비스", "012330", "KOSPI");
 
     private static final Map<String, String> DART_METRICS = Map.of(
             "매출액", "revenue", "영업이익", "operating_income", "당기순이익", "net_income");
@@ -45,7 +45,7 @@ final class FixtureMarket implements CompanyLookup, MarketFacts {
     @Override
     public Future<CompanyMatches> resolve(String text) {
         String lower = text.toLowerCase();
-        List<Company> found = new ArrayList<>();
+        List<CompanyRef> found = new ArrayList<>();
         if (lower.contains("삼성전자") || lower.contains("samsung")) {
             found.add(SAMSUNG);
         }
@@ -60,7 +60,7 @@ final class FixtureMarket implements CompanyLookup, MarketFacts {
     }
 
     @Override
-    public Future<List<Fact>> facts(Company company, FactKind kind) {
+    public Future<List<Fact>> facts(CompanyRef company, FactKind kind) {
         if (failing.contains(kind)) {
             return Future.failedFuture(new IllegalStateException("upstream answered 503"));
         }

@@ -19,7 +19,7 @@ class NumberCheckTest {
                     new Evidence.CompanyFacts(FixtureMarket.SAMSUNG, List.of(SAMSUNG_FY2023_OPERATING_INCOME)),
                     new Evidence.CompanyFacts(FixtureMarket.APPLE, FixtureMarket.appleIncome()),
                     new Evidence.CompanyFacts(FixtureMarket.APPLE, FixtureMarket.applePrice())),
-            List.of(new Passage("doc-1", "2024 사업보고서 요약", "p. 12", null, "메모리 부문 매출 비중은 58.3%였다.", 0.9)),
+            List.of(new EvidencePassage("doc-1", "2024 사업보고서 요약", "p. 12", null, "메모리 부문 매출 비중은 58.3%였다.", 0.9)),
             null, List.of());
     private final NumberCheck check = new NumberCheck(evidence, List.of());
 

@@ -33,9 +33,9 @@ import org.junit.jupiter.api.Test;
 class PipelineAnswerSourceTest {
 
     private static final String OPENAI_CHAT = "/v1/chat/completions";
-    private static final List<Passage> KOREAN_PASSAGES = List.of(new Passage("doc-7", "반도체 업황 메모",
+    private static final List<EvidencePassage> KOREAN_PASSAGES = List.of(new EvidencePassage("doc-7", "반도체 업황 메모",
             "p. 2", "/documents/doc-7#p2", "메모리 가격 반등으로 1분기 실적이 시장 예상보다 양호했다.", 0.82));
-    private static final List<Passage> ENGLISH_PASSAGES = List.of(new Passage("doc-9", "Apple notes", "chunk 4",
+    private static final List<EvidencePassage> ENGLISH_PASSAGES = List.of(new EvidencePassage("doc-9", "Apple notes", "chunk 4",
             null, "Services kept growing while iPhone sales were flat.", 0.77));
 
     private static Vertx vertx;
@@ -264,7 +264,7 @@ class PipelineAnswerSourceTest {
         return new Question(1, 10, text, List.of(), null);
     }
 
-    private PipelineAnswerSource offline(FixtureMarket market, List<Passage> passages) {
+    private PipelineAnswerSource offline(FixtureMarket market, List<EvidencePassage> passages) {
         return source(market, passages, noModel(), Duration.ofSeconds(20));
     }
 
@@ -283,7 +283,7 @@ class PipelineAnswerSourceTest {
         return new LlmRouter(vertx, LlmConfig.from(new Env(Map.of())), Clock.systemUTC());
     }
 
-    private PipelineAnswerSource source(FixtureMarket market, List<Passage> passages, LlmRouter router,
+    private PipelineAnswerSource source(FixtureMarket market, List<EvidencePassage> passages, LlmRouter router,
                                         Duration stepTimeout) {
         return new PipelineAnswerSource(vertx, market, market, new FixedPassages(passages), router, quota,
                 new PipelineConfig(stepTimeout, 3, 4000, 6));

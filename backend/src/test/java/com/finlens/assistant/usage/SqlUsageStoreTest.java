@@ -2,8 +2,8 @@ package com.finlens.assistant.usage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.finlens.platform.config.AppConfig;
 import com.finlens.platform.db.Database;
+import com.finlens.platform.db.DbConfig;
 import com.finlens.testing.ReplayServer;
 import com.finlens.testing.TestDatabase;
 import io.vertx.core.Future;
@@ -33,7 +33,7 @@ class SqlUsageStoreTest {
     static void start() throws Exception {
         vertx = Vertx.vertx();
         // The shared test MariaDB starts once per JVM (5-15 s, longer on a busy machine); this class gets its own schema.
-        AppConfig.DbConfig config = new AppConfig.DbConfig(TestDatabase.freshDatabaseUrl(), "root", "", 0, 2);
+        DbConfig config = new DbConfig(TestDatabase.freshDatabaseUrl(), "root", "", 0, 2);
         database = Database.start(vertx, config, dataDir, List.of())
                 .toCompletionStage().toCompletableFuture().get(3, TimeUnit.MINUTES);
         store = new SqlUsageStore(database.sessionFactory());

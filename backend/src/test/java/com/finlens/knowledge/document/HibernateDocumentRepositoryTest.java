@@ -3,8 +3,8 @@ package com.finlens.knowledge.document;
 import static com.finlens.testing.ReplayServer.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.finlens.platform.config.AppConfig;
 import com.finlens.platform.db.Database;
+import com.finlens.platform.db.DbConfig;
 import com.finlens.testing.TestDatabase;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -38,7 +38,7 @@ class HibernateDocumentRepositoryTest {
         vertx = Vertx.vertx();
         context = vertx.getOrCreateContext();
         // The shared test MariaDB's first start, Flyway and the session factory take a while on a busy machine.
-        AppConfig.DbConfig db = new AppConfig.DbConfig(TestDatabase.freshDatabaseUrl(), "root", "", 0, 4);
+        DbConfig db = new DbConfig(TestDatabase.freshDatabaseUrl(), "root", "", 0, 4);
         database = onContext(() -> Database.start(vertx, db, dataDir,
                 HibernateDocumentRepository.ENTITIES)).toCompletionStage().toCompletableFuture().get(3, TimeUnit.MINUTES);
         repository = new HibernateDocumentRepository(database.sessionFactory());

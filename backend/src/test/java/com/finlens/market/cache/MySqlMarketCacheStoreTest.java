@@ -4,8 +4,8 @@ import static com.finlens.testing.ReplayServer.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.finlens.integration.upstream.UpstreamResponse;
-import com.finlens.platform.config.AppConfig;
 import com.finlens.platform.db.Database;
+import com.finlens.platform.db.DbConfig;
 import com.finlens.testing.TestDatabase;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -38,7 +38,7 @@ class MySqlMarketCacheStoreTest {
     static void start() throws Exception {
         vertx = Vertx.vertx();
         loop = vertx.getOrCreateContext();
-        AppConfig.DbConfig config = new AppConfig.DbConfig(TestDatabase.freshDatabaseUrl(), "root", "", 0, 2);
+        DbConfig config = new DbConfig(TestDatabase.freshDatabaseUrl(), "root", "", 0, 2);
         database = await(Database.start(vertx, config, Files.createTempDirectory("market-cache-db"), List.of()));
         store = new MySqlMarketCacheStore(database.sessionFactory(), Clock.fixed(NOW.plusSeconds(3600), ZoneOffset.UTC));
     }

@@ -2,7 +2,7 @@ package com.finlens.market.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.finlens.market.Company;
+import com.finlens.market.MarketCompany;
 import com.finlens.market.Market;
 import com.finlens.market.Resolution;
 import java.time.LocalDate;
@@ -106,7 +106,7 @@ class CompanyResolutionTest {
         Resolution r = directory.resolve("삼성전자", 5);
         assertThat(r.ambiguous()).isFalse();
         assertThat(r.alternatives()).extracting(c -> c.company().id()).contains("005935");
-        Company preferred = directory.byKrxCode("005935").orElseThrow();
+        MarketCompany preferred = directory.byKrxCode("005935").orElseThrow();
         assertThat(preferred.preferred()).isTrue();
         assertThat(preferred.dartCorpCode()).isEqualTo("00126380");
         assertThat(preferred.yahooSymbol()).isEqualTo("005935.KS");
@@ -125,10 +125,10 @@ class CompanyResolutionTest {
     @Test
     @DisplayName("labels markets and Yahoo suffixes: .KS for KOSPI, .KQ for KOSDAQ")
     void markets() {
-        Company hynix = directory.byKrxCode("000660").orElseThrow();
+        MarketCompany hynix = directory.byKrxCode("000660").orElseThrow();
         assertThat(hynix.market()).isEqualTo(Market.KOSPI);
         assertThat(hynix.yahooSymbol()).isEqualTo("000660.KS");
-        Company ecopro = directory.byKrxCode("247540").orElseThrow();
+        MarketCompany ecopro = directory.byKrxCode("247540").orElseThrow();
         assertThat(ecopro.market()).isEqualTo(Market.KOSDAQ);
         assertThat(ecopro.yahooSymbol()).isEqualTo("247540.KQ");
     }

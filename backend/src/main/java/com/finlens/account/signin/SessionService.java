@@ -1,0 +1,100 @@
+package com.finlens.account.signin;
+
+import com.finlens.account.user.User;
+import com.finlens.account.user.UserRepository;
+import com.finlens.platform.auth.Secrets;
+import com.finlens.platform.auth.SignedInSession;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Creates, resolves and ends web sessions. A new session (a new cookie value) is issued at every sign-in, so a
+ * session id fixed before sign-in is never promoted. Sessions expire after an idle period and at an absolute
+ * age, whichever comes first.
+ */
+public final class SessionService {
+
+    /** Writing last-seen on every request would make every page a write; this is precise enough for idle expiry. */
+    private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
+
+    /** A session just created: the cookie value goes to the browser once and is never stored. */
+    public record NewSession(String cookieValue, WebSession session) {
+    }
+
+    private final SessionRepository repository;
+    private final UserRepository users;
+    private final Secrets secrets;
+    private final Clock clock;
+    private final SignInConfig config;
+
+    public SessionService(SessionRepository repository, UserRepository users, Secrets secrets, Clock clock,
+                          SignInConfig config) {
+        this.repository = repository;
+        this.users = users;
+        this.secrets = secrets;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    public Future<NewSession> create(long userId, String userAgent, String ipAddress) {
+        String cookieValue = secrets.newToken();
+        Instant now = clock.instant();
+        WebSession session = new WebSession(Secrets.sha256(cookieValue), userId, secrets.newToken(), now,
+                now.plus(config.sessionAbsolute()), truncate(userAgent, 300), truncate(ipAddress, 64));
+        return repository.insert(session).map(v -> new NewSession(cookieValue, session));
+    }
+
+    /** The live session for a cookie value, or null when unknown, expired or idle too long (then it is deleted). */
+    public Future<SignedInSession> resolve(String cookieValue) {
+        if (cookieValue == null || cookieValue.length() < 20 || cookieValue.length() > 100) {
+            return Future.succeededFuture(null);
+        }
+        String idHash = Secrets.sha256(cookieValue);
+        Instant now = clock.instant();
+        return repository.find(idHash).compose(session -> {
+            if (session == null) {
+                return Future.succeededFuture(null);
+            }
+            if (!session.getExpiresAt().isAfter(now)
+                    || !session.getLastSeenAt().plus(config.sessionIdle()).isAfter(now)) {
+                return repository.delete(idHash).map(deleted -> null);
+            }
+            Future<Void> touched = session.getLastSeenAt().plus(TOUCH_EVERY).isBefore(now)
+                    ? repository.touch(idHash, now) : Future.succeededFuture();
+            return touched.compose(v -> users.find(session.getUserId())).map(user -> user == null ? null
+                    : new SignedInSession(idHash, user.getId(), session.getCsrfToken(), user.getEmail(),
+                    user.getDisplayName()));
+        });
+    }
+
+    public Future<Boolean> end(String idHash) {
+        return repository.delete(idHash);
+    }
+
+    public Future<List<WebSession>> listForUser(long userId) {
+        return repository.listForUser(userId, clock.instant());
+    }
+
+    public Future<Boolean> revokeForUser(long userId, String idHash) {
+        return repository.deleteForUser(userId, idHash);
+    }
+
+    public Future<Integer> purgeExpired() {
+        Instant now = clock.instant();
+        return repository.deleteExpired(now, now.minus(config.sessionIdle()));
+    }
+
+    /** Signs a user in by subject (upsert) and opens a fresh session. */
+    public Future<NewSession> signIn(String subject, String email, String displayName, String userAgent,
+                                     String ipAddress) {
+        return users.upsertBySubject(subject, email, displayName, clock.instant())
+                .compose((User user) -> create(user.getId(), userAgent, ipAddress));
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,113 @@
+package com.finlens.account.signin;
+
+import com.finlens.platform.auth.AuthHandler;
+import com.finlens.platform.auth.CurrentUser;
+import com.finlens.platform.auth.SessionCookie;
+import com.finlens.platform.auth.SignedInSession;
+import com.finlens.platform.http.ApiException;
+import com.finlens.platform.view.Views;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Sign-in page, sign-out, the session probe for scripts, and the development sign-in. Development sign-in exists
+ * only when no Google client is configured and the public URL is a loopback address; otherwise it is a 404.
+ */
+public final class SignInRoutes {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{1,63}");
+
+    private final SessionService sessions;
+    private final SessionCookie cookie;
+    private final Views views;
+    private final SignInConfig config;
+
+    public SignInRoutes(SessionService sessions, SessionCookie cookie, Views views, SignInConfig config) {
+        this.sessions = sessions;
+        this.cookie = cookie;
+        this.views = views;
+        this.config = config;
+    }
+
+    public void mount(Router router, Router api) {
+        router.get("/").handler(this::home);
+        router.get("/sign-in").handler(this::signInPage);
+        router.post("/auth/logout").handler(this::logout);
+        router.post("/auth/dev").handler(this::devSignIn);
+        api.get("/session").handler(this::session);
+    }
+
+    private void home(RoutingContext ctx) {
+        if (CurrentUser.isSignedIn(ctx)) {
+            ctx.redirect("/chat");
+        } else {
+            views.render(ctx, "home.html", Map.of("active", "home"));
+        }
+    }
+
+    private void signInPage(RoutingContext ctx) {
+        if (CurrentUser.isSignedIn(ctx)) {
+            ctx.redirect("/chat");
+            return;
+        }
+        views.render(ctx, "account/sign-in.html", Map.of("active", "sign-in"));
+    }
+
+    private void devSignIn(RoutingContext ctx) {
+        if (!config.devSignIn()) {
+            throw ApiException.notFound("The page");
+        }
+        String email = ctx.request().getFormAttribute("email");
+        if (email == null && ctx.body() != null && ctx.body().length() > 0
+                && String.valueOf(ctx.request().getHeader("Content-Type")).startsWith("application/json")) {
+            email = ctx.body().asJsonObject().getString("email");
+        }
+        String clean = requireEmail(email);
+        sessions.signIn("dev:" + clean, clean, null, ctx.request().getHeader("User-Agent"), clientIp(ctx))
+                .onSuccess(created -> {
+                    cookie.set(ctx, created.cookieValue());
+                    ctx.response().setStatusCode(303).putHeader("Location", "/chat").end();
+                })
+                .onFailure(ctx::fail);
+    }
+
+    private void logout(RoutingContext ctx) {
+        SignedInSession session = AuthHandler.session(ctx);
+        cookie.clear(ctx);
+        if (session == null) {
+            ctx.response().setStatusCode(303).putHeader("Location", "/").end();
+            return;
+        }
+        sessions.end(session.idHash())
+                .onSuccess(v -> ctx.response().setStatusCode(303).putHeader("Location", "/").end())
+                .onFailure(ctx::fail);
+    }
+
+    private void session(RoutingContext ctx) {
+        SignedInSession session = AuthHandler.session(ctx);
+        JsonObject body = new JsonObject().put("signedIn", CurrentUser.isSignedIn(ctx));
+        if (session != null) {
+            body.put("user", new JsonObject().put("id", session.userId()).put("email", session.email())
+                    .put("name", session.displayName())).put("csrfToken", session.csrfToken());
+        } else if (CurrentUser.isSignedIn(ctx)) {
+            body.put("user", new JsonObject().put("id", CurrentUser.id(ctx)));
+        }
+        ctx.response().putHeader("Cache-Control", "no-store");
+        ctx.json(body);
+    }
+
+    /** A plausible email address, trimmed and lower-cased; 400 naming the field otherwise. */
+    static String requireEmail(String email) {
+        if (email == null || !EMAIL.matcher(email.strip()).matches()) {
+            throw ApiException.badRequest("email", "Enter an email address.");
+        }
+        return email.strip().toLowerCase();
+    }
+
+    static String clientIp(RoutingContext ctx) {
+        return ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().host();
+    }
+}

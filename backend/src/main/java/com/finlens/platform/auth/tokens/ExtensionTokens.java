@@ -1,5 +1,0 @@
-package com.finlens.platform.auth.tokens;
-
-/** What the extension receives at sign-in and at every refresh. */
-public record ExtensionTokens(String accessToken, String refreshToken, long expiresInSeconds) {
-}

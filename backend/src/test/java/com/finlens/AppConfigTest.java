@@ -1,0 +1,77 @@
+package com.finlens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.finlens.platform.config.ConfigException;
+import com.finlens.platform.config.Env;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class AppConfigTest {
+
+    @Test
+    @DisplayName("With no variables the app runs on embedded defaults on port 8080 with development sign-in")
+    void defaults() {
+        AppConfig config = AppConfig.load(new Env(Map.of()));
+        assertThat(config.http().port()).isEqualTo(8080);
+        assertThat(config.http().publicUrl()).isEqualTo("http://localhost:8080");
+        assertThat(config.db().isEmbedded()).isTrue();
+        assertThat(config.dataDir().toString()).endsWith("data");
+        assertThat(config.auth().devSignIn()).isTrue();
+        assertThat(config.auth().googleConfigured()).isFalse();
+    }
+
+    @Test
+    @DisplayName("Environment values win over defaults")
+    void environmentWins() {
+        AppConfig config = AppConfig.load(new Env(Map.of(
+                "FINLENS_PORT", "9090",
+                "FINLENS_DB_URL", "jdbc:mysql://db:3306/finlens",
+                "FINLENS_DB_USER", "finlens",
+                "FINLENS_DB_PASSWORD", "s3cret",
+                "FINLENS_SESSION_IDLE", "30m")));
+        assertThat(config.http().port()).isEqualTo(9090);
+        assertThat(config.db().isEmbedded()).isFalse();
+        assertThat(config.db().password()).isEqualTo("s3cret");
+        assertThat(config.db().toString()).doesNotContain("s3cret");
+        assertThat(config.auth().sessionIdle()).isEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
+    @DisplayName("Every bad variable is named in one error")
+    void namesEveryBadVariable() {
+        assertThatThrownBy(() -> AppConfig.load(new Env(Map.of(
+                "FINLENS_PORT", "eighty",
+                "FINLENS_PUBLIC_URL", "not a url",
+                "FINLENS_DB_URL", "postgres://x",
+                "FINLENS_BODY_LIMIT_BYTES", "5",
+                "FINLENS_EXTENSION_IDS", "abc"))))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems())
+                        .anySatisfy(p -> assertThat(p).startsWith("FINLENS_PORT"))
+                        .anySatisfy(p -> assertThat(p).startsWith("FINLENS_PUBLIC_URL"))
+                        .anySatisfy(p -> assertThat(p).startsWith("FINLENS_DB_URL"))
+                        .anySatisfy(p -> assertThat(p).startsWith("FINLENS_BODY_LIMIT_BYTES"))
+                        .anySatisfy(p -> assertThat(p).startsWith("FINLENS_EXTENSION_IDS")));
+    }
+
+    @Test
+    @DisplayName("A public (non-loopback) address without a Google client is refused: nobody could sign in")
+    void publicWithoutGoogleIsRefused() {
+        assertThatThrownBy(() -> AppConfig.load(new Env(Map.of("FINLENS_PUBLIC_URL", "https://finlens.example.com"))))
+                .hasMessageContaining("FINLENS_GOOGLE_CLIENT_ID");
+    }
+
+    @Test
+    @DisplayName("Development sign-in is off as soon as a Google client is configured")
+    void devSignInOffWithGoogle() {
+        AppConfig config = AppConfig.load(new Env(Map.of(
+                "FINLENS_GOOGLE_CLIENT_ID", "id.apps.googleusercontent.com",
+                "FINLENS_GOOGLE_CLIENT_SECRET", "secret")));
+        assertThat(config.auth().devSignIn()).isFalse();
+        assertThat(config.auth().toString()).doesNotContain("secret=secret");
+    }
+}
