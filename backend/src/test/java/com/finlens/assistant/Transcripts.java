@@ -83,22 +83,51 @@ final class Transcripts {
                         .collect(Collectors.joining("\n"));
     }
 
+    /**
+     * Keys and value types, with array elements merged into one shape and nulls left out: which optional field
+     * happens to be null (a passage has no as-of date) depends on the data, not on the contract.
+     */
     private static String shapeOf(Object value) {
         if (value instanceof JsonObject o) {
-            return o.fieldNames().stream().sorted().map(k -> k + ":" + shapeOf(o.getValue(k)))
-                    .collect(Collectors.joining(",", "{", "}"));
+            return o.fieldNames().stream().sorted().filter(k -> o.getValue(k) != null)
+                    .map(k -> k + ":" + shapeOf(o.getValue(k))).collect(Collectors.joining(",", "{", "}"));
         }
         if (value instanceof JsonArray a) {
-            return a.stream().map(Transcripts::shapeOf).collect(Collectors.toCollection(TreeSet::new)).stream()
-                    .collect(Collectors.joining("|", "[", "]"));
+            JsonObject merged = new JsonObject();
+            TreeSet<String> scalars = new TreeSet<>();
+            for (Object element : a) {
+                if (element instanceof JsonObject o) {
+                    merge(merged, o);
+                } else if (element != null) {
+                    scalars.add(shapeOf(element));
+                }
+            }
+            if (!merged.isEmpty()) {
+                scalars.add(shapeOf(merged));
+            }
+            return scalars.stream().collect(Collectors.joining("|", "[", "]"));
         }
         if (value instanceof Number) {
             return "number";
         }
-        if (value instanceof Boolean) {
-            return "boolean";
+        return value instanceof Boolean ? "boolean" : "string";
+    }
+
+    /** Folds one element into the merged shape: arrays concatenate, objects merge, the first non-null wins. */
+    private static void merge(JsonObject into, JsonObject element) {
+        for (String key : element.fieldNames()) {
+            Object have = into.getValue(key);
+            Object add = element.getValue(key);
+            if (have instanceof JsonArray a && add instanceof JsonArray b) {
+                into.put(key, a.copy().addAll(b));
+            } else if (have instanceof JsonObject a && add instanceof JsonObject b) {
+                JsonObject copy = a.copy();
+                merge(copy, b);
+                into.put(key, copy);
+            } else if (have == null) {
+                into.put(key, add);
+            }
         }
-        return value == null ? "null" : "string";
     }
 
     private static String read(Path path) {
