@@ -103,6 +103,7 @@ export async function startFakeBackend(extensionOrigin) {
     else if (req.method === 'POST' && pathname === '/api/v1/conversations') replay(res, 'conversation-created');
     else if (req.method === 'GET' && messagesPath) replay(res, 'messages');
     else if (req.method === 'POST' && messagesPath) await streamAnswer(res, record);
+    else if (req.method === 'POST' && pathname === '/api/v1/companies/mentions') replay(res, 'mentions');
     else replay(res, 'problem-invalid');
   }
 
