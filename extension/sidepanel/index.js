@@ -118,12 +118,20 @@ async function ask(question) {
     if (!conversationId) {
       conversationId = (await api.createConversation(content.trim().slice(0, TITLE_LENGTH))).id;
     }
+    let choice = null; // offered once the answer is stored: a click while it still streams would be lost
     const outcome = await api.ask(conversationId, question, {
       signal: streaming.signal,
-      onEvent: (event) => showAnswerEvent(answer, event, content),
+      onEvent: (event) => {
+        if (event.name === 'choose-company') choice = event;
+        else showAnswerEvent(answer, event);
+      },
       onChunkDone: () => answer.flush(),
     });
     if (outcome.end === 'cut-off') answer.finish('failed');
+    if (outcome.end === 'done' && choice) {
+      // The user's own question again, about the company they picked; never the clarifying sentence.
+      answer.chooseCompany(choice, (candidate) => ask(askAboutCandidate(content, candidate)));
+    }
   } catch (error) {
     if (error.kind === ErrorKind.ABORTED) {
       answer.finish('cancelled');
@@ -140,7 +148,7 @@ async function ask(question) {
 }
 
 /** Applies one decoded answer event (lib/answer-stream.js) to the answer on screen. */
-function showAnswerEvent(answer, event, content) {
+function showAnswerEvent(answer, event) {
   switch (event.name) {
     case 'step':
       answer.step(event);
@@ -154,10 +162,6 @@ function showAnswerEvent(answer, event, content) {
     case 'number-check':
       answer.setFlags(event.flags);
       break;
-    case 'choose-company':
-      // The user's own question again, about the company they picked; never the clarifying sentence.
-      answer.chooseCompany(event, (candidate) => ask(askAboutCandidate(content, candidate)));
-      break;
     case 'done':
       if (event.flags.length > 0) answer.setFlags(event.flags);
       answer.finish(event.status);
@@ -166,7 +170,7 @@ function showAnswerEvent(answer, event, content) {
       answer.fail(messages.describeError(errorFromFailedEvent(event)));
       break;
     default:
-      break; // start and claim-check change nothing on screen yet
+      break; // start and claim-check change nothing on screen yet; choose-company waits for done
   }
 }
 

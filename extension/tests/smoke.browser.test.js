@@ -4,21 +4,13 @@
 // tested in the backend with a real OIDC server.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { EXTENSION_ID } from './chrome-stub.js';
+import { EXTENSION_DIR, chromiumSkip, openSignedInPanel } from './browser.js';
 import { ACCESS_TOKEN, REFRESH_TOKEN, recorded, recordedStream, startFakeBackend } from './fake-backend.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const EXTENSION_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const available = existsSync(CHROMIUM);
-if (!available && process.env.CI === 'true') {
-  throw new Error(`${CHROMIUM} is missing: CI must install Debian's chromium package for the extension smoke test`);
-}
-const skip = available ? false : `${CHROMIUM} not found: install chromium to run the browser smoke test`;
+const skip = chromiumSkip();
 
 const PAGE = {
   selection: '삼성전자는 3분기 영업이익이 크게 늘었다고 밝혔다.',
@@ -26,59 +18,24 @@ const PAGE = {
   url: 'https://news.example.com/articles/42?ref=home',
 };
 
+let browser;
 let context;
-let profileDir;
 let backend;
 let panel;
-const pageErrors = [];
-const cspViolations = [];
+let pageErrors;
+let cspViolations;
 
 before(async () => {
   if (skip) return;
   backend = await startFakeBackend(`chrome-extension://${EXTENSION_ID}`);
-  profileDir = mkdtempSync(path.join(os.tmpdir(), 'finlens-ext-'));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    ],
-  });
-  let [worker] = context.serviceWorkers();
-  if (!worker) worker = await context.waitForEvent('serviceworker');
-  assert.equal(new URL(worker.url()).host, EXTENSION_ID, 'the pinned key gives the documented id');
-
   // What a signed-in user who picked "Ask Finlens about selection" on a news page would have in storage.
-  await worker.evaluate(
-    async ({ apiBase, accessToken, refreshToken, page }) => {
-      await chrome.storage.sync.set({ 'finlens.settings': { version: 1, apiBase } });
-      await chrome.storage.local.set({
-        'finlens.auth': { accessToken, refreshToken, expiresAt: Date.now() + 3_600_000 },
-      });
-      await chrome.storage.session.set({ 'finlens.pendingContext': { ...page, capturedAt: Date.now() } });
-    },
-    { apiBase: backend.baseUrl, accessToken: ACCESS_TOKEN, refreshToken: REFRESH_TOKEN, page: PAGE },
-  );
-
-  panel = await context.newPage();
-  panel.on('pageerror', (error) => pageErrors.push(error.message));
-  panel.on('console', (message) => {
-    // DOMPurify parses dirty markup in an inert DOMParser document; Chromium reports the inline handlers it sees
-    // there as CSP violations although nothing can run. Any other report means the panel itself broke the CSP.
-    const fromSanitiser = message.location().url.endsWith('/lib/vendor/purify.es.mjs');
-    if (/Content Security Policy/i.test(message.text()) && !fromSanitiser) cspViolations.push(message.text());
-  });
-  await panel.goto(`chrome-extension://${EXTENSION_ID}/sidepanel/index.html`);
-  await panel.locator('#signed-in-view').waitFor({ state: 'visible' });
+  browser = await openSignedInPanel({ apiBase: backend.baseUrl, accessToken: ACCESS_TOKEN, refreshToken: REFRESH_TOKEN, pendingContext: PAGE });
+  ({ context, panel, pageErrors, cspViolations } = browser);
 });
 
 after(async () => {
-  await context?.close();
+  await browser?.close();
   await backend?.close();
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
 });
 
 const messageRequests = () => backend.requests.filter((r) => r.method === 'POST' && /\/messages$/.test(r.path));

@@ -38,6 +38,7 @@ async function replay(name, options) {
   const answer = view.addAnswer();
   const outcome = await readAnswerStream(recordedStream(name, options), { onEvent: answer.apply, onChunkDone: answer.repaint });
   if (outcome.end === 'cut-off') answer.end('failed');
+  if (outcome.end === 'done') answer.offerChoices();
   return { li: answer.element, chosen, progress: window.document.getElementById('progress'), outcome };
 }
 

@@ -81,6 +81,7 @@ export function createChatView({ list, progress, text, renderer, onChoose }) {
     const body = li.querySelector('.content');
     let markdown = '';
     let dirty = false;
+    let choice = null; // offered once the answer is stored: a click while it still streams would be lost
     const answer = {
       element: li,
       apply(event) {
@@ -99,7 +100,7 @@ export function createChatView({ list, progress, text, renderer, onChoose }) {
             if (event.flags.length) note(li, 'flags', `${text.flags}: ${event.flags.join(', ')}`);
             break;
           case 'choose-company':
-            renderChoices(li, event);
+            choice = event;
             break;
           case 'failed':
             answer.repaint();
@@ -118,6 +119,10 @@ export function createChatView({ list, progress, text, renderer, onChoose }) {
         if (!dirty) return;
         dirty = false;
         renderer.renderMarkdown(body, markdown);
+      },
+      /** After the stream ended with done: the company choice it asked for, if any (clickable only now). */
+      offerChoices() {
+        if (choice) renderChoices(li, choice);
       },
       /** The stream ended without done or failed, or the user stopped it. */
       end(status) {

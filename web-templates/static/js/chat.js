@@ -72,6 +72,8 @@ async function ask(body) {
       onChunkDone: () => requestAnimationFrame(answer.repaint),
     });
     if (outcome.end === 'cut-off') answer.end('failed');
+    // Offered only once the stream is over: a click while it still streamed would be ignored.
+    if (outcome.end === 'done') answer.offerChoices();
   } catch (err) {
     if (err.name === 'AbortError') answer.end('cancelled');
     else throw err;
