@@ -3,6 +3,7 @@ package com.finlens;
 import com.finlens.platform.config.ConfigException;
 import com.finlens.platform.config.Env;
 import com.finlens.platform.db.Database;
+import com.finlens.platform.http.HttpVerticle;
 import com.finlens.platform.http.RequestLog;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -10,6 +11,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -29,14 +31,17 @@ public final class App {
     private final Wiring wiring;
     private final RequestLog requests;
     private final AppConfig config;
+    private final HttpVerticle http;
     private final int port;
 
-    private App(Vertx vertx, Database database, Wiring wiring, RequestLog requests, AppConfig config, int port) {
+    private App(Vertx vertx, Database database, Wiring wiring, RequestLog requests, AppConfig config,
+                HttpVerticle http, int port) {
         this.vertx = vertx;
         this.database = database;
         this.wiring = wiring;
         this.requests = requests;
         this.config = config;
+        this.http = http;
         this.port = port;
     }
 
@@ -82,8 +87,8 @@ public final class App {
                     Wiring wiring = new Wiring(vertx, config, database, metricsRegistry);
                     RequestLog requests = new RequestLog();
                     return wiring.httpVerticle(requests, port::set)
-                            .compose(vertx::deployVerticle)
-                            .map(id -> new App(vertx, database, wiring, requests, config, port.get()))
+                            .compose(http -> vertx.deployVerticle(http)
+                                    .map(id -> new App(vertx, database, wiring, requests, config, http, port.get())))
                             .onFailure(e -> database.close());
                 })
                 .onFailure(e -> vertx.close());
@@ -91,6 +96,11 @@ public final class App {
 
     public int port() {
         return port;
+    }
+
+    /** Every endpoint the server answers ("GET /chat/:id"), as the router holds them. */
+    public List<String> routes() {
+        return http.routes();
     }
 
     public AppConfig config() {

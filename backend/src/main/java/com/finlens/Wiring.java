@@ -5,6 +5,7 @@ import com.finlens.account.AccountRoutes;
 import com.finlens.account.AccountService;
 import com.finlens.account.signin.AuthHousekeeping;
 import com.finlens.account.signin.DevExtensionSignInRoutes;
+import com.finlens.account.signin.GoogleSignInRoutes;
 import com.finlens.account.signin.SessionRepository;
 import com.finlens.account.signin.SessionService;
 import com.finlens.account.signin.SignInConfig;
@@ -13,7 +14,6 @@ import com.finlens.account.signin.SignInRoutes;
 import com.finlens.account.signin.WebSession;
 import com.finlens.account.signin.google.GoogleOidc;
 import com.finlens.account.signin.google.GoogleSignIn;
-import com.finlens.account.signin.google.GoogleSignInRoutes;
 import com.finlens.account.signin.google.OAuthAttempt;
 import com.finlens.account.signin.google.OAuthAttemptRepository;
 import com.finlens.account.signin.tokens.AccessToken;
@@ -25,6 +25,7 @@ import com.finlens.account.signin.tokens.TokenRepository;
 import com.finlens.account.user.User;
 import com.finlens.account.user.UserRepository;
 import com.finlens.assistant.ChatPages;
+import com.finlens.assistant.ConversationAccountData;
 import com.finlens.assistant.Conversation;
 import com.finlens.assistant.ConversationRepository;
 import com.finlens.assistant.ConversationRoutes;
@@ -39,19 +40,30 @@ import com.finlens.assistant.sources.SharedDisclosures;
 import com.finlens.assistant.usage.AnswerQuota;
 import com.finlens.assistant.usage.SqlUsageStore;
 import com.finlens.assistant.usage.UsageRoutes;
+import com.finlens.integration.embeddings.OpenAiCompatibleEmbedder;
+import com.finlens.integration.weaviate.WeaviateVectorStore;
 import com.finlens.knowledge.KnowledgeAccountData;
 import com.finlens.knowledge.KnowledgeBase;
 import com.finlens.knowledge.KnowledgePages;
+import com.finlens.knowledge.document.DocumentRepository;
 import com.finlens.knowledge.document.DocumentRow;
 import com.finlens.knowledge.document.HibernateDocumentRepository;
 import com.finlens.knowledge.document.JobRow;
+import com.finlens.knowledge.embedding.Embedder;
+import com.finlens.knowledge.embedding.EmbeddingSpace;
+import com.finlens.knowledge.embedding.LocalMiniLmEmbedder;
+import com.finlens.knowledge.store.LuceneVectorStore;
+import com.finlens.knowledge.store.VectorStore;
 import com.finlens.market.MarketModule;
 import com.finlens.market.api.CompanyPages;
 import com.finlens.market.cache.MySqlMarketCacheStore;
 import com.finlens.platform.auth.AuthHandler;
 import com.finlens.platform.auth.Secrets;
 import com.finlens.platform.auth.SessionCookie;
+import com.finlens.platform.auth.SignInGuard;
+import com.finlens.platform.auth.SignInGuard.PublicRoute;
 import com.finlens.platform.db.Database;
+import com.finlens.platform.db.OwnContext;
 import com.finlens.platform.http.FailureHandler;
 import com.finlens.platform.http.HealthRoutes;
 import com.finlens.platform.http.HttpVerticle;
@@ -62,6 +74,7 @@ import com.finlens.platform.view.Messages;
 import com.finlens.platform.view.Views;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,6 +95,21 @@ final class Wiring {
             TokenFamily.class, RefreshToken.class, AccessToken.class, Conversation.class, Message.class,
             DocumentRow.class, JobRow.class);
 
+    /**
+     * The only routes anonymous callers reach; every other route, page or API, needs a signed-in user
+     * ({@link SignInGuard}). Keep it short: each entry is a door without a lock.
+     */
+    static final List<PublicRoute> PUBLIC_ROUTES = List.of(
+            PublicRoute.get("/"), PublicRoute.get(SignInGuard.SIGN_IN_PAGE),
+            PublicRoute.post("/auth/dev"), PublicRoute.post("/auth/logout"),
+            PublicRoute.get("/auth/google"), PublicRoute.get("/auth/google/callback"),
+            // The extension's sign-in pages and token refresh: the refresh token in the body is the credential.
+            PublicRoute.any("/auth/extension/*"),
+            PublicRoute.get("/api/v1/session"),
+            PublicRoute.get("/api/v1/openapi.json"), PublicRoute.get("/api/docs"),
+            PublicRoute.get("/health/live"), PublicRoute.get("/health/ready"), PublicRoute.get("/metrics"),
+            PublicRoute.get("/static/*"));
+
     private final Vertx vertx;
     private final AppConfig config;
     private final Database database;
@@ -100,11 +128,30 @@ final class Wiring {
     /** Builds every feature (the knowledge index opens asynchronously) and the HTTP verticle that serves them. */
     Future<HttpVerticle> httpVerticle(RequestLog requestLog, IntConsumer onListening) {
         Mutiny.SessionFactory sessions = database.sessionFactory();
-        return KnowledgeBase.start(vertx, config.knowledge(), config.embeddings(), config.weaviate(),
-                new HibernateDocumentRepository(sessions), clock).map(knowledgeBase -> {
-                    this.knowledge = knowledgeBase;
-                    return build(sessions, requestLog, onListening);
-                });
+        return knowledgeBase(new HibernateDocumentRepository(sessions)).map(knowledgeBase -> {
+            this.knowledge = knowledgeBase;
+            return build(sessions, requestLog, onListening);
+        });
+    }
+
+    /**
+     * The knowledge store and embedder: the remote embeddings endpoint when configured, else the in-jar MiniLM
+     * model; Weaviate when configured, else the embedded Lucene index.
+     */
+    private Future<KnowledgeBase> knowledgeBase(DocumentRepository documents) {
+        WorkerExecutor worker = vertx.createSharedWorkerExecutor(KnowledgeBase.WORKER_POOL,
+                config.knowledge().workerPoolSize());
+        Embedder embedder = config.embeddings().enabled() ? new OpenAiCompatibleEmbedder(vertx, config.embeddings())
+                : new LocalMiniLmEmbedder(worker);
+        EmbeddingSpace space = EmbeddingSpace.of(embedder);
+        Future<? extends VectorStore> store = config.weaviate().enabled()
+                ? WeaviateVectorStore.open(worker, config.weaviate(), space)
+                : LuceneVectorStore.open(worker, config.knowledge().indexDir(), space);
+        return store.onFailure(e -> worker.close()).compose(opened -> {
+            LOG.info("Knowledge base ready: {} store, embeddings {} ({} dimensions)", config.weaviate().enabled()
+                    ? "Weaviate" : "Lucene at " + config.knowledge().indexDir(), space.model(), space.dimension());
+            return KnowledgeBase.start(vertx, worker, opened, embedder, config.knowledge(), documents, clock);
+        });
     }
 
     private HttpVerticle build(Mutiny.SessionFactory sessions, RequestLog requestLog, IntConsumer onListening) {
@@ -123,7 +170,7 @@ final class Wiring {
         AnswerQuota quota = new AnswerQuota(new SqlUsageStore(sessions), config.quota(), clock);
         PipelineAnswerSource answers = new PipelineAnswerSource(vertx,
                 new MarketCompanyLookup(market.service()),
-                new MarketFactsSource(market.service(), new SharedDisclosures(vertx, knowledge.service())),
+                new MarketFactsSource(market.service(), new SharedDisclosures(new OwnContext(vertx), knowledge.service())),
                 new KnowledgePassages(knowledge.service()),
                 new LlmRouter(vertx, config.llm(), clock), quota, config.pipeline());
         ConversationRepository conversationRepository = new ConversationRepository(sessions);
@@ -132,7 +179,7 @@ final class Wiring {
                 .onFailure(e -> LOG.warn("Could not close abandoned answers: {}", e.getMessage()));
 
         ExtensionTokenService extensionTokens = new ExtensionTokenService(new TokenRepository(sessions), secrets,
-                clock, config.auth());
+                clock, config.auth().accessTokenTtl(), config.auth().refreshTokenTtl());
         AuthHandler auth = new AuthHandler(sessionService, cookie, extensionTokens);
         // Without a Google client only development sign-in exists (loopback); see SignInConfig.
         GoogleSignIn google = config.auth().googleConfigured()
@@ -142,9 +189,10 @@ final class Wiring {
                 : null;
         new AuthHousekeeping(sessionService, extensionTokens, google).start(vertx, Duration.ofHours(1));
         SignInRateLimit signInRateLimit = new SignInRateLimit(clock, config.auth().signInPerMinute());
-        List<AccountDataHook> accountDataHooks = List.of(new KnowledgeAccountData(knowledge.service()));
-        AccountService accounts = new AccountService(users, sessionService, extensionTokens, conversations,
-                accountDataHooks, clock);
+        List<AccountDataHook> accountDataHooks = List.of(new ConversationAccountData(conversations),
+                new KnowledgeAccountData(knowledge.service()));
+        AccountService accounts = new AccountService(users, sessionService, extensionTokens, accountDataHooks,
+                clock);
 
         List<RouteModule> features = new ArrayList<>(List.of(
                 (root, api) -> signInRateLimit.mount(root),
@@ -170,8 +218,10 @@ final class Wiring {
                     .mount(root));
         }
 
-        return new HttpVerticle(config, auth, new FailureHandler(views), features, requestLog, metricsRegistry,
-                onListening);
+        HttpVerticle.Settings server = new HttpVerticle.Settings(config.http(), config.auth().extensionIds(),
+                config.dataDir().resolve("uploads"), metricsRegistry);
+        HttpVerticle.Security security = new HttpVerticle.Security(auth, new SignInGuard(PUBLIC_ROUTES));
+        return new HttpVerticle(server, security, new FailureHandler(views), features, requestLog, onListening);
     }
 
     /** Releases what the features hold open (index writers, timers, worker pools). */

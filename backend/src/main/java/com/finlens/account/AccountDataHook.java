@@ -1,7 +1,6 @@
 package com.finlens.account;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 
 /**
  * How a feature takes part in "export my data" and "delete my account". Wiring passes every feature's hook to
@@ -13,8 +12,8 @@ public interface AccountDataHook {
     /** The key of this feature's section in the export, e.g. "knowledge". */
     String section();
 
-    /** The user's data of this feature, as it should appear in the export. */
-    Future<JsonObject> export(long userId);
+    /** The user's data of this feature, as it should appear in the export (a JSON object or array). */
+    Future<?> export(long userId);
 
     /** Deletes the user's data of this feature; runs before the user row is deleted. */
     Future<Void> deleteAll(long userId);

@@ -40,10 +40,6 @@ public final class AccountRoutes {
     }
 
     private void page(RoutingContext ctx) {
-        if (!CurrentUser.isSignedIn(ctx)) {
-            ctx.redirect("/sign-in");
-            return;
-        }
         accounts.overview(CurrentUser.id(ctx), currentSessionHash(ctx))
                 .onSuccess(overview -> views.render(ctx, "account/account.html", Map.of(
                         "active", "account",

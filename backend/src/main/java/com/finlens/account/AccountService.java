@@ -6,9 +6,6 @@ import com.finlens.account.signin.tokens.ExtensionTokenService;
 import com.finlens.account.signin.tokens.TokenFamily;
 import com.finlens.account.user.User;
 import com.finlens.account.user.UserRepository;
-import com.finlens.assistant.Conversation;
-import com.finlens.assistant.ConversationService;
-import com.finlens.assistant.Message;
 import com.finlens.platform.auth.Secrets;
 import com.finlens.platform.http.ApiException;
 import io.vertx.core.Future;
@@ -27,16 +24,14 @@ public final class AccountService {
     private final UserRepository users;
     private final SessionService sessions;
     private final ExtensionTokenService extensionTokens;
-    private final ConversationService conversations;
     private final List<AccountDataHook> hooks;
     private final Clock clock;
 
     public AccountService(UserRepository users, SessionService sessions, ExtensionTokenService extensionTokens,
-                          ConversationService conversations, List<AccountDataHook> hooks, Clock clock) {
+                          List<AccountDataHook> hooks, Clock clock) {
         this.users = users;
         this.sessions = sessions;
         this.extensionTokens = extensionTokens;
-        this.conversations = conversations;
         this.hooks = List.copyOf(hooks);
         this.clock = clock;
     }
@@ -55,9 +50,6 @@ public final class AccountService {
         JsonObject export = new JsonObject().put("exportedAt", clock.instant().toString());
         Future<Void> chain = overview(userId, null).map(o -> {
             export.mergeIn(o);
-            return null;
-        }).compose(v -> conversations.listAll(userId)).compose(this::conversationsJson).map(json -> {
-            export.put("conversations", json);
             return null;
         });
         for (AccountDataHook hook : hooks) {
@@ -118,37 +110,6 @@ public final class AccountService {
             }
             return user;
         });
-    }
-
-    private Future<JsonArray> conversationsJson(List<Conversation> list) {
-        JsonArray out = new JsonArray();
-        Future<Void> chain = Future.succeededFuture();
-        for (Conversation c : list) {
-            chain = chain.compose(v -> conversations.messages(c.getUserId(), c.getId())).map(messages -> {
-                out.add(new JsonObject()
-                        .put("id", c.getId())
-                        .put("title", c.getTitle())
-                        .put("createdAt", c.getCreatedAt().toString())
-                        .put("updatedAt", c.getUpdatedAt().toString())
-                        .put("messages", messagesJson(messages)));
-                return null;
-            });
-        }
-        return chain.map(out);
-    }
-
-    private static JsonArray messagesJson(List<Message> messages) {
-        JsonArray out = new JsonArray();
-        for (Message m : messages) {
-            out.add(new JsonObject()
-                    .put("id", m.getId())
-                    .put("role", m.getRole().name())
-                    .put("content", m.getContent())
-                    .put("status", m.getStatus().name())
-                    .put("createdAt", m.getCreatedAt().toString())
-                    .put("metadata", m.getMetadata() == null ? null : new JsonObject(m.getMetadata())));
-        }
-        return out;
     }
 
     private static JsonObject userJson(User user) {

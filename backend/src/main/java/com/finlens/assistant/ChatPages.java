@@ -26,16 +26,10 @@ public final class ChatPages {
     }
 
     private void newChat(RoutingContext ctx) {
-        if (redirectIfSignedOut(ctx)) {
-            return;
-        }
         views.render(ctx, "assistant/chat.html", Map.of("messages", List.of(), "active", "chat"));
     }
 
     private void chat(RoutingContext ctx) {
-        if (redirectIfSignedOut(ctx)) {
-            return;
-        }
         long userId = CurrentUser.id(ctx);
         long id = Requests.idParam(ctx, "id");
         conversations.get(userId, id)
@@ -48,21 +42,10 @@ public final class ChatPages {
     }
 
     private void history(RoutingContext ctx) {
-        if (redirectIfSignedOut(ctx)) {
-            return;
-        }
         conversations.list(CurrentUser.id(ctx))
                 .compose(list -> views.render(ctx, "assistant/history.html", Map.of(
                         "conversations", list.stream().map(ConversationJson::conversation).toList(),
                         "active", "history")))
                 .onFailure(ctx::fail);
-    }
-
-    static boolean redirectIfSignedOut(RoutingContext ctx) {
-        if (CurrentUser.isSignedIn(ctx)) {
-            return false;
-        }
-        ctx.redirect("/sign-in");
-        return true;
     }
 }

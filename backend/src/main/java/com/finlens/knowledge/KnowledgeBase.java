@@ -1,20 +1,13 @@
 package com.finlens.knowledge;
 
-import com.finlens.integration.embeddings.EmbeddingsConfig;
-import com.finlens.integration.embeddings.OpenAiCompatibleEmbedder;
-import com.finlens.integration.weaviate.WeaviateConfig;
-import com.finlens.integration.weaviate.WeaviateVectorStore;
 import com.finlens.knowledge.document.DocumentRepository;
 import com.finlens.knowledge.embedding.Embedder;
-import com.finlens.knowledge.embedding.EmbeddingSpace;
-import com.finlens.knowledge.embedding.LocalMiniLmEmbedder;
 import com.finlens.knowledge.ingest.Chunker;
 import com.finlens.knowledge.ingest.DocumentParser;
 import com.finlens.knowledge.ingest.SafeUrlFetcher;
-import com.finlens.knowledge.store.LuceneVectorStore;
 import com.finlens.knowledge.store.VectorStore;
+import com.finlens.platform.db.OwnContext;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
@@ -23,10 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The knowledge feature assembled from configuration: the remote embeddings endpoint when configured, else the
- * in-jar MiniLM model; Weaviate when configured, else the embedded Lucene index; all blocking work on one named
- * worker pool ("finlens-knowledge"). Start it once, mount {@link #routes()}, hand {@link #service()} to the
- * assistant, the DART ingester and account deletion, and {@link #close()} it on shutdown.
+ * The knowledge feature assembled around the vector store and embedder that Wiring picked; all blocking work runs on
+ * one named worker pool ("finlens-knowledge"). Start it once, mount {@link #routes()}, hand {@link #service()} to
+ * the assistant, the DART ingester and account deletion, and {@link #close()} it on shutdown.
  */
 public final class KnowledgeBase {
 
@@ -48,40 +40,30 @@ public final class KnowledgeBase {
         this.routes = routes;
     }
 
-    public static Future<KnowledgeBase> start(Vertx vertx, KnowledgeConfig config, EmbeddingsConfig embeddings,
-                                              WeaviateConfig weaviate, DocumentRepository repository, Clock clock) {
-        WorkerExecutor worker = vertx.createSharedWorkerExecutor(WORKER_POOL, config.workerPoolSize());
-        Embedder embedder = embeddings.enabled() ? new OpenAiCompatibleEmbedder(vertx, embeddings)
-                : new LocalMiniLmEmbedder(worker);
-        EmbeddingSpace space = EmbeddingSpace.of(embedder);
-        Future<? extends VectorStore> opened = weaviate.enabled()
-                ? WeaviateVectorStore.open(worker, weaviate, space)
-                : LuceneVectorStore.open(worker, config.indexDir(), space);
-        return opened.<KnowledgeBase>compose(store -> {
-            SafeUrlFetcher fetcher = new SafeUrlFetcher(vertx, worker, config.fetch());
-            KnowledgeService service = new KnowledgeService(repository, store, embedder, new DocumentParser(worker),
-                    fetcher, new Chunker(config.chunkMaxChars()), clock);
-            LOG.info("Knowledge base ready: {} store, embeddings {} ({} dimensions)",
-                    weaviate.enabled() ? "Weaviate" : "Lucene at " + config.indexDir(), space.model(), space.dimension());
-            KnowledgeBase base = new KnowledgeBase(worker, store, fetcher, service, new KnowledgeRoutes(vertx, service));
-            // Load the embedding model now (1-2 s for the in-jar one) rather than in the first user's search.
-            embedder.embed(List.of("warm-up")).onFailure(e -> LOG.warn("Embedder warm-up failed: {}", e.getMessage()));
-            return onEventLoop(vertx, service).map(base);
-        }).onFailure(e -> worker.close());
+    /**
+     * Assembles the feature around the store and embedder that Wiring picked. The worker pool becomes the knowledge
+     * base's own: {@link #close()} closes it, and so does a failed start.
+     */
+    public static Future<KnowledgeBase> start(Vertx vertx, WorkerExecutor worker, VectorStore store, Embedder embedder,
+                                              KnowledgeConfig config, DocumentRepository repository, Clock clock) {
+        SafeUrlFetcher fetcher = new SafeUrlFetcher(vertx, worker, config.fetch());
+        OwnContext ownContext = new OwnContext(vertx);
+        KnowledgeService service = new KnowledgeService(repository, store, embedder, new DocumentParser(worker),
+                fetcher, new Chunker(config.chunkMaxChars()), clock, ownContext);
+        KnowledgeBase base = new KnowledgeBase(worker, store, fetcher, service, new KnowledgeRoutes(vertx, service));
+        // Load the embedding model now (1-2 s for the in-jar one) rather than in the first user's search.
+        embedder.embed(List.of("warm-up")).onFailure(e -> LOG.warn("Embedder warm-up failed: {}", e.getMessage()));
+        return failInterruptedJobs(ownContext, service).map(base).onFailure(e -> base.close());
     }
 
-    /** Jobs cut short by the last shutdown are marked failed; Hibernate Reactive needs an event loop for that. */
-    private static Future<Void> onEventLoop(Vertx vertx, KnowledgeService service) {
-        Promise<Void> done = Promise.promise();
-        vertx.getOrCreateContext().runOnContext(v -> service.failInterruptedJobs()
-                .onSuccess(count -> {
-                    if (count > 0) {
-                        LOG.info("Marked {} interrupted ingestion job(s) as failed", count);
-                    }
-                })
-                .<Void>mapEmpty()
-                .onComplete(done));
-        return done.future();
+    /** Jobs cut short by the last shutdown are marked failed, in a database session of their own. */
+    private static Future<Void> failInterruptedJobs(OwnContext ownContext, KnowledgeService service) {
+        return ownContext.run(service::failInterruptedJobs).map(count -> {
+            if (count > 0) {
+                LOG.info("Marked {} interrupted ingestion job(s) as failed", count);
+            }
+            return null;
+        });
     }
 
     public KnowledgeService service() {

@@ -1,6 +1,5 @@
 package com.finlens.knowledge;
 
-import com.finlens.platform.auth.CurrentUser;
 import com.finlens.platform.view.Views;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -23,10 +22,6 @@ public final class KnowledgePages {
     }
 
     private void page(RoutingContext ctx) {
-        if (!CurrentUser.isSignedIn(ctx)) {
-            ctx.redirect("/sign-in");
-            return;
-        }
         views.render(ctx, "knowledge/knowledge.html", Map.of("active", "knowledge"));
     }
 }

@@ -20,6 +20,7 @@ import com.finlens.knowledge.store.SearchMode;
 import com.finlens.knowledge.store.SearchRequest;
 import com.finlens.knowledge.store.StoredChunk;
 import com.finlens.knowledge.store.VectorStore;
+import com.finlens.platform.db.OwnContext;
 import com.finlens.platform.http.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -55,9 +56,10 @@ public final class KnowledgeService {
     private final SafeUrlFetcher fetcher;
     private final Chunker chunker;
     private final Clock clock;
+    private final OwnContext jobs;
 
     public KnowledgeService(DocumentRepository repository, VectorStore store, Embedder embedder, DocumentParser parser,
-                            SafeUrlFetcher fetcher, Chunker chunker, Clock clock) {
+                            SafeUrlFetcher fetcher, Chunker chunker, Clock clock, OwnContext jobs) {
         this.repository = repository;
         this.store = store;
         this.embedder = embedder;
@@ -65,6 +67,7 @@ public final class KnowledgeService {
         this.fetcher = fetcher;
         this.chunker = chunker;
         this.clock = clock;
+        this.jobs = jobs;
     }
 
     public Future<IngestTicket> ingestText(long userId, String title, String text) {
@@ -184,26 +187,14 @@ public final class KnowledgeService {
                     return repository.save(queued)
                             .compose(v -> repository.createJob(document.id(), document.ownerId(), clock.instant()))
                             .map(job -> {
-                                inOwnContext(() -> run(document, job, source));
+                                // The job outlives this request: its own context keeps its database session apart.
+                                jobs.run(() -> run(document, job, source));
                                 return new IngestTicket(queued, job);
                             });
                 }));
     }
 
     /** Runs a job to its end; every outcome is recorded on the job and the document, never thrown. */
-    /**
-     * The job outlives the request that queued it. Hibernate Reactive keeps its session in the Vert.x context, so
-     * the job gets a context of its own (a duplicate) and never shares a session with its caller's next query.
-     */
-    private static void inOwnContext(Runnable job) {
-        io.vertx.core.Context current = io.vertx.core.Vertx.currentContext();
-        if (current instanceof io.vertx.core.impl.ContextInternal internal) {
-            internal.duplicate().runOnContext(v -> job.run());
-        } else {
-            job.run();
-        }
-    }
-
     Future<Void> run(KnowledgeDocument previous, IngestJob job, DocumentSource source) {
         return repository.save(job.running(0, 0, clock.instant()))
                 .compose(v -> repository.save(previous.withStatus(IngestStatus.running, null, clock.instant())))

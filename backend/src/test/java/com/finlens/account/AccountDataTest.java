@@ -35,7 +35,7 @@ class AccountDataTest {
 
         HttpResponse<Buffer> anonymous = await(SharedApp.get().client().get("/account").send());
         assertThat(anonymous.statusCode()).isEqualTo(302);
-        assertThat(anonymous.getHeader("Location")).isEqualTo("/sign-in");
+        assertThat(anonymous.getHeader("Location")).isEqualTo("/sign-in?next=%2Faccount");
     }
 
     @Test

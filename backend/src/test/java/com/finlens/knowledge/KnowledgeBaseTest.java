@@ -6,9 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.finlens.integration.embeddings.EmbeddingsConfig;
 import com.finlens.integration.weaviate.WeaviateConfig;
 import com.finlens.knowledge.document.IngestStatus;
+import com.finlens.knowledge.embedding.EmbeddingSpace;
+import com.finlens.knowledge.embedding.LocalMiniLmEmbedder;
+import com.finlens.knowledge.store.LuceneVectorStore;
+import com.finlens.knowledge.store.VectorStore;
 import com.finlens.knowledge.testing.InMemoryDocumentRepository;
 import com.finlens.platform.config.Env;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -23,7 +28,8 @@ class KnowledgeBaseTest {
     Path dataDir;
 
     @Test
-    @DisplayName("With no configuration the knowledge base runs on Lucene and the in-jar model, for English and Korean")
+    @DisplayName("With no configuration nothing remote is on, and Lucene with the in-jar model finds English"
+            + " and Korean text by meaning")
     void embeddedDefaults() {
         Env env = new Env(Map.of("FINLENS_DATA_DIR", dataDir.toString()));
         KnowledgeConfig config = KnowledgeConfig.from(env);
@@ -36,7 +42,11 @@ class KnowledgeBaseTest {
 
         Vertx vertx = Vertx.vertx();
         InMemoryDocumentRepository repository = new InMemoryDocumentRepository();
-        KnowledgeBase base = await(KnowledgeBase.start(vertx, config, embeddings, weaviate, repository, Clock.systemUTC()));
+        WorkerExecutor worker = vertx.createSharedWorkerExecutor(KnowledgeBase.WORKER_POOL, config.workerPoolSize());
+        LocalMiniLmEmbedder embedder = new LocalMiniLmEmbedder(worker);
+        VectorStore store = await(LuceneVectorStore.open(worker, config.indexDir(), EmbeddingSpace.of(embedder)));
+        KnowledgeBase base = await(KnowledgeBase.start(vertx, worker, store, embedder, config, repository,
+                Clock.systemUTC()));
         try {
             KnowledgeService service = base.service();
             IngestTicket english = await(service.ingestText(1, "Rates", "The Bank of Korea kept its policy rate at 3.5 percent."));

@@ -12,6 +12,7 @@ import com.finlens.knowledge.store.LuceneVectorStore;
 import com.finlens.knowledge.testing.HashingEmbedder;
 import com.finlens.knowledge.testing.InMemoryDocumentRepository;
 import com.finlens.platform.auth.CurrentUser;
+import com.finlens.platform.db.OwnContext;
 import com.finlens.platform.http.FailureHandler;
 import com.finlens.platform.view.Messages;
 import com.finlens.platform.view.Views;
@@ -65,7 +66,7 @@ class KnowledgeRoutesTest {
         SafeUrlFetcher fetcher = new SafeUrlFetcher(vertx, worker, new FetchConfig(1024 * 1024, Duration.ofSeconds(5), 3,
                 Set.of("127.0.0.1:" + web.port())));
         knowledge = new KnowledgeService(new InMemoryDocumentRepository(), store, new HashingEmbedder(),
-                new DocumentParser(worker), fetcher, new Chunker(200), Clock.systemUTC());
+                new DocumentParser(worker), fetcher, new Chunker(200), Clock.systemUTC(), new OwnContext(vertx));
 
         Router router = Router.router(vertx);
         Files.createDirectories(dataDir.resolve("uploads"));

@@ -17,7 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -82,6 +85,20 @@ public final class TestApp implements AutoCloseable {
 
     public App app() {
         return app;
+    }
+
+    /** "POST /api/v1/conversations/{id}/messages" for every operation of the served OpenAPI document. */
+    public Set<String> documentedOperations() {
+        JsonObject paths = await(client.get("/api/v1/openapi.json").send()).bodyAsJsonObject().getJsonObject("paths");
+        Set<String> operations = new TreeSet<>();
+        for (String path : paths.fieldNames()) {
+            for (String method : paths.getJsonObject(path).fieldNames()) {
+                if (Set.of("get", "put", "post", "delete", "patch", "head").contains(method)) {
+                    operations.add(method.toUpperCase(Locale.ROOT) + " /api/v1" + path);
+                }
+            }
+        }
+        return operations;
     }
 
     public WebClient client() {

@@ -3,6 +3,7 @@ package com.finlens.account.signin;
 import com.finlens.account.user.User;
 import com.finlens.account.user.UserRepository;
 import com.finlens.platform.auth.Secrets;
+import com.finlens.platform.auth.SessionResolver;
 import com.finlens.platform.auth.SignedInSession;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -15,7 +16,7 @@ import java.util.List;
  * session id fixed before sign-in is never promoted. Sessions expire after an idle period and at an absolute
  * age, whichever comes first.
  */
-public final class SessionService {
+public final class SessionService implements SessionResolver {
 
     /** Writing last-seen on every request would make every page a write; this is precise enough for idle expiry. */
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
@@ -48,6 +49,7 @@ public final class SessionService {
     }
 
     /** The live session for a cookie value, or null when unknown, expired or idle too long (then it is deleted). */
+    @Override
     public Future<SignedInSession> resolve(String cookieValue) {
         if (cookieValue == null || cookieValue.length() < 20 || cookieValue.length() > 100) {
             return Future.succeededFuture(null);

@@ -3,12 +3,14 @@ package com.finlens.account.signin;
 import com.finlens.platform.auth.AuthHandler;
 import com.finlens.platform.auth.CurrentUser;
 import com.finlens.platform.auth.SessionCookie;
+import com.finlens.platform.auth.SignInGuard;
 import com.finlens.platform.auth.SignedInSession;
 import com.finlens.platform.http.ApiException;
 import com.finlens.platform.view.Views;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -18,6 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class SignInRoutes {
 
+    private static final String AFTER_SIGN_IN = "/chat";
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{1,63}");
 
     private final SessionService sessions;
@@ -42,18 +45,24 @@ public final class SignInRoutes {
 
     private void home(RoutingContext ctx) {
         if (CurrentUser.isSignedIn(ctx)) {
-            ctx.redirect("/chat");
+            ctx.redirect(AFTER_SIGN_IN);
         } else {
             views.render(ctx, "home.html", Map.of("active", "home"));
         }
     }
 
+    /** The sign-in page; {@code next} (set by the sign-in guard) is where the user goes once signed in. */
     private void signInPage(RoutingContext ctx) {
+        String next = SignInGuard.sameOriginPath(ctx.request().getParam("next"));
         if (CurrentUser.isSignedIn(ctx)) {
-            ctx.redirect("/chat");
+            ctx.redirect(next == null ? AFTER_SIGN_IN : next);
             return;
         }
-        views.render(ctx, "account/sign-in.html", Map.of("active", "sign-in"));
+        Map<String, Object> model = new HashMap<>(Map.of("active", "sign-in"));
+        if (next != null) {
+            model.put("next", next);
+        }
+        views.render(ctx, "account/sign-in.html", model);
     }
 
     private void devSignIn(RoutingContext ctx) {
@@ -69,7 +78,8 @@ public final class SignInRoutes {
         sessions.signIn("dev:" + clean, clean, null, ctx.request().getHeader("User-Agent"), clientIp(ctx))
                 .onSuccess(created -> {
                     cookie.set(ctx, created.cookieValue());
-                    ctx.response().setStatusCode(303).putHeader("Location", "/chat").end();
+                    String next = SignInGuard.sameOriginPath(ctx.request().getFormAttribute("next"));
+                    ctx.response().setStatusCode(303).putHeader("Location", next == null ? AFTER_SIGN_IN : next).end();
                 })
                 .onFailure(ctx::fail);
     }

@@ -1,10 +1,10 @@
 package com.finlens.assistant.sources;
 
 import com.finlens.knowledge.KnowledgeService;
-import com.finlens.market.MarketCompany;
 import com.finlens.market.Disclosure;
-import io.vertx.core.Vertx;
-import io.vertx.core.impl.ContextInternal;
+import com.finlens.market.MarketCompany;
+import com.finlens.platform.db.OwnContext;
+import io.vertx.core.Promise;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -19,26 +19,30 @@ public final class SharedDisclosures {
 
     private static final Logger LOG = LoggerFactory.getLogger(SharedDisclosures.class);
 
-    private final Vertx vertx;
+    private final OwnContext ownContext;
     private final KnowledgeService knowledge;
 
-    public SharedDisclosures(Vertx vertx, KnowledgeService knowledge) {
-        this.vertx = vertx;
+    public SharedDisclosures(OwnContext ownContext, KnowledgeService knowledge) {
+        this.ownContext = ownContext;
         this.knowledge = knowledge;
     }
 
     /**
-     * Market results may complete on a worker thread. Hibernate Reactive keeps its session in the Vert.x context,
-     * so this background work gets a context of its own (a duplicate of an event-loop context) and never shares a
-     * session with the request that triggered it; the disclosures are ingested one after another.
+     * Market results may complete on a worker thread, and this background work must never share a database session
+     * with the request that triggered it, so it runs on a context of its own; the disclosures are ingested one after
+     * another.
      */
     public void remember(MarketCompany company, List<Disclosure> disclosures) {
-        ContextInternal own = ((ContextInternal) vertx.getOrCreateContext()).duplicate();
-        own.runOnContext(v -> ingest(company, disclosures, 0));
+        ownContext.run(() -> {
+            Promise<Void> all = Promise.promise();
+            ingest(company, disclosures, 0, all);
+            return all.future();
+        });
     }
 
-    private void ingest(MarketCompany company, List<Disclosure> disclosures, int index) {
+    private void ingest(MarketCompany company, List<Disclosure> disclosures, int index, Promise<Void> all) {
         if (index >= disclosures.size()) {
+            all.complete();
             return;
         }
         {
@@ -51,7 +55,7 @@ public final class SharedDisclosures {
                             "krxCode", company.krxCode() == null ? "" : company.krxCode()))
                     .onFailure(e -> LOG.warn("Could not add disclosure {} to the shared corpus: {}", d.receiptNo(),
                             e.getMessage()))
-                    .onComplete(done -> ingest(company, disclosures, index + 1));
+                    .onComplete(done -> ingest(company, disclosures, index + 1, all));
         }
     }
 }

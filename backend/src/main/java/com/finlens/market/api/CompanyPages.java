@@ -5,7 +5,6 @@ import com.finlens.market.MarketService;
 import com.finlens.market.PriceBar;
 import com.finlens.market.PriceSeries;
 import com.finlens.market.ReportCode;
-import com.finlens.platform.auth.CurrentUser;
 import com.finlens.platform.http.ApiException;
 import com.finlens.platform.view.Views;
 import io.vertx.core.Future;
@@ -43,9 +42,6 @@ public final class CompanyPages {
     }
 
     private void search(RoutingContext ctx) {
-        if (!signedIn(ctx)) {
-            return;
-        }
         String q = ctx.request().getParam("q");
         if (q == null || q.isBlank()) {
             views.render(ctx, "market/companies.html", Map.of("active", "companies", "q", ""));
@@ -61,9 +57,6 @@ public final class CompanyPages {
     }
 
     private void company(RoutingContext ctx) {
-        if (!signedIn(ctx)) {
-            return;
-        }
         String code = ctx.pathParam("code");
         if (code == null || code.length() > 20 || !code.matches("[A-Za-z0-9.\\-^=]+")) {
             throw ApiException.badRequest("code", "Use a 6-digit KRX code or a symbol such as AAPL.");
@@ -122,13 +115,5 @@ public final class CompanyPages {
                 .put("height", CHART_HEIGHT).put("min", min.toPlainString()).put("max", max.toPlainString())
                 .put("from", bars.get(0).date().toString()).put("to", bars.get(bars.size() - 1).date().toString())
                 .put("last", bars.get(bars.size() - 1).close().toPlainString()).put("count", bars.size());
-    }
-
-    private static boolean signedIn(RoutingContext ctx) {
-        if (CurrentUser.isSignedIn(ctx)) {
-            return true;
-        }
-        ctx.redirect("/sign-in");
-        return false;
     }
 }

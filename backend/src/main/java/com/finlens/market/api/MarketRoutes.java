@@ -4,7 +4,6 @@ import com.finlens.market.MarketCompany;
 import com.finlens.market.MarketService;
 import com.finlens.market.ReportCode;
 import com.finlens.market.directory.MentionFinder;
-import com.finlens.platform.auth.CurrentUser;
 import com.finlens.platform.http.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -43,7 +42,6 @@ public final class MarketRoutes {
     }
 
     private Future<JsonObject> resolve(RoutingContext ctx) {
-        CurrentUser.id(ctx);
         String q = ctx.request().getParam("q");
         if (q == null || q.isBlank()) {
             throw ApiException.badRequest("q", "q is required: a company name, code or symbol");
@@ -55,7 +53,6 @@ public final class MarketRoutes {
     }
 
     private Future<JsonObject> mentions(RoutingContext ctx) {
-        CurrentUser.id(ctx);
         JsonObject body;
         try {
             body = ctx.body().asJsonObject();
@@ -73,12 +70,10 @@ public final class MarketRoutes {
     }
 
     private Future<JsonObject> profile(RoutingContext ctx) {
-        CurrentUser.id(ctx);
         return korean(ctx).compose(service::profile).map(r -> MarketJson.result(r, MarketJson::profile));
     }
 
     private Future<JsonObject> prices(RoutingContext ctx) {
-        CurrentUser.id(ctx);
         String interval = interval(ctx);
         LocalDate from = date(ctx, "from");
         LocalDate to = date(ctx, "to");
@@ -89,7 +84,6 @@ public final class MarketRoutes {
     }
 
     private Future<JsonObject> disclosures(RoutingContext ctx) {
-        CurrentUser.id(ctx);
         LocalDate[] window = window(date(ctx, "from"), date(ctx, "to"), 90, service.filingsToday());
         String type = ctx.request().getParam("type");
         if (type != null && !DISCLOSURE_TYPE.matcher(type).matches()) {
@@ -100,7 +94,6 @@ public final class MarketRoutes {
     }
 
     private Future<JsonObject> financials(RoutingContext ctx) {
-        CurrentUser.id(ctx);
         Integer year = null;
         String rawYear = ctx.request().getParam("year");
         if (rawYear != null && !rawYear.isBlank()) {
@@ -129,7 +122,6 @@ public final class MarketRoutes {
     }
 
     private Future<JsonObject> quoteHistory(RoutingContext ctx) {
-        CurrentUser.id(ctx);
         String symbol = ctx.pathParam("symbol");
         if (!SYMBOL.matcher(symbol).matches()) {
             throw ApiException.badRequest("symbol", "symbol must be a Yahoo symbol such as AAPL");

@@ -1,6 +1,5 @@
 package com.finlens.platform.auth;
 
-import com.finlens.account.signin.SessionService;
 import com.finlens.platform.http.ApiException;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
@@ -11,8 +10,8 @@ import java.util.Set;
  * Identifies the caller of every request: a bearer access token (the extension) or the session cookie (the web
  * UI). Cookie-authenticated requests that change state must carry the session's CSRF token, in the
  * {@code X-CSRF-Token} header (scripts) or the {@code _csrf} form field (forms). Bearer requests need none:
- * browsers never attach them on their own. Anonymous requests pass through; routes that need a user call
- * {@link CurrentUser#id}.
+ * browsers never attach them on their own. Anonymous requests pass through to {@link SignInGuard}, which decides
+ * whether their route is public.
  */
 public final class AuthHandler implements Handler<RoutingContext> {
 
@@ -21,11 +20,11 @@ public final class AuthHandler implements Handler<RoutingContext> {
     private static final String SESSION_KEY = "finlens.session";
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
-    private final SessionService sessions;
+    private final SessionResolver sessions;
     private final SessionCookie cookie;
     private final AccessTokenVerifier accessTokens;
 
-    public AuthHandler(SessionService sessions, SessionCookie cookie, AccessTokenVerifier accessTokens) {
+    public AuthHandler(SessionResolver sessions, SessionCookie cookie, AccessTokenVerifier accessTokens) {
         this.sessions = sessions;
         this.cookie = cookie;
         this.accessTokens = accessTokens;

@@ -1,6 +1,5 @@
 package com.finlens.platform.http;
 
-import com.finlens.platform.view.Views;
 import io.vertx.core.Handler;
 import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.RoutingContext;
@@ -18,10 +17,10 @@ public final class FailureHandler implements Handler<RoutingContext> {
 
     private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
 
-    private final Views views;
+    private final ErrorPage errorPage;
 
-    public FailureHandler(Views views) {
-        this.views = views;
+    public FailureHandler(ErrorPage errorPage) {
+        this.errorPage = errorPage;
     }
 
     @Override
@@ -42,7 +41,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
                     .putHeader("Cache-Control", "no-store")
                     .end(Problem.of(problem, ctx.request().path()).toJson().encode());
         } else {
-            views.renderError(ctx, problem);
+            errorPage.renderError(ctx, problem);
         }
     }
 

@@ -1,8 +1,9 @@
 package com.finlens.platform.view;
 
-import com.finlens.platform.auth.SignedInSession;
 import com.finlens.platform.auth.AuthHandler;
+import com.finlens.platform.auth.SignedInSession;
 import com.finlens.platform.http.ApiException;
+import com.finlens.platform.http.ErrorPage;
 import com.finlens.platform.http.RequestLog;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -18,7 +19,7 @@ import java.util.Map;
  * Renders Thymeleaf pages from {@code web-templates/} with the base model every page needs: the signed-in user,
  * the CSRF token for forms, the language and the sign-in options. Templates escape by default ({@code th:text}).
  */
-public final class Views {
+public final class Views implements ErrorPage {
 
     private static final String LANG_COOKIE = "finlens_lang";
 
@@ -79,6 +80,7 @@ public final class Views {
     }
 
     /** The friendly error page; never shows exception details. */
+    @Override
     public void renderError(RoutingContext ctx, ApiException problem) {
         String lang = lang(ctx);
         Map<String, Object> model = new HashMap<>();

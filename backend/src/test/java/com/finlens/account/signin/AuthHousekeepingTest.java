@@ -86,7 +86,7 @@ class AuthHousekeepingTest {
         SessionService sessions = new SessionService(new SessionRepository(database.sessionFactory()), users,
                 secrets, clock, CONFIG);
         ExtensionTokenService tokens = new ExtensionTokenService(new TokenRepository(database.sessionFactory()),
-                secrets, clock, CONFIG);
+                secrets, clock, CONFIG.accessTokenTtl(), CONFIG.refreshTokenTtl());
         AuthHousekeeping housekeeping = new AuthHousekeeping(sessions, tokens, null);
 
         long userId = await(users.upsertBySubject("housekeeping", "h@example.com", null, clock.instant())).getId();

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -229,6 +231,23 @@ class GoogleSignInTest {
         String idToken = bed.oidc.anyToken(HttpUrl.get(bed.issuer), claims(subject, "another-attempts-nonce"),
                 Duration.ofHours(1)).serialize();
         assertRefused(callbackWith(browser, authorizeUrl, idToken), 401, subject);
+    }
+
+    @Test
+    @DisplayName("A page asked for while signed out is where Google sign-in returns: guard, sign-in page, Google, page")
+    void returnsToTheAskedPage() {
+        WebClientSession browser = bed.browser();
+        String signInPage = bed.get(browser, "/knowledge").getHeader("Location");
+        assertThat(signInPage).isEqualTo("/sign-in?next=%2Fknowledge");
+        Matcher link = Pattern.compile("href=\"(/auth/google[^\"]*)\"")
+                .matcher(bed.get(browser, signInPage).bodyAsString());
+        assertThat(link.find()).isTrue();
+        assertThat(link.group(1)).isEqualTo("/auth/google?return=/knowledge");
+
+        bed.nextUser(newSubject(), "returning@example.com");
+        HttpResponse<Buffer> callback = bed.get(browser, bed.authorize(bed.start(browser, link.group(1))));
+        assertThat(callback.statusCode()).isEqualTo(303);
+        assertThat(callback.getHeader("Location")).isEqualTo("/knowledge");
     }
 
     @Test

@@ -95,14 +95,6 @@ class MarketRoutesTest {
     }
 
     @Test
-    @DisplayName("refuses anonymous requests with 401")
-    void signInRequired() {
-        HttpResponse<Buffer> r = await(client.get(server.actualPort(), "127.0.0.1", "/api/v1/companies?q=삼성전자").send());
-        assertThat(r.statusCode()).isEqualTo(401);
-        assertThat(r.getHeader("Content-Type")).isEqualTo(Problem.MEDIA_TYPE);
-    }
-
-    @Test
     @DisplayName("resolves a query with alternatives")
     void resolve() {
         HttpResponse<Buffer> r = get("/api/v1/companies?q=%EC%82%BC%EC%84%B1%EC%A0%84%EC%9E%90");

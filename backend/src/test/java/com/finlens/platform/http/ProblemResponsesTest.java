@@ -33,7 +33,7 @@ class ProblemResponsesTest {
         assertThat(api.statusCode()).isEqualTo(404);
         assertThat(api.getHeader("Content-Type")).isEqualTo("application/problem+json");
 
-        HttpResponse<Buffer> page = TestApp.await(SharedApp.get().client().get("/nothing-here")
+        HttpResponse<Buffer> page = TestApp.await(alice.request(io.vertx.core.http.HttpMethod.GET, "/nothing-here")
                 .putHeader("Accept", "text/html").putHeader("Accept-Language", "ko-KR,ko;q=0.9").send());
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.getHeader("Content-Type")).startsWith("text/html");

@@ -89,7 +89,7 @@ public final class GoogleOidc {
         return new GoogleIdentity(subject, email.toLowerCase(), idToken.getString("name"));
     }
 
-    static ApiException signInFailed(String detail) {
+    public static ApiException signInFailed(String detail) {
         return new ApiException(401, "sign-in-failed", "Sign-in failed", detail);
     }
 

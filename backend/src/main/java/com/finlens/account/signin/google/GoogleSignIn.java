@@ -18,7 +18,7 @@ import java.util.Base64;
 public final class GoogleSignIn {
 
     /** Long enough to choose an account and pass two-factor; short enough that a leaked state is useless. */
-    static final Duration ATTEMPT_LIFETIME = Duration.ofMinutes(10);
+    public static final Duration ATTEMPT_LIFETIME = Duration.ofMinutes(10);
 
     private final GoogleOidc oidc;
     private final OAuthAttemptRepository attempts;

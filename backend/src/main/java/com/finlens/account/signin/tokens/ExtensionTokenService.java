@@ -1,11 +1,11 @@
 package com.finlens.account.signin.tokens;
 
-import com.finlens.account.signin.SignInConfig;
 import com.finlens.platform.auth.AccessTokenVerifier;
 import com.finlens.platform.auth.Secrets;
 import com.finlens.platform.http.ApiException;
 import io.vertx.core.Future;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,14 +19,16 @@ public final class ExtensionTokenService implements AccessTokenVerifier {
     private final TokenRepository repository;
     private final Secrets secrets;
     private final Clock clock;
-    private final SignInConfig config;
+    private final Duration accessTokenTtl;
+    private final Duration refreshTokenTtl;
 
-    public ExtensionTokenService(TokenRepository repository, Secrets secrets, Clock clock,
-                                 SignInConfig config) {
+    public ExtensionTokenService(TokenRepository repository, Secrets secrets, Clock clock, Duration accessTokenTtl,
+                                 Duration refreshTokenTtl) {
         this.repository = repository;
         this.secrets = secrets;
         this.clock = clock;
-        this.config = config;
+        this.accessTokenTtl = accessTokenTtl;
+        this.refreshTokenTtl = refreshTokenTtl;
     }
 
     /** Starts a new family (a new device) for a user who just signed in. */
@@ -38,10 +40,10 @@ public final class ExtensionTokenService implements AccessTokenVerifier {
         String access = secrets.newToken();
         return repository.insertFamily(family,
                         new RefreshToken(Secrets.sha256(refresh), family.getId(), userId, null, now,
-                                now.plus(config.refreshTokenTtl())),
+                                now.plus(refreshTokenTtl)),
                         new AccessToken(Secrets.sha256(access), family.getId(), userId, now,
-                                now.plus(config.accessTokenTtl())))
-                .map(v -> new ExtensionTokens(access, refresh, config.accessTokenTtl().toSeconds()));
+                                now.plus(accessTokenTtl)))
+                .map(v -> new ExtensionTokens(access, refresh, accessTokenTtl.toSeconds()));
     }
 
     /** Exchanges a refresh token for a new pair; a reused token revokes its family and fails with 401. */
@@ -58,13 +60,13 @@ public final class ExtensionTokenService implements AccessTokenVerifier {
             String refresh = secrets.newToken();
             String access = secrets.newToken();
             RefreshToken next = new RefreshToken(Secrets.sha256(refresh), current.getFamilyId(), current.getUserId(),
-                    presented, now, now.plus(config.refreshTokenTtl()));
+                    presented, now, now.plus(refreshTokenTtl));
             AccessToken nextAccess = new AccessToken(Secrets.sha256(access), current.getFamilyId(),
-                    current.getUserId(), now, now.plus(config.accessTokenTtl()));
+                    current.getUserId(), now, now.plus(accessTokenTtl));
             return repository.rotate(presented, now, next, nextAccess, truncate(userAgent, 300),
                     truncate(ipAddress, 64)).compose(result -> switch (result) {
                         case ROTATED -> Future.succeededFuture(
-                                new ExtensionTokens(access, refresh, config.accessTokenTtl().toSeconds()));
+                                new ExtensionTokens(access, refresh, accessTokenTtl.toSeconds()));
                         case REUSED -> Future.failedFuture(new ApiException(401, "refresh-token-reused",
                                 "Signed out for safety", "This refresh token was already used, so every token of"
                                 + " this sign-in has been revoked. Sign in again."));
@@ -94,7 +96,7 @@ public final class ExtensionTokenService implements AccessTokenVerifier {
     /** The user's signed-in extensions. */
     public Future<List<TokenFamily>> devices(long userId) {
         Instant now = clock.instant();
-        return repository.listActive(userId, now.minus(config.refreshTokenTtl()));
+        return repository.listActive(userId, now.minus(refreshTokenTtl));
     }
 
     public Future<Boolean> revokeDevice(long userId, String familyId) {
@@ -103,7 +105,7 @@ public final class ExtensionTokenService implements AccessTokenVerifier {
 
     public Future<Integer> purgeExpired() {
         Instant now = clock.instant();
-        return repository.deleteExpired(now, now.minus(config.refreshTokenTtl()));
+        return repository.deleteExpired(now, now.minus(refreshTokenTtl));
     }
 
     private static boolean plausible(String token) {

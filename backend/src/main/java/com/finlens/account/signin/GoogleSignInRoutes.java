@@ -1,12 +1,14 @@
-package com.finlens.account.signin.google;
+package com.finlens.account.signin;
 
-import com.finlens.account.signin.ExtensionRedirects;
-import com.finlens.account.signin.SessionService;
+import com.finlens.account.signin.google.GoogleIdentity;
+import com.finlens.account.signin.google.GoogleOidc;
+import com.finlens.account.signin.google.GoogleSignIn;
 import com.finlens.account.signin.tokens.ExtensionTokenService;
 import com.finlens.account.user.UserRepository;
 import com.finlens.platform.auth.AuthHandler;
 import com.finlens.platform.auth.Secrets;
 import com.finlens.platform.auth.SessionCookie;
+import com.finlens.platform.auth.SignInGuard;
 import com.finlens.platform.auth.SignedInSession;
 import com.finlens.platform.http.ApiException;
 import io.vertx.core.Future;
@@ -18,7 +20,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,6 @@ public final class GoogleSignInRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(GoogleSignInRoutes.class);
     /** A local path only (never //host or /\host, which browsers treat as another site). */
-    private static final Pattern RETURN_PATH = Pattern.compile("/(?![/\\\\])[A-Za-z0-9._~/?=&%+-]{0,400}");
     private static final String DEFAULT_RETURN = "/chat";
     /** Ties a web sign-in to the browser that started it; lives as long as an attempt. */
     private static final String BINDING_COOKIE = "finlens_signin";
@@ -69,8 +69,8 @@ public final class GoogleSignInRoutes {
     }
 
     private void startWeb(RoutingContext ctx) {
-        String requested = ctx.request().getParam("return");
-        String returnPath = requested != null && RETURN_PATH.matcher(requested).matches() ? requested : DEFAULT_RETURN;
+        String requested = SignInGuard.sameOriginPath(ctx.request().getParam("return"));
+        String returnPath = requested != null ? requested : DEFAULT_RETURN;
         String binding = secrets.newToken();
         ctx.response().addCookie(Cookie.cookie(BINDING_COOKIE, binding).setPath(CALLBACK_PATH).setHttpOnly(true)
                 .setSecure(secureCookies).setSameSite(CookieSameSite.LAX)
