@@ -142,6 +142,7 @@ const KNOWN = new Set(Object.values(AnswerEventName));
 const text = (value) => (typeof value === 'string' ? value : '');
 const list = (value) => (Array.isArray(value) ? value : []);
 const strings = (value) => list(value).filter((item) => typeof item === 'string');
+const count = (value) => (Number.isInteger(value) ? value : 0);
 const objects = (value) => list(value).filter((item) => item && typeof item === 'object');
 
 /** One wire event ({event, data}) as { name, ...fields } with every field of its documented type, or null. */
@@ -171,7 +172,7 @@ export function decodeAnswerEvent({ event, data }) {
         candidates: objects(json.candidates).filter((c) => typeof c.key === 'string' && c.key !== ''),
       };
     case 'number-check':
-      return { name: event, checked: Number.isInteger(json.checked) ? json.checked : 0, flags: strings(json.flags) };
+      return { name: event, checked: count(json.checked), traced: count(json.traced), flags: strings(json.flags) };
     case 'claim-check':
       return { ...json, name: event, verdict: text(json.verdict), citations: strings(json.citations) };
     case 'failed':

@@ -16,6 +16,24 @@ export function recordedStream(name) {
   return readFileSync(new URL(`${name}.sse`, TRANSCRIPTS), 'utf8').split(/(?<=\n\n)/);
 }
 
+/**
+ * What a recorded answer says, for assertions that follow the recording rather than a hand-typed copy of it: the
+ * first token, a line of its text as it reads once rendered (no list marker or bold), its sources and its end.
+ */
+export function recordedAnswer(name) {
+  const events = recordedStream(name)
+    .filter((e) => e.includes('\nevent: '))
+    .map((e) => ({ name: e.match(/event: (.*)\n/)[1], data: JSON.parse(e.split('\ndata: ')[1]) }));
+  const tokens = events.filter((e) => e.name === 'token').map((e) => e.data.text);
+  const lines = tokens.join('').split('\n').map((line) => line.replace(/^- /, '').replaceAll('**', '').trim());
+  return {
+    firstToken: tokens[0],
+    line: lines.filter(Boolean).at(-1),
+    sources: events.filter((e) => e.name === 'sources').at(-1)?.data.sources ?? [],
+    last: events.at(-1),
+  };
+}
+
 /** The recorded sign-in: the access token the recorded refresh answer carries is the one this server accepts. */
 export const ACCESS_TOKEN = recorded('token-refreshed').body.accessToken;
 export const REFRESH_TOKEN = 'recorded-refresh-token';

@@ -169,8 +169,9 @@ final class Wiring {
 
         AnswerQuota quota = new AnswerQuota(new SqlUsageStore(sessions), config.quota(), clock);
         PipelineAnswerSource answers = new PipelineAnswerSource(vertx,
-                new MarketCompanyLookup(market.service()),
-                new MarketFactsSource(market.service(), new SharedDisclosures(new OwnContext(vertx), knowledge.service())),
+                new MarketCompanyLookup(market.services().resolver()),
+                new MarketFactsSource(market.services(),
+                        new SharedDisclosures(new OwnContext(vertx), knowledge.service())::remember),
                 new KnowledgePassages(knowledge.service()),
                 new LlmRouter(vertx, config.llm(), clock), quota, config.pipeline());
         ConversationRepository conversationRepository = new ConversationRepository(sessions);
@@ -205,7 +206,7 @@ final class Wiring {
                 (root, api) -> new ChatPages(conversations, views).mount(root),
                 (root, api) -> new UsageRoutes(quota).mount(api),
                 (root, api) -> market.routes().mount(api),
-                (root, api) -> new CompanyPages(market.service(), views).mount(root),
+                (root, api) -> new CompanyPages(market.services(), views).mount(root),
                 (root, api) -> knowledge.routes().mount(api),
                 (root, api) -> new KnowledgePages(views).mount(root)));
         if (config.auth().devSignIn()) {

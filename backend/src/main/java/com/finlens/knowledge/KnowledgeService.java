@@ -159,7 +159,8 @@ public final class KnowledgeService {
                             null));
                 })
                 .compose(store::search)
-                .map(hits -> hits.stream().map(KnowledgeService::passage).toList());
+                // nearest neighbours exist for any query: keep only the passages that are about it
+                .map(hits -> Relevance.filter(text, hits.stream().map(KnowledgeService::passage).toList()));
     }
 
     private static DocumentPassage passage(ChunkHit hit) {

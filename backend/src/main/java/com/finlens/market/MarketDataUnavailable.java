@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Every source that could answer failed: a 503 that lists which sources were tried and why they failed. */
-public final class MarketDataUnavailable extends ApiException {
+public final class MarketDataUnavailable extends ApiException implements SourcesTried {
 
     private final List<SourceFailure> failures;
 
@@ -17,6 +17,7 @@ public final class MarketDataUnavailable extends ApiException {
         this.failures = List.copyOf(failures);
     }
 
+    @Override
     public List<SourceFailure> failures() {
         return failures;
     }

@@ -20,6 +20,7 @@ import com.finlens.market.directory.AliasCatalog;
 import com.finlens.market.directory.CompanyDirectory;
 import com.finlens.market.directory.CompanyDirectoryLoader;
 import com.finlens.market.directory.MentionFinder;
+import com.finlens.market.offline.PriceDataset;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -44,7 +45,7 @@ public final class MarketModule implements AutoCloseable {
 
     private final Vertx vertx;
     private final WorkerExecutor worker;
-    private final MarketService service;
+    private final MarketServices services;
     private final MarketRoutes routes;
     private final CompanyDirectoryLoader loader;
     private final CompanyDirectoryLoader snapshotLoader;
@@ -94,8 +95,15 @@ public final class MarketModule implements AutoCloseable {
                         new KrxClient(snapshot(KrxClient.SYSTEM, KrxClient::storable, clock), null, clock),
                         aliases, calendar, worker, clock)
                 : null;
-        this.service = new MarketService(this::directory, this::mentionFinder, dart, krx, yahoo, calendar, clock);
-        this.routes = new MarketRoutes(service);
+        // Offline, Korean prices come from the bundled dataset exports; live KRX never mixes with them.
+        PriceDataset dataset = config.krx().live() ? PriceDataset.none() : PriceDataset.bundled();
+        MarketDays days = new MarketDays(dart, krx, yahoo, dataset, clock);
+        PriceService prices = new PriceService(krx, yahoo, dataset, calendar, days, clock);
+        this.services = new MarketServices(new CompanyResolver(this::directory, this::mentionFinder, yahoo,
+                aliases.groups()),
+                new ProfileService(dart, yahoo, prices), prices, new DisclosureService(dart, days),
+                new FinancialsService(dart, yahoo, days), days);
+        this.routes = new MarketRoutes(services);
         this.refreshTimer = vertx.setPeriodic(config.directoryRefresh().toMillis(), id -> refresh());
         // Runs on this module's (event-loop) context, as Hibernate Reactive requires for the MySQL store.
         this.purgeTimer = vertx.setPeriodic(Duration.ofHours(1).toMillis(), id -> {
@@ -104,8 +112,8 @@ public final class MarketModule implements AutoCloseable {
         });
     }
 
-    public MarketService service() {
-        return service;
+    public MarketServices services() {
+        return services;
     }
 
     public MarketRoutes routes() {

@@ -22,6 +22,20 @@ final class SourceLog {
                 fetch.snapshotRecordedOn(), fetch.fromCache()));
     }
 
+    /** Records an answer from a bundled dataset, which has no HTTP fetch behind it. */
+    void answered(Provenance p) {
+        answered.add(p.source());
+        provenance.add(p);
+    }
+
+    /** The failures so far, with this one added unless it is a request error the caller reports itself. */
+    List<SourceFailure> failuresWith(String source, String endpoint, Throwable t) {
+        if (!(t instanceof com.finlens.platform.http.ApiException)) {
+            failed(source, endpoint, t);
+        }
+        return failures();
+    }
+
     /** Records a failure; repeated failures of one kind on one endpoint are reported once. */
     void failed(String source, String endpoint, Throwable t) {
         UpstreamException u = UpstreamException.of(source, t);

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Test;
 class AnswerStreamContractTest {
 
     private static final String SSE = "text/event-stream";
+    /** An ordinary question the bundled data answers with a cited figure. */
+    private static final String ORDINARY = "삼성전자 주가 알려줘";
     /** "TPC" names two listed companies (TPC and 티피씨글로벌): the pipeline must ask, not guess. */
     private static final String AMBIGUOUS = "TPC 주가 알려줘";
 
@@ -47,9 +49,11 @@ class AnswerStreamContractTest {
         long id = created.bodyAsJsonObject().getLong("id");
         String messages = "/api/v1/conversations/" + id + "/messages";
 
-        String answer = ask(contract, user, messages, new JsonObject().put("content", "삼성전자 최근 공시 알려줘"));
+        String answer = ask(contract, user, messages, new JsonObject().put("content", ORDINARY));
         assertThat(names(answer)).startsWith("start").endsWith("done").contains("step", "token", "sources",
                 "number-check");
+        assertThat(event(answer, "sources").getJsonArray("sources")).as("the clients' tests need a cited answer")
+                .isNotEmpty();
         transcripts.sse("answer", answer);
 
         String choose = ask(contract, user, messages, new JsonObject().put("content", AMBIGUOUS));

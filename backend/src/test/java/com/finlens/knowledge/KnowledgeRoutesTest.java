@@ -190,6 +190,8 @@ class KnowledgeRoutesTest {
         JsonObject done = awaitFinished(ALICE, accepted.bodyAsJsonObject().getLong("id"));
         assertThat(done.getString("title")).isEqualTo("Dividend memo");
         assertThat(search(ALICE, "quarterly dividend").getJsonObject(0).getString("text")).contains("2,000 won");
+        // the vector index has nearest neighbours for any text: a nonsense query still finds nothing
+        assertThat(search(ALICE, "qwxzv plorft zzkj")).isEmpty();
     }
 
     @Test

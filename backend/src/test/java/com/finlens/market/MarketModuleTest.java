@@ -58,14 +58,14 @@ class MarketModuleTest {
     @DisplayName("builds the directory and answers resolution, prices and statements end to end")
     void endToEnd() {
         assertThat(await(module.directory()).size()).isGreaterThan(3_900);
-        MarketService service = module.service();
-        Resolution samsung = await(service.resolve("삼성전자"));
+        MarketServices service = module.services();
+        Resolution samsung = await(service.resolver().resolve("삼성전자"));
         assertThat(samsung.best().company().krxCode()).isEqualTo("005930");
-        MarketCompany apple = await(service.resolve("애플")).best().company();
-        MarketResult<FinancialStatements> statements = await(service.financials(apple, 2024, ReportCode.ANNUAL, false));
+        MarketCompany apple = await(service.resolver().resolve("애플")).best().company();
+        MarketResult<FinancialStatements> statements = await(service.financials().financials(apple, 2024, ReportCode.ANNUAL, false));
         assertThat(statements.data().lines().get(0).amount()).isEqualByComparingTo("391035000000");
         assertThat(statements.provenance().get(0).snapshotRecordedOn()).isNotNull();
-        assertThat(await(service.mentions("SK하이닉스 실적")).get(0).company().krxCode()).isEqualTo("000660");
+        assertThat(await(service.resolver().mentions("SK하이닉스 실적")).get(0).company().krxCode()).isEqualTo("000660");
     }
 
     @Test
@@ -85,8 +85,8 @@ class MarketModuleTest {
             assertThat(await(live.directory()).size()).isGreaterThan(3_900);
             assertThat(upstream.count("GET", "/api/corpCode.xml")).isEqualTo(1);
             assertThat(upstream.received()).anySatisfy(r -> assertThat(r.query().get("crtfc_key")).isEqualTo("wrong"));
-            MarketCompany samsung = await(live.service().company("005930"));
-            MarketResult<CompanyProfile> profile = await(live.service().profile(samsung));
+            MarketCompany samsung = await(live.services().resolver().company("005930"));
+            MarketResult<CompanyProfile> profile = await(live.services().profiles().profile(samsung));
             assertThat(profile.sourcesFailed()).extracting(SourceFailure::kind).contains("UNAUTHORIZED");
         } finally {
             upstream.close();

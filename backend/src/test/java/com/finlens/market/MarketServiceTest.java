@@ -55,11 +55,9 @@ class MarketServiceTest {
         await(vertx.close());
     }
 
-    private static MarketService service(Transport dart, Transport krx, Transport yahoo, Transport cookie) {
-        MentionFinder finder = new MentionFinder(directory, AliasCatalog.bundled().mentionStopwords());
-        return new MarketService(() -> Future.succeededFuture(directory), () -> Future.succeededFuture(finder),
-                new DartClient(dart, "dart-key", worker), new KrxClient(krx, "krx-key", CLOCK),
-                new YahooClient(yahoo, cookie, "test-agent", CLOCK), KrxCalendar.bundled(), CLOCK);
+    private static MarketServices service(Transport dart, Transport krx, Transport yahoo, Transport cookie) {
+        return TestMarkets.services(directory, new DartClient(dart, "dart-key", worker),
+                new KrxClient(krx, "krx-key", CLOCK), new YahooClient(yahoo, cookie, "test-agent", CLOCK), CLOCK);
     }
 
     private static MarketCompany company(String id) {
@@ -70,28 +68,27 @@ class MarketServiceTest {
     @DisplayName("offline, from the bundled snapshot")
     class Offline {
 
-        private final MarketService service = service(SnapshotTransport.load(vertx, "dart"),
+        private final MarketServices service = service(SnapshotTransport.load(vertx, "dart"),
                 SnapshotTransport.load(vertx, "krx"), SnapshotTransport.load(vertx, "yahoo"),
                 SnapshotTransport.load(vertx, "yahoo-cookie"));
 
         @Test
-        @DisplayName("profiles Samsung Electronics with DART registry facts and the KRX close of 2024-01-05")
+        @DisplayName("profiles Samsung Electronics with DART registry facts and the last close the offline data has")
         void profile() {
-            MarketResult<CompanyProfile> r = await(service.profile(company("005930")));
+            MarketResult<CompanyProfile> r = await(service.profiles().profile(company("005930")));
             assertThat(r.data().legalName()).isEqualTo("삼성전자(주)");
-            assertThat(r.data().latestPrice().date()).isEqualTo(LocalDate.of(2024, 1, 5));
-            assertThat(r.data().latestPrice().close()).isEqualByComparingTo("76600");
-            assertThat(r.data().latestPrice().marketCap()).isEqualTo(457_285_343_330_000L);
-            assertThat(r.sourcesAnswered()).containsExactlyInAnyOrder("dart", "krx");
+            assertThat(r.data().latestPrice().date()).isEqualTo(LocalDate.of(2026, 8, 20));
+            assertThat(r.data().latestPrice().close()).isEqualByComparingTo("271000");
+            assertThat(r.sourcesAnswered()).containsExactlyInAnyOrder("dart", "yfinance export, dividend-adjusted prices");
             assertThat(r.provenance()).allSatisfy(p -> assertThat(p.snapshotRecordedOn()).isNotNull());
             assertThat(r.provenance()).anySatisfy(p -> assertThat(p.describe())
-                    .contains("krx (bundled snapshot recorded on 2025-06-19)").contains("as of 2024-01-05"));
+                    .contains("yfinance export, dividend-adjusted prices").contains("2026-08-20"));
         }
 
         @Test
         @DisplayName("gives the Q1 2020 statements, consolidated, labelled CFS")
         void quarterlyFinancials() {
-            MarketResult<FinancialStatements> r = await(service.financials(company("005930"), 2020, ReportCode.Q1, false));
+            MarketResult<FinancialStatements> r = await(service.financials().financials(company("005930"), 2020, ReportCode.Q1, false));
             assertThat(r.data().basis()).isEqualTo("CFS");
             assertThat(r.data().lines()).hasSize(13);
             FinancialLine revenue = r.data().lines().stream().filter(l -> l.account().equals("매출액")).findFirst()
@@ -105,25 +102,28 @@ class MarketServiceTest {
         }
 
         @Test
-        @DisplayName("gives the FY2023 annual key accounts and full statements from the recorded files")
+        @DisplayName("gives the FY2023 annual key accounts, and the full statements for a year only they cover")
         void annualFinancials() {
-            MarketResult<FinancialStatements> key = await(service.financials(company("005930"), 2023, ReportCode.ANNUAL,
-                    false));
-            assertThat(key.data().lines()).singleElement().satisfies(l -> {
-                assertThat(l.account()).isEqualTo("유동자산");
-                assertThat(l.amount()).isEqualByComparingTo("195936557000000");
+            MarketResult<FinancialStatements> key = await(service.financials().financials(company("005930"), 2023,
+                    ReportCode.ANNUAL, false));
+            assertThat(key.data().basis()).isEqualTo("CFS");
+            assertThat(key.data().lines()).anySatisfy(l -> {
+                assertThat(l.account()).isEqualTo("매출액");
+                assertThat(l.amount()).isEqualByComparingTo("258935494000000");
             });
-            MarketResult<FinancialStatements> full = await(service.financials(company("005930"), 2023,
-                    ReportCode.ANNUAL, true));
+            MarketResult<FinancialStatements> full = await(service.financials().financials(company("005930"), 2022,
+                    ReportCode.ANNUAL, false));
             assertThat(full.data().basis()).isEqualTo("CFS");
-            assertThat(full.data().lines()).singleElement().satisfies(l -> assertThat(l.accountId())
-                    .isEqualTo("ifrs-full_Assets"));
+            assertThat(full.data().lines()).anySatisfy(l -> {
+                assertThat(l.accountId()).isEqualTo("ifrs-full_Revenue");
+                assertThat(l.amount()).isEqualByComparingTo("302231360000000");
+            });
         }
 
         @Test
         @DisplayName("lists the recorded filings and says that DART reported more than the recording holds")
         void disclosures() {
-            MarketResult<DisclosureList> r = await(service.disclosures(company("005930"), LocalDate.of(2024, 1, 1),
+            MarketResult<DisclosureList> r = await(service.disclosures().disclosures(company("005930"), LocalDate.of(2024, 1, 1),
                     LocalDate.of(2024, 3, 12)));
             assertThat(r.data().items()).extracting(Disclosure::receiptNo)
                     .containsExactly("20240131800110", "20240131000326");
@@ -134,7 +134,7 @@ class MarketServiceTest {
         @Test
         @DisplayName("answers how Apple's revenue changed in its last fiscal year")
         void appleRevenue() {
-            MarketResult<FinancialStatements> r = await(service.financials(company("AAPL"), null, null, false));
+            MarketResult<FinancialStatements> r = await(service.financials().financials(company("AAPL"), null, null, false));
             assertThat(r.data().periodEnd()).isEqualTo("2024-09-30");
             FinancialLine revenue = r.data().lines().get(0);
             assertThat(revenue.account()).isEqualTo("Total revenue");
@@ -147,7 +147,7 @@ class MarketServiceTest {
         @Test
         @DisplayName("gives Apple's daily history from the recorded chart")
         void applePrices() {
-            MarketResult<PriceSeries> r = await(service.prices(company("AAPL"), LocalDate.of(2025, 9, 1),
+            MarketResult<PriceSeries> r = await(service.prices().prices(company("AAPL"), LocalDate.of(2025, 9, 1),
                     LocalDate.of(2025, 9, 30), "1d"));
             assertThat(r.data().bars()).hasSizeGreaterThan(15).allSatisfy(b -> assertThat(b.source()).isEqualTo("yahoo"));
             assertThat(r.data().currency()).isEqualTo("USD");
@@ -155,13 +155,27 @@ class MarketServiceTest {
         }
 
         @Test
-        @DisplayName("reports the days the snapshot lacks instead of returning a silently thinner series")
+        @DisplayName("serves Korean daily prices from the pykrx export, the KRX recording winning on its day")
+        void datasetPrices() {
+            MarketResult<PriceSeries> r = await(service.prices().prices(company("005930"), LocalDate.of(2024, 1, 2),
+                    LocalDate.of(2024, 1, 5), "1d"));
+            assertThat(r.data().bars()).extracting(PriceBar::source)
+                    .containsExactly("pykrx-invest-kr", "pykrx-invest-kr", "pykrx-invest-kr", "krx");
+            assertThat(r.data().bars().get(3).close()).isEqualByComparingTo("76600");
+            assertThat(r.data().bars().get(3).marketCap()).isEqualTo(457_285_343_330_000L);
+            assertThat(r.data().missingDays()).isEmpty();
+            assertThat(r.sourcesAnswered()).containsExactlyInAnyOrder("pykrx export, adjusted prices", "krx");
+            assertThat(service.prices().priceToday(company("000660"))).isEqualTo(LocalDate.of(2026, 8, 21));
+            assertThat(service.prices().priceToday(company("005380"))).isEqualTo(LocalDate.of(2025, 6, 16));
+        }
+
+        @Test
+        @DisplayName("reports the days the offline data lacks instead of returning a silently thinner series")
         void degradedPrices() {
-            MarketResult<PriceSeries> r = await(service.prices(company("005930"), LocalDate.of(2024, 1, 2),
+            MarketResult<PriceSeries> r = await(service.prices().prices(company("066570"), LocalDate.of(2024, 1, 2),
                     LocalDate.of(2024, 1, 5), "1d"));
             assertThat(r.data().bars()).singleElement().satisfies(b -> {
                 assertThat(b.date()).isEqualTo(LocalDate.of(2024, 1, 5));
-                assertThat(b.close()).isEqualByComparingTo("76600");
                 assertThat(b.source()).isEqualTo("krx");
             });
             assertThat(r.data().missingDays()).containsExactly(LocalDate.of(2024, 1, 2), LocalDate.of(2024, 1, 3),
@@ -181,7 +195,7 @@ class MarketServiceTest {
         private ReplayServer dart;
         private ReplayServer krx;
         private ReplayServer yahoo;
-        private MarketService service;
+        private MarketServices service;
 
         @BeforeEach
         void start() {
@@ -211,7 +225,7 @@ class MarketServiceTest {
             // No Korean chart recording exists: the recorded GS2C.DE chart stands in for 005930.KS.
             yahoo.on("GET", "/v8/finance/chart/005930.KS").reply(200, "application/json",
                     resource("fixtures/yahoo/history_chart_GS2C.DE.json"));
-            MarketResult<PriceSeries> r = await(service.prices(company("005930"), LocalDate.of(2025, 10, 27),
+            MarketResult<PriceSeries> r = await(service.prices().prices(company("005930"), LocalDate.of(2025, 10, 27),
                     LocalDate.of(2025, 10, 31), "1d"));
             assertThat(r.data().bars()).isNotEmpty().allSatisfy(b -> assertThat(b.source()).isEqualTo("yahoo"));
             assertThat(r.sourcesAnswered()).containsExactly("yahoo");
@@ -228,7 +242,7 @@ class MarketServiceTest {
             krx.on("POST", KOSPI).reply(401, "application/json", resource("fixtures/krx-openapi/401_unauthorized_key.json"));
             yahoo.on("GET", "/v8/finance/chart/005930.KS").reply(404, "application/json",
                     resource("fixtures/yahoo/chart_404_unknown_symbol.json"));
-            assertThatThrownBy(() -> await(service.prices(company("005930"), LocalDate.of(2024, 1, 2),
+            assertThatThrownBy(() -> await(service.prices().prices(company("005930"), LocalDate.of(2024, 1, 2),
                     LocalDate.of(2024, 1, 5), "1d"))).rootCause()
                     .isInstanceOfSatisfying(MarketDataUnavailable.class, e -> {
                         assertThat(e.status()).isEqualTo(503);
@@ -239,10 +253,24 @@ class MarketServiceTest {
         }
 
         @Test
+        @DisplayName("answers 404, not 503, when Yahoo says the symbol has no data (its real 404 body)")
+        void unknownSymbol() {
+            yahoo.on("GET", "/v8/finance/chart/ZZZZQ").reply(404, "application/json",
+                    resource("fixtures/yahoo/chart_404_unknown_symbol.json"));
+            MarketCompany unknown = await(service.resolver().companyForSymbol("ZZZZQ"));
+            assertThatThrownBy(() -> await(service.prices().prices(unknown, LocalDate.of(2024, 1, 2),
+                    LocalDate.of(2024, 1, 5), "1d"))).rootCause()
+                    .isInstanceOfSatisfying(MarketDataNotFound.class, e -> {
+                        assertThat(e.status()).isEqualTo(404);
+                        assertThat(e.detail()).contains("No data found, symbol may be delisted");
+                    });
+        }
+
+        @Test
         @DisplayName("asks DART for one filing type, pages through the list and lists each filing once")
         void disclosureType() {
             dart.on("GET", "/api/list.json").reply(200, "application/json", resource("fixtures/opendart/list_samsung.json"));
-            MarketResult<DisclosureList> r = await(service.disclosures(company("005930"), LocalDate.of(2024, 1, 1),
+            MarketResult<DisclosureList> r = await(service.disclosures().disclosures(company("005930"), LocalDate.of(2024, 1, 1),
                     LocalDate.of(2024, 1, 31), "I"));
             assertThat(r.data().items()).hasSize(2);
             ReplayServer.Received request = dart.received().get(0);
@@ -258,7 +286,7 @@ class MarketServiceTest {
         void yahooSearchFallback() {
             yahoo.on("GET", "/v1/finance/search").reply(200, "application/json",
                     resource("fixtures/yahoo/search_v1_apple.json"));
-            Resolution r = await(service.resolve("Apple Hospitality"));
+            Resolution r = await(service.resolver().resolve("Apple Hospitality"));
             assertThat(r.best().company().yahooSymbol()).isEqualTo("AAPL");
             assertThat(r.best().matchedBy()).isEqualTo("yahooSearch");
             assertThat(r.alternatives()).extracting(c -> c.company().yahooSymbol()).contains("APLE");
@@ -271,7 +299,7 @@ class MarketServiceTest {
         void noStatements() {
             dart.on("GET", "/api/fnlttSinglAcnt.json").reply(200, "application/json",
                     resource("fixtures/opendart/status_013_no_data.json"));
-            MarketResult<FinancialStatements> r = await(service.financials(company("005930"), 2014, ReportCode.ANNUAL,
+            MarketResult<FinancialStatements> r = await(service.financials().financials(company("005930"), 2014, ReportCode.ANNUAL,
                     false));
             assertThat(r.data().lines()).isEmpty();
             assertThat(r.data().basis()).isNull();
@@ -286,7 +314,7 @@ class MarketServiceTest {
                     resource("fixtures/opendart/status_013_no_data.json"));
             dart.on("GET", "/api/fnlttSinglAcntAll.json").whenQuery("fs_div", "OFS").reply(200, "application/json",
                     resource("fixtures/opendart/fnlttSinglAcntAll.json"));
-            MarketResult<FinancialStatements> r = await(service.financials(company("005930"), 2023, ReportCode.ANNUAL,
+            MarketResult<FinancialStatements> r = await(service.financials().financials(company("005930"), 2023, ReportCode.ANNUAL,
                     true));
             assertThat(r.data().basis()).isEqualTo("OFS");
             assertThat(r.data().lines()).singleElement().satisfies(l -> assertThat(l.amount())

@@ -94,8 +94,11 @@ public sealed interface AnswerEvent {
         }
     }
 
-    /** Every figure in the answer traced to the evidence: how many were checked and the ones that match none. */
-    record NumberCheck(int checked, List<String> flags) implements AnswerEvent {
+    /**
+     * Every figure in the answer traced to the evidence: how many were checked, how many traced to a source, and
+     * the ones that match none ({@code flagged} is their count).
+     */
+    record NumberCheck(int checked, int traced, List<String> flags) implements AnswerEvent {
         public NumberCheck {
             flags = List.copyOf(flags);
         }
@@ -105,7 +108,8 @@ public sealed interface AnswerEvent {
         }
 
         public JsonObject toJson() {
-            return new JsonObject().put("checked", checked).put("flags", new JsonArray(flags));
+            return new JsonObject().put("checked", checked).put("traced", traced).put("flagged", flags.size())
+                    .put("flags", new JsonArray(flags));
         }
     }
 

@@ -18,17 +18,27 @@ public final class Evidence {
     public record CitedPassage(String id, EvidencePassage passage) {
     }
 
-    /** Facts of one company from one step, before ids are assigned. */
-    record CompanyFacts(CompanyRef company, List<Fact> facts) {
+    /** What one step found for one company, before ids are assigned. */
+    record CompanyFacts(CompanyRef company, FactKind kind, FactLookup lookup) {
+
+        CompanyFacts(CompanyRef company, List<Fact> facts) {
+            this(company, FactKind.FINANCIALS, FactLookup.of(facts));
+        }
+
+        List<Fact> facts() {
+            return lookup.facts();
+        }
     }
 
     private final List<CitedFact> facts;
     private final List<CitedPassage> passages;
     private final Question.PageContext page;
     private final List<String> missingSteps;
+    private final List<CompanyFacts> lookups;
 
     private Evidence(List<CitedFact> facts, List<CitedPassage> passages, Question.PageContext page,
-                     List<String> missingSteps) {
+                     List<String> missingSteps, List<CompanyFacts> lookups) {
+        this.lookups = List.copyOf(lookups);
         this.facts = List.copyOf(facts);
         this.passages = List.copyOf(passages);
         this.page = page;
@@ -47,7 +57,24 @@ public final class Evidence {
         for (EvidencePassage passage : found) {
             citedPassages.add(new CitedPassage("S" + (cited.size() + citedPassages.size() + 1), passage));
         }
-        return new Evidence(cited, citedPassages, page == null || page.isEmpty() ? null : page, missingSteps);
+        return new Evidence(cited, citedPassages, page == null || page.isEmpty() ? null : page, missingSteps,
+                companyFacts);
+    }
+
+    /** The sources one step searched for one company (empty when the step did not run for it). */
+    public List<FactLookup.Searched> searched(CompanyRef company, FactKind kind) {
+        return lookups.stream().filter(l -> l.company().equals(company) && l.kind() == kind)
+                .flatMap(l -> l.lookup().searched().stream()).toList();
+    }
+
+    /** The companies the gathering steps looked up, in question order. */
+    public List<CompanyRef> companies() {
+        return lookups.stream().map(CompanyFacts::company).distinct().toList();
+    }
+
+    /** True when the step for this kind ran for this company (it may have found nothing). */
+    public boolean looked(CompanyRef company, FactKind kind) {
+        return lookups.stream().anyMatch(l -> l.company().equals(company) && l.kind() == kind);
     }
 
     public List<CitedFact> facts() {
@@ -86,7 +113,8 @@ public final class Evidence {
             if (ids.isEmpty() || ids.contains(p.id())) {
                 EvidencePassage passage = p.passage();
                 String title = passage.documentTitle() + (passage.position() == null ? "" : " · " + passage.position());
-                refs.add(new SourceRef(p.id(), title, "Knowledge base", passage.url(), null));
+                refs.add(new SourceRef(p.id(), title, passage.shared() ? "Shared disclosures" : "My documents",
+                        passage.url(), null));
             }
         }
         return refs;

@@ -40,12 +40,11 @@ final class Gatherer {
     Future<Evidence> gather(Question question, QuestionAnalysis analysis, List<CompanyRef> companies, AnswerSink sink) {
         Texts texts = new Texts(analysis.language());
         List<FactKind> kinds = kindsFor(analysis, companies);
-        List<Integer> years = FiscalYears.in(question.text());
         List<Future<List<Evidence.CompanyFacts>>> factSteps = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (FactKind kind : kinds) {
             String step = STEP_NAMES.get(kind);
-            factSteps.add(step(step, texts, sink, missing, () -> factsOfAll(companies, kind, years)));
+            factSteps.add(step(step, texts, sink, missing, () -> factsOfAll(companies, kind, analysis.period())));
         }
         Future<List<EvidencePassage>> passages = config.passageCount() == 0 ? Future.succeededFuture(List.of())
                 : step("passages", texts, sink, missing,
@@ -78,6 +77,15 @@ final class Gatherer {
         if (companies.isEmpty()) {
             return kinds;
         }
+        if (analysis.specific() && !analysis.has(Intent.CLAIM_CHECK)) {
+            // only what was asked: a price question does not fetch statements, and the reverse
+            for (Metric m : analysis.metrics()) {
+                if (!kinds.contains(m.kind())) {
+                    kinds.add(m.kind());
+                }
+            }
+            return kinds;
+        }
         boolean broad = analysis.has(Intent.GENERAL_KNOWLEDGE) || analysis.has(Intent.COMPARISON)
                 || analysis.has(Intent.ADVICE);
         if (analysis.has(Intent.PRICE) || broad) {
@@ -94,9 +102,10 @@ final class Gatherer {
 
     /** One step: facts of every company; fails only when every company failed. */
     private Future<List<Evidence.CompanyFacts>> factsOfAll(List<CompanyRef> companies, FactKind kind,
-                                                          List<Integer> years) {
+                                                          PeriodAsk period) {
         List<Future<Evidence.CompanyFacts>> calls = companies.stream()
-                .map(c -> call(() -> market.facts(c, kind, years)).map(facts -> new Evidence.CompanyFacts(c, facts)))
+                .map(c -> call(() -> market.lookup(c, kind, period))
+                        .map(found -> new Evidence.CompanyFacts(c, kind, found)))
                 .toList();
         return Future.join(calls).otherwiseEmpty().compose(v -> {
             List<Evidence.CompanyFacts> ok = calls.stream().filter(Future::succeeded).map(Future::result).toList();

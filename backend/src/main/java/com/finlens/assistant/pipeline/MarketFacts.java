@@ -15,4 +15,12 @@ public interface MarketFacts {
     default Future<List<Fact>> facts(CompanyRef company, FactKind kind, List<Integer> years) {
         return facts(company, kind);
     }
+
+    /**
+     * The facts for the period the question names, with every source searched. A source that has nothing is not
+     * a failure of the step: it is listed in {@link FactLookup#searched()} so the answer can say so.
+     */
+    default Future<FactLookup> lookup(CompanyRef company, FactKind kind, PeriodAsk period) {
+        return facts(company, kind, period.years()).map(FactLookup::of);
+    }
 }

@@ -16,15 +16,19 @@ import java.util.stream.Collectors;
  */
 final class NumberCheck {
 
-    /** The outcome: how many figures were checked and the ones that match no source. */
+    /** The outcome: how many figures were checked, how many traced to a source, and the ones that match none. */
     record Result(int checked, List<String> unmatched) {
+
+        int traced() {
+            return checked - unmatched.size();
+        }
 
         JsonObject toJson() {
             return toEvent().toJson();
         }
 
         AnswerEvent.NumberCheck toEvent() {
-            return new AnswerEvent.NumberCheck(checked, unmatched);
+            return new AnswerEvent.NumberCheck(checked, traced(), unmatched);
         }
     }
 
@@ -61,6 +65,8 @@ final class NumberCheck {
         }
         for (NumberMention m : NumberExtractor.extract(text)) {
             (m.percent() ? percents : amounts).add(m.value());
+            // "KRW 123.4 billion" also supports an answer that repeats "123.4" with the unit in words around it
+            amounts.add(m.shown());
         }
     }
 

@@ -21,10 +21,11 @@ final class NumberExtractor {
             "\\d{4}[-./]\\d{1,2}[-./]\\d{1,2}",
             "\\d{1,2}:\\d{2}",
             "\\d{4}\\s?년", "\\d{1,2}\\s?월", "\\d{1,2}\\s?일",
-            "\\d{4}\\s?(?:Q[1-4]|H[12])", "(?:Q[1-4]|H[12]|FY)\\s?'?\\d{2,4}"));
+            "\\d{4}\\s?(?:Q[1-4]|H[12])", "(?:Q[1-4]|H[12]|FY)\\s?'?\\d{2,4}",
+            "(?m)^\\s*(?:[-*]\\s*)?\\d{1,3}[.)](?=\\s)"));
 
     private static final Pattern NUMBER = Pattern.compile(
-            "(?<![\\w.,])(?<cur>US\\$|\\$|₩|€|£)?\\s?(?<int>\\d{1,3}(?:,\\d{3})+|\\d+)(?<frac>\\.\\d+)?"
+            "(?<![\\w.,])(?<cur>US\\$|\\$|₩|€|£|KRW\\s|USD\\s)?\\s?(?<int>\\d{1,3}(?:,\\d{3})+|\\d+)(?<frac>\\.\\d+)?"
                     + "(?:\\s?(?<scale>%|퍼센트|조|억|만|천|(?i:trillion|billion|million|thousand)|tn|bn|[TBMK]\\b))?"
                     + "(?:\\s?(?<suffix>원|달러|USD|KRW|(?i:dollars?)))?");
 
@@ -92,7 +93,7 @@ final class NumberExtractor {
                 precision = BigDecimal.ONE.movePointRight(zeros); // "6,567,000,000,000" is rounded to the billion
             }
         }
-        return new NumberMention(shown, number.multiply(multiplier), precision.multiply(multiplier), percent);
+        return new NumberMention(shown, number.multiply(multiplier), precision.multiply(multiplier), percent, number);
     }
 
     private static boolean ignoredInteger(String intPart) {

@@ -65,8 +65,13 @@ public final class PipelineAnswerSource implements AnswerSource {
         Texts texts = new Texts(analysis.language());
         sink.step("understand", texts.step("understand"), "started");
         sink.step("understand", texts.step("understand"), "done");
-        return resolve(lookupText(question, analysis), sink, texts).map(m -> m.choosing(question.companyKey()))
-                .compose(matches -> {
+        return resolve(lookupText(question, analysis), sink, texts).compose(found -> {
+            Question.PageContext page = question.pageContext();
+            // "이 회사 영업이익은?": the company is in the text the user selected on the page
+            boolean fromSelection = found.companies().isEmpty() && found.ambiguities().isEmpty() && page != null
+                    && page.selection() != null && !page.selection().isBlank();
+            return fromSelection ? resolve(page.selection(), sink, texts) : Future.succeededFuture(found);
+        }).map(found -> found.choosing(question.companyKey())).compose(matches -> {
             if (!matches.ambiguities().isEmpty()) {
                 return chooseCompany(matches.ambiguities().get(0), analysis, sink);
             }
@@ -150,7 +155,7 @@ public final class PipelineAnswerSource implements AnswerSource {
                     List.of(), metadata));
         }
         sink.step("generate", texts.step("generate"), "done");
-        String notes = notes(analysis, evidence, texts);
+        String notes = OfflineComposer.gaps(analysis, evidence, texts) + notes(analysis, evidence, texts);
         if (!notes.isEmpty()) {
             sink.token(notes);
         }

@@ -24,14 +24,18 @@ final class Texts {
             "disclosures", new String[] {"공시", "disclosures"},
             "passages", new String[] {"문서 검색 결과", "document search results"});
 
-    private static final Map<String, String[]> METRICS = Map.of(
-            "price", new String[] {"주가", "Share price"},
-            "revenue", new String[] {"매출액", "Revenue"},
-            "operating_income", new String[] {"영업이익", "Operating income"},
-            "net_income", new String[] {"당기순이익", "Net income"},
-            "total_assets", new String[] {"자산총계", "Total assets"},
-            "total_liabilities", new String[] {"부채총계", "Total liabilities"},
-            "disclosure", new String[] {"공시", "Filing"});
+    private static final Map<String, String[]> METRICS = Map.ofEntries(
+            Map.entry("price", new String[] {"주가", "Share price"}),
+            Map.entry("close", new String[] {"종가", "Closing price"}),
+            Map.entry("volume", new String[] {"거래량", "Trading volume"}),
+            Map.entry("market_cap", new String[] {"시가총액", "Market cap"}),
+            Map.entry("total_equity", new String[] {"자본총계", "Total equity"}),
+            Map.entry("revenue", new String[] {"매출액", "Revenue"}),
+            Map.entry("operating_income", new String[] {"영업이익", "Operating income"}),
+            Map.entry("net_income", new String[] {"당기순이익", "Net income"}),
+            Map.entry("total_assets", new String[] {"자산총계", "Total assets"}),
+            Map.entry("total_liabilities", new String[] {"부채총계", "Total liabilities"}),
+            Map.entry("disclosure", new String[] {"공시", "Filing"}));
 
     private final Language language;
 
@@ -68,7 +72,110 @@ final class Texts {
     }
 
     String passagesIntro() {
-        return pick("관련 문서 내용:", "From your documents:");
+        return pick("내 문서에서:", "From your documents:");
+    }
+
+    String sharedPassagesIntro() {
+        return pick("공시 자료에서:", "From filings (shared corpus):");
+    }
+
+    String nothingFoundFor(String companies) {
+        return pick(companies + "에 대해 이 질문에 답할 자료를 찾지 못했습니다.",
+                "I found no data on " + companies + " to answer this.");
+    }
+
+    /** A figure the data does not have: for whom, which period, every source searched and which failed. */
+    String notInData(String company, Metric metric, String period, List<FactLookup.Searched> searched,
+                     List<String> have, boolean looked) {
+        StringBuilder s = new StringBuilder(pick(
+                "자료에 " + company + "의 " + period + " " + metric.label(Language.KO) + " 항목이 없습니다",
+                "The data has no " + metric.label(Language.EN).toLowerCase(java.util.Locale.ROOT) + " for " + company
+                        + " for " + period));
+        if (!searched.isEmpty()) {
+            s.append(pick(" (찾아본 곳: ", " (searched: "));
+            s.append(String.join("; ", searched.stream().map(x -> source(x.source() + " " + x.what())
+                    + (x.failure() == null ? "" : " — " + failure(x.failure()))).distinct().toList()));
+            s.append(')');
+        } else if (!looked) {
+            s.append(pick(" (해당 자료를 가져오지 못했습니다)", " (that data could not be retrieved)"));
+        }
+        s.append('.');
+        if (!have.isEmpty()) {
+            s.append(pick(" 자료에 있는 항목: ", " The data does have: ")).append(String.join(", ", have)).append('.');
+        }
+        return s.toString();
+    }
+
+    /**
+     * A source label as the market adapter writes it (language-neutral English), in the answer's language: "(offline
+     * data recorded 2026-02-17)" becomes "(오프라인 자료, 2026-02-17 기록)" in Korean, report names lose the other language.
+     */
+    String source(String label) {
+        if (label == null) {
+            return null;
+        }
+        if (language == Language.EN) {
+            return label.replace("사업보고서 (annual)", "annual report").replace("반기보고서 (half-year)", "half-year report")
+                    .replace("1분기보고서 (Q1)", "Q1 report").replace("3분기보고서 (Q3)", "Q3 report");
+        }
+        return label.replaceAll("\\(offline data recorded (\\S+)\\)", "(오프라인 자료, $1 기록)")
+                .replaceAll("offline data as of (\\S+)", "오프라인 자료 $1 기준")
+                .replace("pykrx export, adjusted prices", "pykrx 내보내기 자료·수정주가")
+                .replace("yfinance export, dividend-adjusted prices", "yfinance 내보내기 자료·배당 반영 수정주가")
+                .replace("사업보고서 (annual)", "사업보고서").replace("반기보고서 (half-year)", "반기보고서")
+                .replace("1분기보고서 (Q1)", "1분기보고서").replace("3분기보고서 (Q3)", "3분기보고서")
+                .replace("latest ", "최근 ").replace(" filings", " 공시");
+    }
+
+    /** A figure's exact text; in English, won and shares are written as units rather than Korean counters. */
+    String value(Fact fact) {
+        String v = fact.value();
+        if (language == Language.EN && v != null) {
+            if (v.endsWith("원")) {
+                return v.substring(0, v.length() - 1) + " KRW";
+            }
+            if (v.endsWith("주")) {
+                return v.substring(0, v.length() - 1) + " shares";
+            }
+        }
+        return v;
+    }
+
+    /** Why a source gave nothing; only a real failure is called one. */
+    private String failure(String kind) {
+        return switch (kind) {
+            case "NOT_IN_SNAPSHOT" -> pick("오프라인 자료에 없음", "not in the offline data");
+            case "NOT_FOUND" -> pick("해당 자료 없음", "has no such data");
+            case "NOT_COVERED" -> pick("다루지 않는 자료", "not covered by this source");
+            default -> pick("실패 (", "failed (") + kind + ")";
+        };
+    }
+
+    /** The period a question named, as the answer repeats it. */
+    String period(PeriodAsk p) {
+        if (p.date() != null) {
+            return p.date().toString();
+        }
+        String years = String.join(", ", p.years().stream().map(String::valueOf).toList());
+        String part = p.quarter() != null ? pick(" " + p.quarter() + "분기", " Q" + p.quarter())
+                : p.half() != null ? pick(p.half() == 1 ? " 상반기" : " 하반기", p.half() == 1 ? " H1" : " H2") : "";
+        if (!years.isEmpty()) {
+            return pick(years + "년" + part, "FY" + years + part);
+        }
+        if (p.yearsBack() != null) {
+            String rel = switch (p.yearsBack()) {
+                case 0 -> pick("올해", "this year");
+                case 1 -> pick("작년", "last year");
+                default -> pick("재작년", "two years ago");
+            };
+            return rel + part;
+        }
+        return part.isEmpty() ? pick("최근", "the latest period") : pick("최근" + part, "the latest" + part);
+    }
+
+    String latestInOfflineData(String day) {
+        return pick("오프라인 자료의 마지막 거래일은 " + day + "입니다 (오늘 시세가 아닙니다).",
+                "The offline data ends on " + day + ": this is not today's price.");
     }
 
     String pageIntro() {

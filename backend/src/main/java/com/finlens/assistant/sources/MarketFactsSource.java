@@ -3,29 +3,31 @@ package com.finlens.assistant.sources;
 import com.finlens.assistant.pipeline.CompanyRef;
 import com.finlens.assistant.pipeline.Fact;
 import com.finlens.assistant.pipeline.FactKind;
+import com.finlens.assistant.pipeline.FactLookup;
 import com.finlens.assistant.pipeline.MarketFacts;
+import com.finlens.assistant.pipeline.PeriodAsk;
 import com.finlens.market.Disclosure;
-import com.finlens.market.FinancialLine;
+import com.finlens.market.DisclosureList;
 import com.finlens.market.FinancialStatements;
 import com.finlens.market.MarketResult;
-import com.finlens.market.MarketService;
+import com.finlens.market.MarketServices;
 import com.finlens.market.PriceBar;
 import com.finlens.market.PriceSeries;
 import com.finlens.market.Provenance;
 import com.finlens.market.ReportCode;
+import com.finlens.market.SourceFailure;
+import com.finlens.market.SourcesTried;
 import io.vertx.core.Future;
-import java.math.BigDecimal;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
- * Turns the market feature's results into the assistant's facts: each figure with its label, exact value, unit,
- * period and where it came from (system, endpoint, a link a person can open, as-of date).
+ * Turns the market feature's results into the assistant's facts: each figure with its metric, exact value, unit,
+ * period and where it came from, for the period the question names; and, for every lookup, the sources searched,
+ * so an answer that lacks a figure can say exactly where it looked.
  */
 public final class MarketFactsSource implements MarketFacts {
 
@@ -34,191 +36,213 @@ public final class MarketFactsSource implements MarketFacts {
     private static final int MAX_DISCLOSURES = 8;
     private static final int YEARS_BACK = 3;
 
-    private final MarketService market;
-    private final SharedDisclosures sharedDisclosures;
+    private final MarketServices market;
+    private final BiConsumer<com.finlens.market.MarketCompany, List<Disclosure>> rememberDisclosures;
+    private final StatementFacts statements = new StatementFacts();
 
-    public MarketFactsSource(MarketService market, SharedDisclosures sharedDisclosures) {
+    /** {@code rememberDisclosures} receives the filings found, e.g. to add them to the shared knowledge corpus. */
+    public MarketFactsSource(MarketServices market,
+                             BiConsumer<com.finlens.market.MarketCompany, List<Disclosure>> rememberDisclosures) {
         this.market = market;
-        this.sharedDisclosures = sharedDisclosures;
-    }
-
-    @Override
-    public Future<List<Fact>> facts(CompanyRef company, FactKind kind, List<Integer> years) {
-        if (kind != FactKind.FINANCIALS || years.isEmpty()) {
-            return facts(company, kind);
-        }
-        return market.company(company.key()).compose(c -> {
-            List<Future<List<Fact>>> perYear = years.stream()
-                    .map(year -> market.financials(c, year, ReportCode.ANNUAL, false).map(r -> financialFacts(c, r)))
-                    .toList();
-            return Future.join(new ArrayList<>(perYear)).otherwiseEmpty().compose(v -> {
-                List<Fact> found = new ArrayList<>();
-                perYear.stream().filter(Future::succeeded).forEach(f -> found.addAll(f.result()));
-                // A year with no filing yet still gets the latest figures rather than nothing.
-                return found.isEmpty() ? facts(company, kind) : Future.succeededFuture(dedupe(found));
-            });
-        });
+        this.rememberDisclosures = rememberDisclosures;
     }
 
     @Override
     public Future<List<Fact>> facts(CompanyRef company, FactKind kind) {
-        return market.company(company.key()).compose(c -> switch (kind) {
-            case PRICE -> market.prices(c, market.priceToday(c).minusDays(PRICE_WINDOW_DAYS), market.priceToday(c), "1d")
-                    .map(r -> priceFacts(c, r));
-            case FINANCIALS -> latestStatements(c, null, 0).map(r -> financialFacts(c, r));
-            case DISCLOSURES -> c.korean()
-                    ? market.disclosures(c, market.filingsToday().minusDays(DISCLOSURE_WINDOW_DAYS), market.filingsToday())
-                    .map(r -> {
-                        sharedDisclosures.remember(c, r.data().items());
-                        return disclosureFacts(r);
-                    })
-                    : Future.succeededFuture(List.of());
+        return lookup(company, kind, PeriodAsk.LATEST).map(FactLookup::facts);
+    }
+
+    @Override
+    public Future<List<Fact>> facts(CompanyRef company, FactKind kind, List<Integer> years) {
+        return lookup(company, kind, new PeriodAsk(years, null, null, null, null)).map(FactLookup::facts);
+    }
+
+    @Override
+    public Future<FactLookup> lookup(CompanyRef company, FactKind kind, PeriodAsk period) {
+        return market.resolver().company(company.key()).compose(c -> switch (kind) {
+            case PRICE -> prices(c, period);
+            case FINANCIALS -> financials(c, period);
+            case DISCLOSURES -> disclosures(c, period);
         });
     }
 
-    /** The latest annual statements that exist: this year's may not be filed yet, so step back a few years. */
-    private Future<MarketResult<FinancialStatements>> latestStatements(com.finlens.market.MarketCompany c, Integer year,
-                                                                    int attempt) {
-        return market.financials(c, year, ReportCode.ANNUAL, false).compose(r -> r.data().lines().isEmpty()
-                && attempt < YEARS_BACK ? latestStatements(c, previousYear(c, year, r), attempt + 1)
-                : Future.succeededFuture(r), e -> attempt < YEARS_BACK
-                ? latestStatements(c, previousYear(c, year, null), attempt + 1) : Future.failedFuture(e));
+    // ---- prices -------------------------------------------------------------------------------------------------
+
+    private Future<FactLookup> prices(com.finlens.market.MarketCompany c, PeriodAsk period) {
+        LocalDate today = market.prices().priceToday(c);
+        LocalDate end = period.date() != null ? period.date()
+                : !period.yearsAsOf(today).isEmpty() ? min(today, LocalDate.of(period.yearsAsOf(today).get(0), 12, 31))
+                : today;
+        LocalDate start = end.minusDays(PRICE_WINDOW_DAYS);
+        String asked = period.date() != null ? period.date().toString() : start + " – " + end;
+        return found(market.prices().prices(c, start, end, "1d"), asked, r -> priceFacts(c, r, period.date()));
     }
 
-    private Integer previousYear(com.finlens.market.MarketCompany c, Integer year, MarketResult<FinancialStatements> r) {
-        int base = year != null ? year : r != null && r.data().year() > 0 ? r.data().year()
-                : market.filingsToday().getYear();
-        return base - 1;
-    }
-
-    private List<Fact> priceFacts(com.finlens.market.MarketCompany c, MarketResult<PriceSeries> r) {
+    private List<Fact> priceFacts(com.finlens.market.MarketCompany c, MarketResult<PriceSeries> r, LocalDate day) {
         List<PriceBar> bars = r.data().bars().stream().filter(b -> b.close() != null).toList();
+        if (day != null) {
+            bars = bars.stream().filter(b -> b.date().equals(day)).toList();
+        }
         if (bars.isEmpty()) {
             return List.of();
         }
-        Provenance p = r.provenance().isEmpty() ? null : r.provenance().get(0);
         String currency = r.data().currency();
-        String url = priceUrl(c);
+        String url = c.yahooSymbol() != null ? "https://finance.yahoo.com/quote/" + c.yahooSymbol() + "/history"
+                : "https://data.krx.co.kr/";
         List<Fact> facts = new ArrayList<>();
         PriceBar last = bars.get(bars.size() - 1);
-        facts.add(new Fact("price", "close", price(last.close(), currency), last.close(), currency,
-                last.date().toString(), system(p, last.source()), endpoint(p), url, last.date().toString()));
+        Provenance lastSource = sourceOf(r, last);
+        facts.add(priceFact("close", "종가 / close", last.close(), currency, last, lastSource, url));
         if (bars.size() > 1) {
             PriceBar first = bars.get(0);
-            facts.add(new Fact("price", "close", price(first.close(), currency), first.close(), currency,
-                    first.date().toString(), system(p, first.source()), endpoint(p), url, first.date().toString()));
+            facts.add(priceFact("close", "종가 / close", first.close(), currency, first, sourceOf(r, first), url));
+        }
+        if (last.volume() != null) {
+            facts.add(priceFact("volume", "거래량 / volume", java.math.BigDecimal.valueOf(last.volume()), "shares",
+                    last, lastSource, url));
         }
         if (last.marketCap() != null) {
-            BigDecimal cap = BigDecimal.valueOf(last.marketCap());
-            facts.add(new Fact("market_cap", "market cap", money(cap, currency), cap, currency,
-                    last.date().toString(), system(p, last.source()), endpoint(p), url, last.date().toString()));
+            facts.add(priceFact("market_cap", "시가총액 / market cap", java.math.BigDecimal.valueOf(last.marketCap()),
+                    currency, last, lastSource, url));
         }
         return facts;
     }
 
-    private List<Fact> financialFacts(com.finlens.market.MarketCompany c, MarketResult<FinancialStatements> r) {
-        FinancialStatements s = r.data();
-        Provenance p = r.provenance().isEmpty() ? null : r.provenance().get(0);
-        String label = (s.basis() == null ? "" : s.basis() + " ") + s.reportName();
-        String url = c.korean() ? "https://dart.fss.or.kr/dsab007/main.do?option=corp&textCrpNm="
-                + URLEncoder.encode(c.name(), StandardCharsets.UTF_8)
-                : "https://finance.yahoo.com/quote/" + c.yahooSymbol() + "/financials";
-        List<Fact> facts = new ArrayList<>();
-        for (FinancialLine line : s.lines()) {
-            // Unknown accounts keep their own name as metric, so a thin report still shows what it does have.
-            String metric = metric(line) != null ? metric(line) : "account:" + line.account();
-            if (line.amount() != null) {
-                facts.add(new Fact(metric, line.account() + " (" + label.strip() + ")", money(line.amount(), s.currency()),
-                        line.amount(), s.currency(), period(line.period(), s.year()), system(p, null), endpoint(p),
-                        url, p == null ? String.valueOf(s.year()) : p.asOf()));
-            }
-            if (line.priorAmount() != null) {
-                facts.add(new Fact(metric, line.account() + " (" + label.strip() + ")",
-                        money(line.priorAmount(), s.currency()), line.priorAmount(), s.currency(),
-                        period(line.priorPeriod(), s.year() - 1), system(p, null), endpoint(p), url,
-                        p == null ? String.valueOf(s.year()) : p.asOf()));
-            }
-        }
-        return dedupe(facts);
+    private static Fact priceFact(String metric, String label, java.math.BigDecimal value, String unit, PriceBar bar,
+                                  Provenance p, String url) {
+        return new Fact(metric, label, Figures.exact(value, unit), value, unit, bar.date().toString(),
+                Figures.system(p, bar.source()), p == null ? null : p.endpoint(), url, bar.date().toString());
     }
 
-    private List<Fact> disclosureFacts(MarketResult<com.finlens.market.DisclosureList> r) {
+    /** The provenance entry of the source a bar came from (a dataset's entry names its file). */
+    private static Provenance sourceOf(MarketResult<PriceSeries> r, PriceBar bar) {
+        return r.provenance().stream().filter(p -> p.source().equals(bar.source())
+                || (p.endpoint() != null && p.endpoint().startsWith("datasets/" + bar.source() + "/")))
+                .findFirst().orElse(r.provenance().isEmpty() ? null : r.provenance().get(0));
+    }
+
+    // ---- financials ---------------------------------------------------------------------------------------------
+
+    private Future<FactLookup> financials(com.finlens.market.MarketCompany c, PeriodAsk period) {
+        ReportCode report = report(period);
+        List<Integer> years = period.yearsAsOf(market.disclosures().filingsToday());
+        if (years.isEmpty()) {
+            return latestStatements(c, report, null, 0, new ArrayList<>());
+        }
+        List<Future<FactLookup>> perYear = years.stream().map(year -> statementsOf(c, year, report)).toList();
+        return Future.all(new ArrayList<>(perYear)).map(v -> merge(perYear.stream().map(Future::result).toList()));
+    }
+
+    private Future<FactLookup> statementsOf(com.finlens.market.MarketCompany c, Integer year, ReportCode report) {
+        String asked = (year == null ? "latest" : "FY" + year) + " " + report.label() + offline(market.days().offlineFilings(),
+                market.disclosures().filingsToday());
+        return found(market.financials().financials(c, year, report, false), asked, r -> statements.facts(c, r));
+    }
+
+    /** The latest statements that exist: this year's may not be filed yet, so step back a few years. */
+    private Future<FactLookup> latestStatements(com.finlens.market.MarketCompany c, ReportCode report, Integer year,
+                                                int attempt, List<FactLookup> tried) {
+        return statementsOf(c, year, report).compose(found -> {
+            tried.add(found);
+            if (!found.facts().isEmpty() || attempt >= YEARS_BACK) {
+                return Future.succeededFuture(merge(tried));
+            }
+            int base = year != null ? year : market.disclosures().filingsToday().getYear() - 1;
+            return latestStatements(c, report, base - 1, attempt + 1, tried);
+        });
+    }
+
+    private static ReportCode report(PeriodAsk period) {
+        if (period.quarter() != null) {
+            return switch (period.quarter()) {
+                case 1 -> ReportCode.Q1;
+                case 2 -> ReportCode.HALF_YEAR;
+                case 3 -> ReportCode.Q3;
+                default -> ReportCode.ANNUAL;
+            };
+        }
+        return period.half() != null && period.half() == 1 ? ReportCode.HALF_YEAR : ReportCode.ANNUAL;
+    }
+
+    // ---- disclosures --------------------------------------------------------------------------------------------
+
+    private Future<FactLookup> disclosures(com.finlens.market.MarketCompany c, PeriodAsk period) {
+        LocalDate today = market.disclosures().filingsToday();
+        if (!c.korean()) {
+            return Future.succeededFuture(new FactLookup(List.of(), List.of(new FactLookup.Searched("Open DART",
+                    "filings", "NOT_COVERED"))));
+        }
+        List<Integer> years = period.yearsAsOf(today);
+        int first = years.stream().min(Integer::compare).orElse(0);
+        int last = years.stream().max(Integer::compare).orElse(0);
+        LocalDate from = years.isEmpty() ? today.minusDays(DISCLOSURE_WINDOW_DAYS) : LocalDate.of(first, 1, 1);
+        LocalDate to = years.isEmpty() ? today : min(today, LocalDate.of(last, 12, 31));
+        if (to.isBefore(from)) {
+            to = from;
+        }
+        String asked = from + " – " + to + offline(market.days().offlineFilings(), today);
+        return found(market.disclosures().disclosures(c, from, to), asked, r -> {
+            rememberDisclosures.accept(c, r.data().items());
+            return disclosureFacts(r);
+        });
+    }
+
+    private List<Fact> disclosureFacts(MarketResult<DisclosureList> r) {
         Provenance p = r.provenance().isEmpty() ? null : r.provenance().get(0);
         List<Fact> facts = new ArrayList<>();
         for (Disclosure d : r.data().items().stream().limit(MAX_DISCLOSURES).toList()) {
             facts.add(new Fact("disclosure", d.title(), d.title() + " (" + d.filer() + ")", null, null,
-                    d.receivedOn().toString(), system(p, "Open DART"), endpoint(p), d.url(), d.receivedOn().toString()));
+                    d.receivedOn().toString(), Figures.system(p, "Open DART"), p == null ? null : p.endpoint(), d.url(),
+                    d.receivedOn().toString()));
         }
         return facts;
     }
 
-    /** Operating income is what Korean readers ask about most; revenue and net income follow. */
-    static String metric(FinancialLine line) {
-        String id = line.accountId() == null ? "" : line.accountId().toLowerCase(Locale.ROOT);
-        String name = line.account() == null ? "" : line.account().replace(" ", "").toLowerCase(Locale.ROOT);
-        if (id.contains("operatingincome") || name.equals("영업이익") || name.equals("영업이익(손실)")
-                || name.contains("operatingincome")) {
-            return "operating_income";
-        }
-        if (id.endsWith("revenue") || name.equals("매출액") || name.equals("수익(매출액)") || name.contains("totalrevenue")) {
-            return "revenue";
-        }
-        if (id.endsWith("profitloss") || name.equals("당기순이익") || name.equals("당기순이익(손실)")
-                || name.contains("netincome")) {
-            return "net_income";
-        }
-        return null;
+    // ---- shared -------------------------------------------------------------------------------------------------
+
+    /**
+     * Facts from a market result with the sources that answered; when the market feature says no source had the
+     * data (or a source failed), an empty lookup that lists each source and why. Other errors fail the step.
+     */
+    private <T> Future<FactLookup> found(Future<MarketResult<T>> result, String asked,
+                                         Function<MarketResult<T>, List<Fact>> toFacts) {
+        return result.map(r -> {
+            List<FactLookup.Searched> searched = new ArrayList<>();
+            r.provenance().forEach(p -> searched.add(new FactLookup.Searched(Figures.system(p, p.source()), asked,
+                    null)));
+            r.sourcesFailed().forEach(f -> searched.add(failed(f, asked)));
+            return new FactLookup(toFacts.apply(r), searched);
+        }).recover(e -> e instanceof SourcesTried tried
+                ? Future.succeededFuture(new FactLookup(List.of(),
+                        tried.failures().stream().map(f -> failed(f, asked)).toList()))
+                : Future.failedFuture(e));
     }
 
-    private static List<Fact> dedupe(List<Fact> facts) {
-        List<Fact> out = new ArrayList<>();
-        for (Fact f : facts) {
-            boolean seen = out.stream().anyMatch(o -> o.metric().equals(f.metric()) && o.period().equals(f.period()));
-            if (!seen) {
-                out.add(f);
+    private static FactLookup.Searched failed(SourceFailure f, String asked) {
+        return new FactLookup.Searched(Figures.name(f.source()), asked, f.kind());
+    }
+
+    private static FactLookup merge(List<FactLookup> lookups) {
+        List<Fact> facts = new ArrayList<>();
+        List<FactLookup.Searched> searched = new ArrayList<>();
+        for (FactLookup l : lookups) {
+            for (Fact f : l.facts()) {
+                boolean seen = facts.stream().anyMatch(o -> o.metric().equals(f.metric()) && o.period().equals(f.period()));
+                if (!seen) {
+                    facts.add(f);
+                }
             }
+            searched.addAll(l.searched());
         }
-        return out;
+        return new FactLookup(facts, searched);
     }
 
-    /** DART names periods "제 55 기"; the fiscal year is what readers (and the question) use. */
-    private static String period(String name, int year) {
-        if (name == null || name.isBlank() || name.equals(String.valueOf(year))) {
-            return String.valueOf(year);
-        }
-        return name.contains("기") ? year + " (" + name.strip() + ")" : name;
+    /** Offline, what was searched says up to which day the bundled data goes. */
+    private static String offline(boolean offline, LocalDate asOf) {
+        return offline ? ", offline data as of " + asOf : "";
     }
 
-    /** Share prices keep every digit (76,600원), unlike large amounts shown in 조/억. */
-    private static String price(BigDecimal amount, String currency) {
-        DecimalFormat format = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        return "KRW".equals(currency) ? format.format(amount) + "원"
-                : format.format(amount) + (currency == null ? "" : " " + currency);
-    }
-
-    private static String money(BigDecimal amount, String currency) {
-        if ("KRW".equals(currency)) {
-            // Exact digits; the composer adds the 조/억 reading next to them.
-            return price(amount, currency);
-        }
-        DecimalFormat format = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        return format.format(amount) + (currency == null ? "" : " " + currency);
-    }
-
-    private static String system(Provenance p, String fallback) {
-        if (p == null) {
-            return fallback == null ? "market data" : fallback;
-        }
-        return p.snapshotRecordedOn() == null ? p.source()
-                : p.source() + " (bundled snapshot recorded " + p.snapshotRecordedOn() + ")";
-    }
-
-    private static String endpoint(Provenance p) {
-        return p == null ? null : p.endpoint();
-    }
-
-    private static String priceUrl(com.finlens.market.MarketCompany c) {
-        return c.yahooSymbol() != null ? "https://finance.yahoo.com/quote/" + c.yahooSymbol() + "/history"
-                : "https://data.krx.co.kr/";
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
     }
 }

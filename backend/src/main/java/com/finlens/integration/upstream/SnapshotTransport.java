@@ -110,7 +110,8 @@ public final class SnapshotTransport implements Transport {
                 recorded, entry.recordedOn(), false);
     }
 
-    private static byte[] read(String resource) {
+    /** A bundled classpath resource (the snapshot and the dataset exports beside it). */
+    public static byte[] read(String resource) {
         try (InputStream in = SnapshotTransport.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing bundled resource " + resource);

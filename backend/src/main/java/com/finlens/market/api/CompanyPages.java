@@ -1,7 +1,7 @@
 package com.finlens.market.api;
 
 import com.finlens.market.MarketResult;
-import com.finlens.market.MarketService;
+import com.finlens.market.MarketServices;
 import com.finlens.market.PriceBar;
 import com.finlens.market.PriceSeries;
 import com.finlens.market.ReportCode;
@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Company pages of the web UI: search (/companies?q=) and one company (/companies/{code}) with its profile, a price
+ * MarketCompany pages of the web UI: search (/companies?q=) and one company (/companies/{code}) with its profile, a price
  * chart, recent disclosures and key financial statements. Each part shows its sources; a part whose sources all
  * failed says so instead of disappearing.
  */
@@ -28,10 +28,10 @@ public final class CompanyPages {
     private static final int CHART_WIDTH = 640;
     private static final int CHART_HEIGHT = 200;
 
-    private final MarketService market;
+    private final MarketServices market;
     private final Views views;
 
-    public CompanyPages(MarketService market, Views views) {
+    public CompanyPages(MarketServices market, Views views) {
         this.market = market;
         this.views = views;
     }
@@ -50,7 +50,7 @@ public final class CompanyPages {
         if (q.length() > 100) {
             throw ApiException.badRequest("q", "Search for at most 100 characters.");
         }
-        market.resolve(q.strip())
+        market.resolver().resolve(q.strip())
                 .compose(r -> views.render(ctx, "market/companies.html", Map.of("active", "companies", "q", q,
                         "resolution", MarketJson.resolution(r))))
                 .onFailure(ctx::fail);
@@ -61,18 +61,19 @@ public final class CompanyPages {
         if (code == null || code.length() > 20 || !code.matches("[A-Za-z0-9.\\-^=]+")) {
             throw ApiException.badRequest("code", "Use a 6-digit KRX code or a symbol such as AAPL.");
         }
-        market.company(code).compose(company -> {
-            LocalDate today = market.priceToday(company);
-            Future<JsonObject> profile = part(market.profile(company), MarketJson::profile);
+        market.resolver().company(code).compose(company -> {
+            LocalDate today = market.prices().priceToday(company);
+            Future<JsonObject> profile = part(market.profiles().profile(company), MarketJson::profile);
             // A month: KRX answers one trading day per call, so longer windows are for the JSON API to page through.
-            Future<JsonObject> prices = market.prices(company, today.minusDays(31), today, "1d")
+            Future<JsonObject> prices = market.prices().prices(company, today.minusDays(31), today, "1d")
                     .map(r -> MarketJson.result(r, MarketJson::prices).put("chart", chart(r)))
                     .otherwise(CompanyPages::unavailable);
             Future<JsonObject> disclosures = company.korean()
-                    ? part(market.disclosures(company, market.filingsToday().minusDays(90), market.filingsToday()),
+                    ? part(market.disclosures().disclosures(company, market.disclosures().filingsToday().minusDays(90),
+                            market.disclosures().filingsToday()),
                     MarketJson::disclosures)
                     : Future.succeededFuture(null);
-            Future<JsonObject> financials = part(market.financials(company, null, ReportCode.ANNUAL, false),
+            Future<JsonObject> financials = part(market.financials().financials(company, null, ReportCode.ANNUAL, false),
                     MarketJson::financials);
             return Future.join(profile, prices, disclosures, financials).map(all -> {
                 Map<String, Object> model = new HashMap<>();

@@ -1,7 +1,12 @@
 package com.finlens.market.api;
 
 import com.finlens.market.MarketCompany;
-import com.finlens.market.MarketService;
+import com.finlens.market.CompanyResolver;
+import com.finlens.market.DisclosureService;
+import com.finlens.market.FinancialsService;
+import com.finlens.market.MarketServices;
+import com.finlens.market.PriceService;
+import com.finlens.market.ProfileService;
 import com.finlens.market.ReportCode;
 import com.finlens.market.directory.MentionFinder;
 import com.finlens.platform.http.ApiException;
@@ -24,10 +29,18 @@ public final class MarketRoutes {
     private static final Set<String> INTERVALS = Set.of("1d", "1wk", "1mo");
     private static final int MAX_WINDOW_DAYS = 3_660;
 
-    private final MarketService service;
+    private final CompanyResolver resolver;
+    private final ProfileService profiles;
+    private final PriceService prices;
+    private final DisclosureService disclosures;
+    private final FinancialsService financials;
 
-    public MarketRoutes(MarketService service) {
-        this.service = service;
+    public MarketRoutes(MarketServices services) {
+        this.resolver = services.resolver();
+        this.profiles = services.profiles();
+        this.prices = services.prices();
+        this.disclosures = services.disclosures();
+        this.financials = services.financials();
     }
 
     /** Mounts the routes on the router that is itself mounted at /api/v1 (needs a BodyHandler before it). */
@@ -49,7 +62,7 @@ public final class MarketRoutes {
         if (q.length() > 100) {
             throw ApiException.badRequest("q", "q must be at most 100 characters");
         }
-        return service.resolve(q).map(MarketJson::resolution);
+        return resolver.resolve(q).map(MarketJson::resolution);
     }
 
     private Future<JsonObject> mentions(RoutingContext ctx) {
@@ -66,11 +79,11 @@ public final class MarketRoutes {
         if (s.length() > MentionFinder.MAX_TEXT) {
             throw ApiException.badRequest("text", "text must be at most " + MentionFinder.MAX_TEXT + " characters");
         }
-        return service.mentions(s).map(MarketJson::mentions);
+        return resolver.mentions(s).map(MarketJson::mentions);
     }
 
     private Future<JsonObject> profile(RoutingContext ctx) {
-        return korean(ctx).compose(service::profile).map(r -> MarketJson.result(r, MarketJson::profile));
+        return korean(ctx).compose(profiles::profile).map(r -> MarketJson.result(r, MarketJson::profile));
     }
 
     private Future<JsonObject> prices(RoutingContext ctx) {
@@ -78,18 +91,18 @@ public final class MarketRoutes {
         LocalDate from = date(ctx, "from");
         LocalDate to = date(ctx, "to");
         return korean(ctx).compose(c -> {
-            LocalDate[] window = window(from, to, 30, service.priceToday(c));
-            return service.prices(c, window[0], window[1], interval);
+            LocalDate[] window = window(from, to, 30, prices.priceToday(c));
+            return prices.prices(c, window[0], window[1], interval);
         }).map(r -> MarketJson.result(r, MarketJson::prices));
     }
 
     private Future<JsonObject> disclosures(RoutingContext ctx) {
-        LocalDate[] window = window(date(ctx, "from"), date(ctx, "to"), 90, service.filingsToday());
+        LocalDate[] window = window(date(ctx, "from"), date(ctx, "to"), 90, disclosures.filingsToday());
         String type = ctx.request().getParam("type");
         if (type != null && !DISCLOSURE_TYPE.matcher(type).matches()) {
             throw ApiException.badRequest("type", "type must be one DART filing type letter A-J");
         }
-        return korean(ctx).compose(c -> service.disclosures(c, window[0], window[1], type))
+        return korean(ctx).compose(c -> disclosures.disclosures(c, window[0], window[1], type))
                 .map(r -> MarketJson.result(r, MarketJson::disclosures));
     }
 
@@ -117,7 +130,7 @@ public final class MarketRoutes {
             throw ApiException.badRequest("detail", "detail must be key or full");
         }
         Integer fiscalYear = year;
-        return korean(ctx).compose(c -> service.financials(c, fiscalYear, report, detail.equals("full")))
+        return korean(ctx).compose(c -> financials.financials(c, fiscalYear, report, detail.equals("full")))
                 .map(r -> MarketJson.result(r, MarketJson::financials));
     }
 
@@ -133,9 +146,9 @@ public final class MarketRoutes {
         String interval = interval(ctx);
         LocalDate from = date(ctx, "from");
         LocalDate to = date(ctx, "to");
-        return service.companyForSymbol(upper).compose(c -> {
-            LocalDate[] window = window(from, to, 30, service.priceToday(c));
-            return service.prices(c, window[0], window[1], interval);
+        return resolver.companyForSymbol(upper).compose(c -> {
+            LocalDate[] window = window(from, to, 30, prices.priceToday(c));
+            return prices.prices(c, window[0], window[1], interval);
         })
                 .map(r -> MarketJson.result(r, MarketJson::prices));
     }
@@ -145,7 +158,7 @@ public final class MarketRoutes {
         if (!KRX_CODE.matcher(code).matches()) {
             throw ApiException.badRequest("krxCode", "krxCode must be a 6-character KRX code such as 005930");
         }
-        return service.company(code.toUpperCase(Locale.ROOT));
+        return resolver.company(code.toUpperCase(Locale.ROOT));
     }
 
     private static String interval(RoutingContext ctx) {

@@ -20,7 +20,7 @@ import java.util.Set;
  * companies with their Korean names) and the stop list of company names that are everyday words.
  */
 public record AliasCatalog(Map<String, List<String>> koreanAliases, List<UsCompany> usCompanies,
-                           Set<String> mentionStopwords) {
+                           Set<String> mentionStopwords, Map<String, List<String>> groups) {
 
     /** A US company with the names people call it. */
     public record UsCompany(MarketCompany company, List<String> aliases) {
@@ -49,7 +49,13 @@ public record AliasCatalog(Map<String, List<String>> koreanAliases, List<UsCompa
                 stop.add(s);
             }
         }
-        return new AliasCatalog(Map.copyOf(korean), List.copyOf(us), Set.copyOf(stop));
+        Map<String, List<String>> groups = new HashMap<>();
+        JsonArray groupList = json.getJsonArray("groups", new JsonArray());
+        for (int i = 0; i < groupList.size(); i++) {
+            JsonObject g = groupList.getJsonObject(i);
+            groups.put(g.getString("name"), strings(g.getJsonArray("codes")));
+        }
+        return new AliasCatalog(Map.copyOf(korean), List.copyOf(us), Set.copyOf(stop), Map.copyOf(groups));
     }
 
     private static List<String> strings(JsonArray array) {

@@ -18,7 +18,7 @@ import java.util.Set;
 public final class MentionFinder {
 
     public static final int MAX_TEXT = 20_000;
-    private static final Set<String> PARTICLES = Set.of("은", "는", "이", "가", "을", "를", "의", "에", "와", "과",
+    static final Set<String> PARTICLES = Set.of("은", "는", "이", "가", "을", "를", "의", "에", "와", "과",
             "도", "로", "으로", "에서", "보다", "까지", "만", "측", "이나", "나", "랑", "이랑", "하고", "처럼", "께서", "에게",
             "주", "주가", "株");
 

@@ -63,4 +63,29 @@ class NumberCheckTest {
 
         assertThat(result.checked()).isZero();
     }
+
+    @Test
+    @DisplayName("A figure quoted as \"KRW 123.4 billion\" in a cited passage traces \"123.4\" and \"KRW 123.4 billion\" in the answer")
+    void currencyPrefixInPassage() {
+        Evidence withPassage = Evidence.assemble(List.of(), List.of(new EvidencePassage("doc-2", "Annual report",
+                "p. 4", null, "Operating profit was KRW 123.4 billion, up from KRW 98.7 billion.", 0.8)), null, List.of());
+
+        NumberCheck.Result result = new NumberCheck(withPassage, List.of())
+                .check("Operating profit reached 123.4 (KRW 123.4 billion) [S1].");
+
+        assertThat(result.checked()).isEqualTo(2);
+        assertThat(result.unmatched()).isEmpty();
+        assertThat(result.toJson().getInteger("traced")).isEqualTo(2);
+        assertThat(result.toJson().getInteger("flagged")).isZero();
+    }
+
+    @Test
+    @DisplayName("List markers at the start of a line are not figures; a wrong figure in a list still is")
+    void listMarkers() {
+        NumberCheck.Result result = check.check("1. 영업이익 6,447,345,000,000 KRW [S3]\n2) 주가 244.6 USD\n10. 매출 999억원");
+
+        assertThat(result.checked()).isEqualTo(3);
+        assertThat(result.unmatched()).containsExactly("999억원");
+        assertThat(result.toJson().getInteger("traced")).isEqualTo(2);
+    }
 }

@@ -70,8 +70,10 @@ class PipelineAnswerSourceTest {
 
         String text = outcome.text();
         assertThat(text).startsWith("[오프라인 요약 · 언어 모델 없이");
-        assertThat(text).contains("영업이익 (2020 Q1): 6,447,345,000,000 KRW (약 6조 4,473억원) [S3]");
-        assertThat(text).contains("영업이익 (2019 Q1 → 2020 Q1): +3.4% [S4, S3]");
+        // "실적" asks for the headline figures of the period named, each cited; nothing else is listed
+        assertThat(text).contains("삼성전자 영업이익 (2020 Q1): 6,447,345,000,000 KRW (약 6조 4,473억원) · Open DART [S3]");
+        assertThat(text).contains("삼성전자 매출액 (2020 Q1)").contains("삼성전자 당기순이익 (2020 Q1)");
+        assertThat(text).doesNotContain("2019 Q1");
         assertThat(text).contains("\"반도체 업황 메모\" (p. 2)").contains("[S7]");
         assertThat(text).doesNotContainPattern("(?i)\\b(the|offline|summary|revenue|note)\\b");
         assertThat(sink.text()).isEqualTo(text);
@@ -97,13 +99,12 @@ class PipelineAnswerSourceTest {
 
         String text = outcome.text();
         assertThat(text).startsWith("[Offline summary · no language model");
-        assertThat(text).contains("Share price: 244.6 USD, 2025-02-14 [S1]");
-        assertThat(text).contains("Revenue (FY2024): 391,035,000,000 USD (about 391.04 billion USD) [S2]");
-        assertThat(text).contains("Revenue (FY2023 → FY2024): +2.0%");
+        assertThat(text).contains("Apple Inc. Share price: 244.6 USD, 2025-02-14 · Yahoo Finance [S1]");
+        assertThat(text).contains("Apple Inc. Revenue (FY2024): 391,035,000,000 USD (about 391.04 billion USD) · Yahoo Finance [S2]");
         assertThat(text).doesNotContainPattern("[\\uAC00-\\uD7A3]");
         assertThat(outcome.flags()).isEmpty();
         assertThat(outcome.sources()).extracting(SourceRef::url).contains("https://finance.yahoo.com/quote/AAPL");
-        assertThat(outcome.sources()).extracting(SourceRef::system).contains("Yahoo Finance", "Knowledge base");
+        assertThat(outcome.sources()).extracting(SourceRef::system).contains("Yahoo Finance", "My documents");
     }
 
     @Test
@@ -132,6 +133,20 @@ class PipelineAnswerSourceTest {
                 .containsExactly("현대자동차", "현대모비스");
         assertThat(outcome.text()).isEqualTo(choice.getString("question")).contains("골라 주세요");
         assertThat(sink.steps("started")).doesNotContain("price", "financials", "generate");
+    }
+
+    @Test
+    @DisplayName("With a model, an asked figure the data lacks is still named as missing after the model's text")
+    void modelAnswerNamesMissingFigure() {
+        upstream.on("POST", OPENAI_CHAT).stream("text/event-stream", SseFixtures.mexico(), Duration.ofMillis(1));
+        RecordingSink sink = new RecordingSink();
+
+        AnswerOutcome outcome = ReplayServer.await(withModel(Map.of())
+                .answer(question("삼성전자 2020년 1분기 자산총계는?"), sink, new Cancellation()));
+
+        assertThat(outcome.text()).contains("자료에 삼성전자의 2020년 1분기 자산총계 항목이 없습니다")
+                .contains("자료에 있는 항목: 매출액 (2020 Q1)");
+        assertThat(outcome.metadata().getString("mode")).isEqualTo("model");
     }
 
     @Test

@@ -14,14 +14,14 @@ import org.junit.jupiter.api.Test;
 class CompanyPagesTest {
 
     @Test
-    @DisplayName("A Korean company page shows its codes, recent disclosures and statements, each with its source")
+    @DisplayName("A Korean company page shows its codes, a price chart from the offline data and statements, each with its source")
     void koreanCompany() {
         TestApp.Browser user = SharedApp.newUser();
         HttpResponse<Buffer> page = user.get("/companies/005930");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.bodyAsString()).contains("삼성전자").contains("00126380")
-                .contains("특수관계인과의내부거래").contains("https://dart.fss.or.kr/dsaf001/main.do?rcpNo=")
-                .contains("유동자산").contains("fnlttSinglAcnt");
+                .contains("<polyline").contains("yfinance export, dividend-adjusted prices")
+                .contains("매출액").contains("fnlttSinglAcnt");
     }
 
     @Test

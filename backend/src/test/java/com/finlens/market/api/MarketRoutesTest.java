@@ -7,7 +7,8 @@ import com.finlens.integration.dart.DartClient;
 import com.finlens.integration.krx.KrxClient;
 import com.finlens.integration.upstream.SnapshotTransport;
 import com.finlens.integration.yahoo.YahooClient;
-import com.finlens.market.MarketService;
+import com.finlens.market.MarketServices;
+import com.finlens.market.TestMarkets;
 import com.finlens.market.calendar.KrxCalendar;
 import com.finlens.market.directory.AliasCatalog;
 import com.finlens.market.directory.CompanyDirectory;
@@ -51,12 +52,11 @@ class MarketRoutesTest {
         CompanyDirectory directory = SnapshotDirectory.shared();
         MentionFinder finder = new MentionFinder(directory, AliasCatalog.bundled().mentionStopwords());
         Clock clock = Clock.systemUTC();
-        MarketService service = new MarketService(() -> Future.succeededFuture(directory),
-                () -> Future.succeededFuture(finder),
+        MarketServices service = TestMarkets.services(directory,
                 new DartClient(SnapshotTransport.load(vertx, "dart"), null, worker),
                 new KrxClient(SnapshotTransport.load(vertx, "krx"), null, clock),
                 new YahooClient(SnapshotTransport.load(vertx, "yahoo"), SnapshotTransport.load(vertx, "yahoo-cookie"),
-                        "test", clock), KrxCalendar.bundled(), clock);
+                        "test", clock), clock);
         Router root = Router.router(vertx);
         root.route().handler(BodyHandler.create().setBodyLimit(64 * 1024));
         root.route().handler(ctx -> {
@@ -111,12 +111,13 @@ class MarketRoutesTest {
     @DisplayName("serves a profile, prices, filings and statements with provenance")
     void companyData() {
         JsonObject profile = get("/api/v1/companies/005930").bodyAsJsonObject();
-        assertThat(profile.getJsonObject("latestPrice").getString("marketCapText")).isEqualTo("457조 2,853억원");
+        assertThat(profile.getJsonObject("latestPrice").getString("date")).isEqualTo("2026-08-20");
         assertThat(profile.getJsonArray("provenance")).isNotEmpty();
         JsonObject prices = get("/api/v1/companies/005930/prices?from=2024-01-05&to=2024-01-05").bodyAsJsonObject();
         assertThat(prices.getJsonArray("bars").getJsonObject(0).getInteger("close")).isEqualTo(76600);
         assertThat(prices.getJsonArray("sourcesAnswered")).containsExactly("krx");
-        JsonObject filings = get("/api/v1/companies/005930/disclosures").bodyAsJsonObject();
+        assertThat(prices.getJsonArray("bars").getJsonObject(0).getLong("marketCap")).isEqualTo(457_285_343_330_000L);
+        JsonObject filings = get("/api/v1/companies/005930/disclosures?from=2024-01-01&to=2024-03-12").bodyAsJsonObject();
         assertThat(filings.getJsonArray("items")).hasSize(2);
         JsonObject statements = get("/api/v1/companies/005930/financials?year=2020&report=q1").bodyAsJsonObject();
         assertThat(statements.getString("basis")).isEqualTo("CFS");
@@ -137,13 +138,14 @@ class MarketRoutesTest {
     }
 
     @Test
-    @DisplayName("answers 503 with the failed sources when no source has the data")
-    void unavailable() {
+    @DisplayName("answers 404 naming the sources searched when the offline data has no such symbol")
+    void notInOfflineData() {
         HttpResponse<Buffer> r = get("/api/v1/quotes/MSFT/history?from=2025-10-01&to=2025-10-29");
-        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.getHeader("Content-Type")).isEqualTo(Problem.MEDIA_TYPE);
         JsonObject problem = r.bodyAsJsonObject();
-        assertThat(problem.getString("type")).endsWith("market-data-unavailable");
-        assertThat(problem.getJsonArray("sourcesFailed").getJsonObject(0).getString("kind")).isEqualTo("NOT_IN_SNAPSHOT");
+        assertThat(problem.getString("type")).endsWith("market-data-not-found");
+        assertThat(problem.getJsonArray("sourcesSearched").getJsonObject(0).getString("kind")).isEqualTo("NOT_IN_SNAPSHOT");
     }
 
     @Test
