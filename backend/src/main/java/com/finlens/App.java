@@ -33,9 +33,13 @@ public final class App {
     private final AppConfig config;
     private final HttpVerticle http;
     private final int port;
+    private final int managementPort;
+    private final String httpDeployment;
+    private final Thread shutdownHook;
+    private boolean stopped;
 
     private App(Vertx vertx, Database database, Wiring wiring, RequestLog requests, AppConfig config,
-                HttpVerticle http, int port) {
+                HttpVerticle http, int port, int managementPort, String httpDeployment) {
         this.vertx = vertx;
         this.database = database;
         this.wiring = wiring;
@@ -43,6 +47,11 @@ public final class App {
         this.config = config;
         this.http = http;
         this.port = port;
+        this.managementPort = managementPort;
+        this.httpDeployment = httpDeployment;
+        // SIGTERM (or the JVM exiting) runs the same ordered stop as a caller would; no other hook stops anything.
+        this.shutdownHook = new Thread(() -> stop(config.http().shutdownGrace()), "finlens-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     public static void main(String[] args) throws Exception {
@@ -65,10 +74,6 @@ public final class App {
             return;
         }
         LOG.info("Finlens is running at {} (listening on port {})", config.http().publicUrl(), app.port());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("Shutting down");
-            app.stop(config.http().shutdownGrace());
-        }, "finlens-shutdown"));
     }
 
     public static Future<App> start(AppConfig config) {
@@ -84,11 +89,16 @@ public final class App {
                 .compose(database -> database.ping().map(database))
                 .compose(database -> {
                     AtomicInteger port = new AtomicInteger();
+                    AtomicInteger managementPort = new AtomicInteger();
                     Wiring wiring = new Wiring(vertx, config, database, metricsRegistry);
                     RequestLog requests = new RequestLog();
-                    return wiring.httpVerticle(requests, port::set)
+                    return wiring.httpVerticle(requests, (app, management) -> {
+                                port.set(app);
+                                managementPort.set(management);
+                            })
                             .compose(http -> vertx.deployVerticle(http)
-                                    .map(id -> new App(vertx, database, wiring, requests, config, http, port.get())))
+                                    .map(id -> new App(vertx, database, wiring, requests, config, http, port.get(),
+                                            managementPort.get(), id)))
                             .onFailure(e -> database.close());
                 })
                 .onFailure(e -> vertx.close());
@@ -96,6 +106,11 @@ public final class App {
 
     public int port() {
         return port;
+    }
+
+    /** The loopback-only listener that serves /metrics. */
+    public int managementPort() {
+        return managementPort;
     }
 
     /** Every endpoint the server answers ("GET /chat/:id"), as the router holds them. */
@@ -111,16 +126,35 @@ public final class App {
         return vertx;
     }
 
+    /** The JDBC URL of the database in use (the embedded one's included); no credentials in it. */
+    public String databaseUrl() {
+        return database.jdbcUrl();
+    }
+
     /**
-     * Graceful stop: readiness turns 503 (so a load balancer sends new work elsewhere), requests under way, streamed
-     * answers included, get up to {@code grace} to finish, then the server, the features and the database close.
+     * Graceful stop, in this order: stop accepting (readiness and new requests answer 503), let requests under way
+     * finish within {@code grace} (a streamed answer counts until it is stored and its last event sent), close the
+     * HTTP server and the features, then the database pool and the embedded database, then Vert.x. Safe to call
+     * twice (a test's close and the JVM's shutdown hook): the second call returns once the first has finished.
      */
-    public void stop(Duration grace) {
+    public synchronized void stop(Duration grace) {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        if (Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running or about to; it will find this app stopped
+            }
+        }
+        LOG.info("Shutting down: {} request(s) under way, waiting up to {}", requests.inFlight(), grace);
         requests.startDraining();
         long deadline = System.nanoTime() + grace.toNanos();
         while (requests.inFlight() > 0 && System.nanoTime() < deadline) {
             try {
-                Thread.sleep(50);
+                Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -129,17 +163,18 @@ public final class App {
         if (requests.inFlight() > 0) {
             LOG.warn("Stopping with {} request(s) still running after {}", requests.inFlight(), grace);
         }
+        await("The HTTP server", vertx.undeploy(httpDeployment), 5_000);
+        await("Features", wiring.close(), 5_000);
+        database.close();
+        await("Vert.x", vertx.close(), 10_000);
+        LOG.info("Stopped");
+    }
+
+    private static void await(String what, Future<Void> closing, long millis) {
         try {
-            wiring.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+            closing.toCompletionStage().toCompletableFuture().get(millis, TimeUnit.MILLISECONDS);
         } catch (Exception e) {
-            LOG.warn("Features did not close cleanly: {}", e.getMessage());
-        }
-        try {
-            vertx.close().toCompletionStage().toCompletableFuture().get(grace.toMillis() + 5_000, TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            LOG.warn("Vert.x did not close cleanly: {}", e.getMessage());
-        } finally {
-            database.close();
+            LOG.warn("{} did not close cleanly: {}", what, e.getMessage());
         }
     }
 

@@ -1,6 +1,7 @@
 package com.finlens;
 
 import com.finlens.account.signin.SignInConfig;
+import com.finlens.assistant.ConversationConfig;
 import com.finlens.assistant.llm.LlmConfig;
 import com.finlens.assistant.pipeline.PipelineConfig;
 import com.finlens.assistant.usage.QuotaConfig;
@@ -28,7 +29,8 @@ public record AppConfig(
         WeaviateConfig weaviate,
         LlmConfig llm,
         PipelineConfig pipeline,
-        QuotaConfig quota) {
+        QuotaConfig quota,
+        ConversationConfig conversations) {
 
     public static AppConfig load(Env env) {
         HttpConfig http = HttpConfig.from(env);
@@ -42,7 +44,9 @@ public record AppConfig(
         LlmConfig llm = LlmConfig.from(env);
         PipelineConfig pipeline = PipelineConfig.from(env);
         QuotaConfig quota = QuotaConfig.from(env);
+        ConversationConfig conversations = ConversationConfig.from(env);
         env.requireValid();
-        return new AppConfig(http, dataDir, db, auth, market, knowledge, embeddings, weaviate, llm, pipeline, quota);
+        return new AppConfig(http, dataDir, db, auth, market, knowledge, embeddings, weaviate, llm, pipeline, quota,
+                conversations);
     }
 }

@@ -24,6 +24,7 @@ import com.finlens.account.signin.tokens.TokenFamily;
 import com.finlens.account.signin.tokens.TokenRepository;
 import com.finlens.account.user.User;
 import com.finlens.account.user.UserRepository;
+import com.finlens.assistant.AnswerHeartbeat;
 import com.finlens.assistant.ChatPages;
 import com.finlens.assistant.ConversationAccountData;
 import com.finlens.assistant.Conversation;
@@ -70,6 +71,8 @@ import com.finlens.platform.http.HttpVerticle;
 import com.finlens.platform.http.OpenApiRoutes;
 import com.finlens.platform.http.RequestLog;
 import com.finlens.platform.http.RouteModule;
+import com.finlens.platform.ratelimit.ApiRateLimit;
+import com.finlens.platform.ratelimit.RateWindows;
 import com.finlens.platform.view.Messages;
 import com.finlens.platform.view.Views;
 import io.vertx.core.Future;
@@ -80,7 +83,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntConsumer;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,6 +119,7 @@ final class Wiring {
     private final Clock clock = Clock.systemUTC();
     private MarketModule market;
     private KnowledgeBase knowledge;
+    private AnswerHeartbeat heartbeat;
 
     Wiring(Vertx vertx, AppConfig config, Database database, String metricsRegistry) {
         this.vertx = vertx;
@@ -126,7 +129,7 @@ final class Wiring {
     }
 
     /** Builds every feature (the knowledge index opens asynchronously) and the HTTP verticle that serves them. */
-    Future<HttpVerticle> httpVerticle(RequestLog requestLog, IntConsumer onListening) {
+    Future<HttpVerticle> httpVerticle(RequestLog requestLog, HttpVerticle.Listening onListening) {
         Mutiny.SessionFactory sessions = database.sessionFactory();
         return knowledgeBase(new HibernateDocumentRepository(sessions)).map(knowledgeBase -> {
             this.knowledge = knowledgeBase;
@@ -154,7 +157,8 @@ final class Wiring {
         });
     }
 
-    private HttpVerticle build(Mutiny.SessionFactory sessions, RequestLog requestLog, IntConsumer onListening) {
+    private HttpVerticle build(Mutiny.SessionFactory sessions, RequestLog requestLog,
+                               HttpVerticle.Listening onListening) {
         Secrets secrets = new Secrets();
         UserRepository users = new UserRepository(sessions);
         SessionService sessionService = new SessionService(new SessionRepository(sessions), users, secrets, clock,
@@ -175,9 +179,10 @@ final class Wiring {
                 new KnowledgePassages(knowledge.service()),
                 new LlmRouter(vertx, config.llm(), clock), quota, config.pipeline());
         ConversationRepository conversationRepository = new ConversationRepository(sessions);
-        ConversationService conversations = new ConversationService(vertx, conversationRepository, answers, clock);
-        conversationRepository.failAbandoned(clock.instant().minus(Duration.ofMinutes(1)))
-                .onFailure(e -> LOG.warn("Could not close abandoned answers: {}", e.getMessage()));
+        heartbeat = new AnswerHeartbeat(conversationRepository, clock, config.conversations().answerStaleAfter());
+        heartbeat.start(vertx);
+        ConversationService conversations = new ConversationService(vertx, conversationRepository, answers, clock,
+                heartbeat);
 
         ExtensionTokenService extensionTokens = new ExtensionTokenService(new TokenRepository(sessions), secrets,
                 clock, config.auth().accessTokenTtl(), config.auth().refreshTokenTtl());
@@ -195,7 +200,12 @@ final class Wiring {
         AccountService accounts = new AccountService(users, sessionService, extensionTokens, accountDataHooks,
                 clock);
 
+        ApiRateLimit apiRateLimit = new ApiRateLimit(new RateWindows(sessions), clock,
+                config.http().apiRatePerMinute());
+        apiRateLimit.start(vertx);
         List<RouteModule> features = new ArrayList<>(List.of(
+                // First on the API router, so every /api/v1 route counts against the user's budget.
+                (root, api) -> api.route().handler(apiRateLimit),
                 (root, api) -> signInRateLimit.mount(root),
                 (root, api) -> new HealthRoutes(database, requestLog).mount(root),
                 (root, api) -> new OpenApiRoutes(config.http().publicUrl()).mount(root, api),
@@ -220,13 +230,16 @@ final class Wiring {
         }
 
         HttpVerticle.Settings server = new HttpVerticle.Settings(config.http(), config.auth().extensionIds(),
-                config.dataDir().resolve("uploads"), metricsRegistry);
+                config.dataDir().resolve("uploads"), metricsRegistry, config.auth().devSignIn());
         HttpVerticle.Security security = new HttpVerticle.Security(auth, new SignInGuard(PUBLIC_ROUTES));
         return new HttpVerticle(server, security, new FailureHandler(views), features, requestLog, onListening);
     }
 
     /** Releases what the features hold open (index writers, timers, worker pools). */
     Future<Void> close() {
+        if (heartbeat != null) {
+            heartbeat.stop();
+        }
         if (market != null) {
             market.close();
         }

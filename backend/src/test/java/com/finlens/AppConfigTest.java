@@ -66,6 +66,33 @@ class AppConfigTest {
     }
 
     @Test
+    @DisplayName("A public URL whose name only starts with 127. is not loopback: without Google it is refused")
+    void lookalikeLoopbackIsRefused() {
+        assertThatThrownBy(() -> AppConfig.load(new Env(Map.of("FINLENS_PUBLIC_URL", "https://127.finlens.example.com"))))
+                .hasMessageContaining("FINLENS_GOOGLE_CLIENT_ID");
+        assertThat(AppConfig.load(new Env(Map.of("FINLENS_PUBLIC_URL", "http://127.0.0.2:8080"))).auth().devSignIn())
+                .isTrue();
+        assertThat(AppConfig.load(new Env(Map.of("FINLENS_PUBLIC_URL", "http://[::1]:8080"))).auth().devSignIn())
+                .isTrue();
+    }
+
+    @Test
+    @DisplayName("With development sign-in the server listens on 127.0.0.1 and refuses to be bound to every interface")
+    void devSignInListensOnLoopbackOnly() {
+        assertThat(AppConfig.load(new Env(Map.of())).http().host()).isEqualTo("127.0.0.1");
+        assertThatThrownBy(() -> AppConfig.load(new Env(Map.of("FINLENS_HOST", "0.0.0.0"))))
+                .hasMessageContaining("FINLENS_HOST");
+        AppConfig production = AppConfig.load(new Env(Map.of(
+                "FINLENS_PUBLIC_URL", "https://finlens.example.com",
+                "FINLENS_GOOGLE_CLIENT_ID", "id.apps.googleusercontent.com",
+                "FINLENS_GOOGLE_CLIENT_SECRET", "secret")));
+        assertThat(production.http().host()).isEqualTo("0.0.0.0");
+        assertThat(AppConfig.load(new Env(Map.of("FINLENS_HOST", "10.1.2.3",
+                "FINLENS_GOOGLE_CLIENT_ID", "id.apps.googleusercontent.com",
+                "FINLENS_GOOGLE_CLIENT_SECRET", "secret"))).http().host()).isEqualTo("10.1.2.3");
+    }
+
+    @Test
     @DisplayName("Development sign-in is off as soon as a Google client is configured")
     void devSignInOffWithGoogle() {
         AppConfig config = AppConfig.load(new Env(Map.of(

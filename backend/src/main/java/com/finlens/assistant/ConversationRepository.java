@@ -1,9 +1,13 @@
 package com.finlens.assistant;
 
 import com.finlens.platform.db.Futures;
-
+import com.finlens.platform.db.Retries;
+import com.finlens.platform.http.ApiException;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -45,20 +49,53 @@ public final class ConversationRepository {
                 .getResultList()));
     }
 
-    /** Stores the user's question and an empty streaming answer in one transaction; returns both. */
-    public Future<List<Message>> startExchange(long conversationId, String question, String newTitle, Instant now) {
-        Message asked = new Message(conversationId, Message.Role.user, question, Message.Status.complete, now);
-        Message answer = new Message(conversationId, Message.Role.assistant, "", Message.Status.streaming, now);
-        return Futures.toFuture(sessions.withTransaction(s -> s.find(Conversation.class, conversationId)
-                .chain(conversation -> {
-                    conversation.touch(now);
-                    if (newTitle != null) {
-                        conversation.retitle(newTitle);
-                    }
-                    return s.persist(asked);
-                })
-                .chain(() -> s.persist(answer))
-                .replaceWith(() -> List.of(asked, answer))));
+    /**
+     * Stores the user's question and an empty streaming answer in one transaction; returns both. One answer at a
+     * time per conversation: while another answer of it is streaming (its heartbeat newer than {@code aliveSince})
+     * this fails with 409. The conversation row is locked first, so concurrent questions queue on it instead of
+     * deadlocking (1213) over the messages' foreign key; a deadlock the database reports anyway is retried.
+     */
+    public Future<List<Message>> startExchange(long conversationId, String question, String newTitle, Instant now,
+                                               Instant aliveSince) {
+        return Retries.onSerializationFailure(() -> Futures.toFuture(sessions.withTransaction(s -> s
+                .find(Conversation.class, conversationId, LockModeType.PESSIMISTIC_WRITE)
+                .chain(conversation -> s.createSelectionQuery("select count(*) from Message where conversationId = :c"
+                                + " and status = :streaming and heartbeatAt >= :alive", Long.class)
+                        .setParameter("c", conversationId)
+                        .setParameter("streaming", Message.Status.streaming)
+                        .setParameter("alive", aliveSince)
+                        .getSingleResult()
+                        .chain(streaming -> {
+                            if (streaming > 0) {
+                                return Uni.createFrom().failure(new ApiException(409, "answer-in-progress",
+                                        "An answer is already being written",
+                                        "This conversation is still answering the previous question. Wait for it"
+                                                + " to finish, then ask again."));
+                            }
+                            conversation.touch(now);
+                            if (newTitle != null) {
+                                conversation.retitle(newTitle);
+                            }
+                            Message asked = new Message(conversationId, Message.Role.user, question,
+                                    Message.Status.complete, now);
+                            Message answer = new Message(conversationId, Message.Role.assistant, "",
+                                    Message.Status.streaming, now);
+                            return s.persist(asked).chain(() -> s.persist(answer))
+                                    .replaceWith(() -> List.of(asked, answer));
+                        })))));
+    }
+
+    /** Marks these answers (all streaming on this replica) as alive; one statement for all of them. */
+    public Future<Void> heartbeat(Collection<Long> messageIds, Instant now) {
+        if (messageIds.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        return Futures.toFuture(sessions.withTransaction(s -> s
+                .createMutationQuery("update Message set heartbeatAt = :now where id in :ids and status = :streaming")
+                .setParameter("now", now)
+                .setParameter("ids", List.copyOf(messageIds))
+                .setParameter("streaming", Message.Status.streaming)
+                .executeUpdate())).mapEmpty();
     }
 
     /** Saves streamed text so far; only while the message is still streaming. */
@@ -86,14 +123,19 @@ public final class ConversationRepository {
                 .executeUpdate())).map(n -> n > 0);
     }
 
-    /** Answers left "streaming" by a crash or restart are marked failed at startup, keeping their text. */
-    public Future<Integer> failAbandoned(Instant olderThan) {
+    /**
+     * Answers still "streaming" whose heartbeat stopped before {@code cutoff} were cut off (their replica crashed or
+     * was killed): they become failed, keeping their text, with the reason in their metadata. Returns the count.
+     */
+    public Future<Integer> failStale(Instant cutoff, String reasonMetadata, Instant now) {
         return Futures.toFuture(sessions.withTransaction(s -> s
-                .createMutationQuery("update Message set status = :failed where status = :streaming"
-                        + " and updatedAt < :cutoff")
+                .createMutationQuery("update Message set status = :failed, metadata = :reason, updatedAt = :now"
+                        + " where status = :streaming and (heartbeatAt is null or heartbeatAt < :cutoff)")
                 .setParameter("failed", Message.Status.failed)
+                .setParameter("reason", reasonMetadata)
+                .setParameter("now", now)
                 .setParameter("streaming", Message.Status.streaming)
-                .setParameter("cutoff", olderThan)
+                .setParameter("cutoff", cutoff)
                 .executeUpdate()));
     }
 

@@ -41,12 +41,15 @@ public final class ConversationService {
     private final ConversationRepository repository;
     private final AnswerSource answers;
     private final Clock clock;
+    private final AnswerHeartbeat heartbeat;
 
-    public ConversationService(Vertx vertx, ConversationRepository repository, AnswerSource answers, Clock clock) {
+    public ConversationService(Vertx vertx, ConversationRepository repository, AnswerSource answers, Clock clock,
+                               AnswerHeartbeat heartbeat) {
         this.vertx = vertx;
         this.repository = repository;
         this.answers = answers;
         this.clock = clock;
+        this.heartbeat = heartbeat;
     }
 
     public Future<Conversation> create(long userId, String title) {
@@ -99,7 +102,7 @@ public final class ConversationService {
                 .compose(previous -> {
                     String newTitle = conversation.getTitle().isBlank() ? titleFrom(command.content()) : null;
                     return repository.startExchange(conversation.getId(), command.content(), newTitle,
-                                    clock.instant())
+                                    clock.instant(), heartbeat.aliveSince())
                             .map(stored -> {
                                 Question question = new Question(userId, conversation.getId(), command.content(),
                                         history(previous), command.pageContext(), command.companyKey());
@@ -111,6 +114,7 @@ public final class ConversationService {
 
     private void stream(Question question, Message asked, Message answer, AnswerChannel channel) {
         long messageId = answer.getId();
+        heartbeat.track(messageId);
         Cancellation cancellation = new Cancellation();
         StreamingSink sink = new StreamingSink(channel);
         channel.emit(new AnswerEvent.Start(asked.getId(), messageId));
@@ -160,6 +164,7 @@ public final class ConversationService {
                     return Future.succeededFuture(false);
                 })
                 .onComplete(saved -> {
+                    heartbeat.untrack(messageId);
                     channel.emit(saved.result() ? last : AnswerEvent.Failed.of(NOT_STORED));
                     channel.end();
                 });

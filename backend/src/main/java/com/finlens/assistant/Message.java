@@ -50,6 +50,10 @@ public class Message {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** Touched while the answer streams; a streaming answer whose heartbeat stopped was cut off by a crash. */
+    @Column(name = "heartbeat_at")
+    private Instant heartbeatAt;
+
     protected Message() {
     }
 
@@ -60,6 +64,7 @@ public class Message {
         this.status = status;
         this.createdAt = now;
         this.updatedAt = now;
+        this.heartbeatAt = now;
     }
 
     public Long getId() {

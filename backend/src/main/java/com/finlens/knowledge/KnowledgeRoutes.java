@@ -3,6 +3,7 @@ package com.finlens.knowledge;
 import com.finlens.knowledge.ingest.SourceFormat;
 import com.finlens.platform.auth.CurrentUser;
 import com.finlens.platform.http.ApiException;
+import com.finlens.platform.http.Params;
 import com.finlens.platform.http.Requests;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -41,7 +42,7 @@ public final class KnowledgeRoutes {
     private void create(RoutingContext ctx) {
         long userId = CurrentUser.id(ctx);
         String type = ctx.request().getHeader("Content-Type");
-        Future<IngestTicket> ticket = type != null && type.toLowerCase().startsWith("multipart/form-data")
+        Future<IngestTicket> ticket = "multipart/form-data".equals(Requests.mediaType(type))
                 ? upload(ctx, userId) : fromJson(ctx, userId);
         ticket.onSuccess(t -> ctx.response()
                         .setStatusCode(202)
@@ -112,25 +113,10 @@ public final class KnowledgeRoutes {
     private void search(RoutingContext ctx) {
         long userId = CurrentUser.id(ctx);
         String query = ctx.queryParams().get("q");
-        int k = kParam(ctx.queryParams().get("k"));
-        knowledge.search(userId, query, k)
+        Integer k = Params.integer(ctx, "k", 1, KnowledgeService.MAX_RESULTS);
+        knowledge.search(userId, query, k == null ? DEFAULT_K : k)
                 .onSuccess(passages -> ctx.json(new JsonObject().put("query", query).put("results",
                         new JsonArray(passages.stream().map(KnowledgeJson::passage).toList()))))
                 .onFailure(ctx::fail);
-    }
-
-    private static int kParam(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return DEFAULT_K;
-        }
-        try {
-            int k = Integer.parseInt(raw.strip());
-            if (k >= 1 && k <= KnowledgeService.MAX_RESULTS) {
-                return k;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ApiException.badRequest("k", "\"k\" must be a whole number between 1 and " + KnowledgeService.MAX_RESULTS + ".");
     }
 }

@@ -104,13 +104,12 @@ public final class KnowledgeService {
     }
 
     public Future<List<DocumentStatus>> list(long userId) {
-        return repository.list(userId).compose(documents -> {
-            List<Future<DocumentStatus>> statuses = new ArrayList<>();
-            for (KnowledgeDocument document : documents) {
-                statuses.add(withJob(document));
-            }
-            return Future.all(statuses).map(all -> all.<DocumentStatus>list());
-        });
+        // One query for every document's latest job (not one per document, in parallel, on one session).
+        return repository.list(userId).compose(documents -> repository
+                .latestJobs(documents.stream().map(KnowledgeDocument::id).toList())
+                .map(jobs -> documents.stream()
+                        .map(d -> new DocumentStatus(d, java.util.Optional.ofNullable(jobs.get(d.id()))))
+                        .toList()));
     }
 
     public Future<DocumentStatus> get(long userId, long documentId) {

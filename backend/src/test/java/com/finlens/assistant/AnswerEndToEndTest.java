@@ -36,16 +36,17 @@ class AnswerEndToEndTest {
     void disclosuresJoinSharedCorpus() throws Exception {
         ask("삼성전자 2024년 공시 알려줘");
         TestApp.Browser other = SharedApp.newUser();
-        JsonArray results = new JsonArray();
-        for (int attempt = 0; attempt < 50 && results.isEmpty(); attempt++) {
-            Thread.sleep(200);
-            results = other.get("/api/v1/knowledge/search?q=" + java.net.URLEncoder.encode("특수관계인과의내부거래",
-                    java.nio.charset.StandardCharsets.UTF_8)).bodyAsJsonObject().getJsonArray("results");
-        }
-        assertThat(results).isNotEmpty();
-        JsonObject hit = results.getJsonObject(0);
-        assertThat(hit.getString("text")).contains("특수관계인과의내부거래");
-        assertThat(hit.getString("sourceUrl")).startsWith("https://dart.fss.or.kr/dsaf001/main.do?rcpNo=");
+        String query = java.net.URLEncoder.encode("특수관계인과의내부거래", java.nio.charset.StandardCharsets.UTF_8);
+        // The disclosures are ingested one after another: until this one is in, search returns the others first.
+        JsonObject[] hit = new JsonObject[1];
+        com.finlens.testing.Waits.until(java.time.Duration.ofSeconds(60), () -> {
+            JsonArray results = other.get("/api/v1/knowledge/search?q=" + query).bodyAsJsonObject()
+                    .getJsonArray("results");
+            hit[0] = results.isEmpty() ? null : results.getJsonObject(0);
+            return hit[0] != null && hit[0].getString("text").contains("특수관계인과의내부거래");
+        });
+        JsonObject found = hit[0];
+        assertThat(found.getString("sourceUrl")).startsWith("https://dart.fss.or.kr/dsaf001/main.do?rcpNo=");
     }
 
     @Test

@@ -58,7 +58,7 @@ class ConversationServiceTest {
             Promise<AnswerOutcome> answer = Promise.promise();
             pending.set(answer);
             return answer.future();
-        }, Clock.systemUTC());
+        }, Clock.systemUTC(), new AnswerHeartbeat(repository, Clock.systemUTC(), Duration.ofMinutes(1)));
         userId = onLoop(() -> new UserRepository(database.sessionFactory())
                 .upsertBySubject("dev:service-test", "service-test@example.com", "Service Test", Instant.now()))
                 .getId();

@@ -256,6 +256,7 @@ class NginxLiveIT {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("FINLENS_HOST", "127.0.0.1");
         env.put("FINLENS_PORT", Integer.toString(port));
+        env.put("FINLENS_MANAGEMENT_PORT", "0");
         env.put("FINLENS_PUBLIC_URL", "https://localhost:" + httpsPort);
         env.put("FINLENS_DATA_DIR", data.toString());
         env.put("FINLENS_TRUST_FORWARDED_HEADERS", "true");

@@ -3,10 +3,9 @@ package com.finlens.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.finlens.integration.llm.SseFixtures;
-import com.finlens.testing.ReplayServer;
+import com.finlens.testing.RecordedLlm;
 import com.finlens.testing.TestApp;
 import com.finlens.testing.Waits;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
@@ -21,12 +20,10 @@ class GracefulShutdownTest {
     @Test
     @DisplayName("On shutdown readiness turns 503 and an answer already streaming still finishes before the server stops")
     void drainsInFlightAnswers() throws Exception {
-        Vertx upstreamVertx = Vertx.vertx();
-        ReplayServer llm = ReplayServer.start(upstreamVertx);
+        RecordedLlm llm = new RecordedLlm();
         // A recorded ChatGPT stream, one event every 300 ms: the answer is still streaming when shutdown begins.
-        llm.on("POST", "/v1/chat/completions").stream("text/event-stream", SseFixtures.mexico(), Duration.ofMillis(300));
-        TestApp app = TestApp.start(Map.of("FINLENS_OPENAI_API_KEY", "test-key",
-                "FINLENS_OPENAI_BASE_URL", llm.baseUrl() + "/v1", "FINLENS_LLM_ORDER", "openai"));
+        llm.completions().stream("text/event-stream", SseFixtures.mexico(), Duration.ofMillis(300));
+        TestApp app = TestApp.start(llm.env(Map.of()));
         try {
             TestApp.Browser alice = app.signIn("drain@example.com");
             long id = alice.post("/api/v1/conversations", new JsonObject()).bodyAsJsonObject().getLong("id");
@@ -34,7 +31,7 @@ class GracefulShutdownTest {
                     .post("/api/v1/conversations/" + id + "/messages").putHeader("X-CSRF-Token", alice.csrfToken())
                     .sendJsonObject(new JsonObject().put("content", "What is the capital of Mexico?"))
                     .toCompletionStage().toCompletableFuture();
-            Waits.until(Duration.ofSeconds(30), () -> llm.count("POST", "/v1/chat/completions") > 0);
+            Waits.until(Duration.ofSeconds(30), () -> llm.calls() > 0);
             CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> app.app().stop(Duration.ofSeconds(30)));
             Waits.until(Duration.ofSeconds(10),
                     () -> TestApp.await(app.client().get("/health/ready").send()).statusCode() == 503);
@@ -45,7 +42,6 @@ class GracefulShutdownTest {
             stopped.get();
         } finally {
             llm.close();
-            upstreamVertx.close();
         }
     }
 }

@@ -59,6 +59,9 @@ public final class TestApp implements AutoCloseable {
             // Every test class signs in from 127.0.0.1: the production budget (20 a minute) would make the suite's
             // outcome depend on how fast the machine is. SignInRateLimitedAppTest covers the limit itself.
             env.put("FINLENS_SIGNIN_RATE_PER_MINUTE", "10000");
+            // Likewise the per-user API budget (ApiRateLimitTest covers it), and metrics on a free loopback port.
+            env.put("FINLENS_API_RATE_PER_MINUTE", "1000000");
+            env.put("FINLENS_MANAGEMENT_PORT", "0");
             env.putAll(extraEnv);
             if (env.get("FINLENS_DB_URL").isEmpty()) {
                 env.remove("FINLENS_DB_URL");
@@ -73,6 +76,11 @@ public final class TestApp implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** The loopback listener serving /metrics. */
+    public int managementPort() {
+        return app.managementPort();
     }
 
     public String baseUrl() {
@@ -111,6 +119,11 @@ public final class TestApp implements AutoCloseable {
 
     /** A browser-like client that keeps cookies, signed in through development sign-in. */
     public Browser signIn(String email) {
+        return signIn(client, email);
+    }
+
+    /** Development sign-in through any client pointed at a running Finlens (in this JVM or another). */
+    public static Browser signIn(WebClient client, String email) {
         WebClientSession session = WebClientSession.create(client);
         HttpResponse<Buffer> signIn = await(session.post("/auth/dev")
                 .sendForm(io.vertx.core.MultiMap.caseInsensitiveMultiMap().add("email", email)));

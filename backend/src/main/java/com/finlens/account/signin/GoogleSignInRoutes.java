@@ -118,9 +118,7 @@ public final class GoogleSignInRoutes {
     private void finishWeb(RoutingContext ctx, String returnPath, Future<GoogleIdentity> identity) {
         SignedInSession previous = AuthHandler.session(ctx);
         identity.compose(id -> sessions.signIn(id.subject(), id.email(), id.name(),
-                        ctx.request().getHeader("User-Agent"), clientIp(ctx)))
-                .compose(created -> (previous == null ? Future.succeededFuture(false) : sessions.end(previous.idHash()))
-                        .map(created))
+                        ctx.request().getHeader("User-Agent"), clientIp(ctx), previous))
                 .onSuccess(created -> {
                     cookie.set(ctx, created.cookieValue());
                     ctx.response().setStatusCode(303).putHeader("Location", returnPath)

@@ -89,11 +89,16 @@ public final class SessionService implements SessionResolver {
         return repository.deleteExpired(now, now.minus(config.sessionIdle()));
     }
 
-    /** Signs a user in by subject (upsert) and opens a fresh session. */
+    /**
+     * Signs a user in by subject (upsert) and opens a fresh session; the browser's previous session, if any, ends,
+     * so a second sign-in never leaves an older cookie alive.
+     */
     public Future<NewSession> signIn(String subject, String email, String displayName, String userAgent,
-                                     String ipAddress) {
+                                     String ipAddress, SignedInSession previous) {
         return users.upsertBySubject(subject, email, displayName, clock.instant())
-                .compose((User user) -> create(user.getId(), userAgent, ipAddress));
+                .compose((User user) -> create(user.getId(), userAgent, ipAddress))
+                .compose(created -> previous == null ? Future.succeededFuture(created)
+                        : repository.delete(previous.idHash()).map(created));
     }
 
     private static String truncate(String value, int max) {

@@ -2,6 +2,7 @@ package com.finlens.account.signin;
 
 import com.finlens.platform.config.Env;
 import com.finlens.platform.http.HttpConfig;
+import com.finlens.platform.http.Loopback;
 import java.time.Duration;
 import java.util.List;
 
@@ -37,6 +38,12 @@ public record SignInConfig(String oidcIssuer, String googleClientId, String goog
         Duration refresh = env.duration("FINLENS_REFRESH_TOKEN_TTL", Duration.ofDays(30));
         int perMinute = env.integer("FINLENS_SIGNIN_RATE_PER_MINUTE", 20, 1, 10_000);
         boolean dev = clientId == null && http.isLoopback();
+        if (dev && !Loopback.isLoopbackHost(http.host())) {
+            // Anyone who reaches development sign-in can be anyone: it must not be reachable from the network.
+            env.problem("FINLENS_HOST must be a loopback address (127.0.0.1, ::1, localhost) while development"
+                    + " sign-in is on (a loopback FINLENS_PUBLIC_URL and no FINLENS_GOOGLE_CLIENT_ID); was '"
+                    + http.host() + "'");
+        }
         if (ids.isEmpty() && dev) {
             // Locally, the extension in this repository (its manifest key pins this id) works out of the box.
             ids = List.of(BUNDLED_EXTENSION_ID);

@@ -6,6 +6,7 @@ import com.finlens.platform.auth.SessionCookie;
 import com.finlens.platform.auth.SignInGuard;
 import com.finlens.platform.auth.SignedInSession;
 import com.finlens.platform.http.ApiException;
+import com.finlens.platform.http.Requests;
 import com.finlens.platform.view.Views;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -21,7 +22,9 @@ import java.util.regex.Pattern;
 public final class SignInRoutes {
 
     private static final String AFTER_SIGN_IN = "/chat";
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{1,63}");
+    /** RFC 5321 limits a forward path to 256 octets including the angle brackets: 254 characters of address. */
+    public static final int MAX_EMAIL = 254;
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,251}\\.[^@\\s]{1,63}");
 
     private final SessionService sessions;
     private final SessionCookie cookie;
@@ -70,12 +73,13 @@ public final class SignInRoutes {
             throw ApiException.notFound("The page");
         }
         String email = ctx.request().getFormAttribute("email");
-        if (email == null && ctx.body() != null && ctx.body().length() > 0
-                && String.valueOf(ctx.request().getHeader("Content-Type")).startsWith("application/json")) {
-            email = ctx.body().asJsonObject().getString("email");
+        if (email == null && Requests.isJson(ctx)) {
+            Object value = Requests.jsonBody(ctx).getValue("email");
+            email = value instanceof String s ? s : null;
         }
         String clean = requireEmail(email);
-        sessions.signIn("dev:" + clean, clean, null, ctx.request().getHeader("User-Agent"), clientIp(ctx))
+        sessions.signIn("dev:" + clean, clean, null, ctx.request().getHeader("User-Agent"), clientIp(ctx),
+                        AuthHandler.session(ctx))
                 .onSuccess(created -> {
                     cookie.set(ctx, created.cookieValue());
                     String next = SignInGuard.sameOriginPath(ctx.request().getFormAttribute("next"));
@@ -111,7 +115,7 @@ public final class SignInRoutes {
 
     /** A plausible email address, trimmed and lower-cased; 400 naming the field otherwise. */
     static String requireEmail(String email) {
-        if (email == null || !EMAIL.matcher(email.strip()).matches()) {
+        if (email == null || email.strip().length() > MAX_EMAIL || !EMAIL.matcher(email.strip()).matches()) {
             throw ApiException.badRequest("email", "Enter an email address.");
         }
         return email.strip().toLowerCase();

@@ -17,7 +17,7 @@ public class User {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "oidc_subject", nullable = false, length = 255)
+    @Column(name = "oidc_subject", nullable = false, length = 320)
     private String oidcSubject;
 
     @Column(name = "email", nullable = false, length = 320)

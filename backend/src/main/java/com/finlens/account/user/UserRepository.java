@@ -14,8 +14,12 @@ public final class UserRepository {
         this.sessions = sessions;
     }
 
+    /** The users.display_name column: a longer name from the identity provider is cut, never a failed insert. */
+    private static final int MAX_DISPLAY_NAME = 200;
+
     /** Creates the user for this subject or updates its email and name. */
-    public Future<User> upsertBySubject(String subject, String email, String displayName, Instant now) {
+    public Future<User> upsertBySubject(String subject, String email, String name, Instant now) {
+        String displayName = name == null || name.length() <= MAX_DISPLAY_NAME ? name : name.substring(0, MAX_DISPLAY_NAME);
         return Futures.toFuture(sessions.withTransaction(s -> s
                 .createSelectionQuery("from User where oidcSubject = :subject", User.class)
                 .setParameter("subject", subject)

@@ -52,7 +52,9 @@ public final class LlmRouter {
         this.circuit = new ProviderCircuit(clock, config.coolDown());
         HttpClient http = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
-                .setMaxPoolSize(32)
+                // A streamed answer holds its connection until the last token: the pool caps concurrent answers
+                // per replica (32 made the 33rd wait, and under load time out before its first token).
+                .setMaxPoolSize(1024)
                 .setKeepAlive(true));
         List<Provider> built = new ArrayList<>();
         for (ProviderSettings s : config.providers()) {

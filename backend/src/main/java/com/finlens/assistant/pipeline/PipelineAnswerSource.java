@@ -205,6 +205,10 @@ public final class PipelineAnswerSource implements AnswerSource {
         sink.step("check", texts.step("check"), "done");
         List<SourceRef> sources = evidence.sources(citations(text));
         sink.sources(sources);
+        if (!evidence.missingSteps().isEmpty()) {
+            // A source was down (Weaviate, a market API): the answer stands, marked as made without it.
+            metadata.put("degraded", new io.vertx.core.json.JsonArray(List.copyOf(evidence.missingSteps())));
+        }
         return new AnswerOutcome(text, sources, checked.unmatched(), metadata.put("numberCheck", checked.toJson()));
     }
 

@@ -1,6 +1,7 @@
 package com.finlens.integration.dart;
 
 import com.finlens.integration.upstream.Fetch;
+import com.finlens.integration.upstream.Parsing;
 import com.finlens.integration.upstream.Sourced;
 import com.finlens.integration.upstream.Transport;
 import com.finlens.integration.upstream.UpstreamException;
@@ -66,7 +67,7 @@ public final class DartClient {
     public Future<Sourced<DartCompany>> company(String corpCode) {
         UpstreamRequest request = base("/api/company.json").query("corp_code", corpCode)
                 .cacheFor(Duration.ofDays(1)).build();
-        return sendJson(request).map(sourced -> {
+        return Parsing.read(SYSTEM, request, sendJson(request), sourced -> {
             JsonObject j = sourced.value();
             if (DartStatus.NO_DATA.equals(j.getString("status"))) {
                 throw new UpstreamException(SYSTEM, UpstreamException.Kind.NOT_FOUND, "DART has no company " + corpCode);
@@ -95,7 +96,7 @@ public final class DartClient {
                 .query("page_count", Integer.toString(pageCount))
                 .cacheFor(includesToday ? Duration.ofMinutes(10) : Duration.ofHours(12))
                 .build();
-        return sendJson(request).map(sourced -> {
+        return Parsing.read(SYSTEM, request, sendJson(request), sourced -> {
             JsonObject j = sourced.value();
             if (DartStatus.NO_DATA.equals(j.getString("status"))) {
                 return new Sourced<>(DartDisclosurePage.empty(pageNo, pageCount), sourced.fetch());
@@ -123,7 +124,7 @@ public final class DartClient {
                 .query("reprt_code", reportCode)
                 .cacheFor(Duration.ofDays(30))
                 .build();
-        return sendJson(request).map(s -> new Sourced<>(accounts(s.value(), null), s.fetch()));
+        return Parsing.read(SYSTEM, request, sendJson(request), s -> new Sourced<>(accounts(s.value(), null), s.fetch()));
     }
 
     /** The full statements of one report for CFS or OFS (fnlttSinglAcntAll). Empty on 013. */
@@ -135,7 +136,7 @@ public final class DartClient {
                 .query("fs_div", fsDiv)
                 .cacheFor(Duration.ofDays(30))
                 .build();
-        return sendJson(request).map(s -> new Sourced<>(accounts(s.value(), fsDiv), s.fetch()));
+        return Parsing.read(SYSTEM, request, sendJson(request), s -> new Sourced<>(accounts(s.value(), fsDiv), s.fetch()));
     }
 
     private UpstreamRequest.Builder base(String path) {

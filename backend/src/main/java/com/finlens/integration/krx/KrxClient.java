@@ -1,6 +1,7 @@
 package com.finlens.integration.krx;
 
 import com.finlens.integration.upstream.Fetch;
+import com.finlens.integration.upstream.Parsing;
 import com.finlens.integration.upstream.Sourced;
 import com.finlens.integration.upstream.Transport;
 import com.finlens.integration.upstream.UpstreamException;
@@ -69,7 +70,7 @@ public final class KrxClient {
                 .secretHeader("AUTH_KEY", apiKey)
                 .cacheFor(past ? Duration.ofDays(30) : Duration.ofMinutes(5))
                 .build();
-        return transport.send(request).map(response -> new Sourced<>(parse(response, market),
+        return Parsing.read(SYSTEM, request, transport.send(request), response -> new Sourced<>(parse(response, market),
                 Fetch.of(SYSTEM, request, response)));
     }
 

@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class ChatCompletionClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatCompletionClient.class);
+    /** Far above any real chunk (a few hundred bytes); guards memory against a stream without newlines. */
+    private static final int MAX_LINE_BYTES = 1024 * 1024;
 
     private final HttpClient http;
     private final String provider;
@@ -125,6 +127,12 @@ public final class ChatCompletionClient {
                 return;
             }
             RecordParser lines = RecordParser.newDelimited("\n", line -> onLine(line.toString(StandardCharsets.UTF_8)));
+            // A stream that never sends a newline must not grow a line without bound.
+            lines.maxRecordSize(MAX_LINE_BYTES);
+            lines.exceptionHandler(e -> {
+                fail(new LlmException(LlmException.Kind.BAD_RESPONSE, provider, "stream line too long"));
+                response.request().reset();
+            });
             response.handler(lines);
             response.exceptionHandler(e -> fail(new LlmException(LlmException.Kind.INTERRUPTED, provider,
                     "stream broke: " + e.getMessage())));

@@ -1,6 +1,7 @@
 package com.finlens.integration.yahoo;
 
 import com.finlens.integration.upstream.Fetch;
+import com.finlens.integration.upstream.Parsing;
 import com.finlens.integration.upstream.Sourced;
 import com.finlens.integration.upstream.Transport;
 import com.finlens.integration.upstream.UpstreamException;
@@ -75,7 +76,7 @@ public final class YahooClient {
                 .header("User-Agent", userAgent)
                 .cacheFor(past ? Duration.ofHours(12) : Duration.ofMinutes(2))
                 .build();
-        return api.send(request).map(response -> {
+        return Parsing.read(SYSTEM, request, api.send(request), response -> {
             JsonObject chart = json(response, "chart");
             JsonArray results = chart.getJsonArray("result");
             if (results == null || results.isEmpty()) {
@@ -101,7 +102,7 @@ public final class YahooClient {
                 .header("User-Agent", userAgent)
                 .cacheFor(Duration.ofDays(1))
                 .build();
-        return api.send(request).map(response -> {
+        return Parsing.read(SYSTEM, request, api.send(request), response -> {
             if (!response.ok()) {
                 throw UpstreamException.forStatus(SYSTEM, response.status(), null);
             }
@@ -139,7 +140,7 @@ public final class YahooClient {
                 .secretHeader("Cookie", s.cookie())
                 .cacheFor(Duration.ofMinutes(1))
                 .build();
-        return api.send(request).map(response -> {
+        return Parsing.read(SYSTEM, request, api.send(request), response -> {
             JsonObject quoteResponse = json(response, "quoteResponse", "finance");
             JsonArray result = quoteResponse.getJsonArray("result");
             if (!response.ok() || result == null) {
@@ -172,7 +173,7 @@ public final class YahooClient {
                 .header("User-Agent", userAgent)
                 .cacheFor(Duration.ofDays(1))
                 .build();
-        return api.send(request).map(response -> {
+        return Parsing.read(SYSTEM, request, api.send(request), response -> {
             JsonObject timeseries = json(response, "timeseries");
             JsonArray results = timeseries.getJsonArray("result");
             if (!response.ok() || results == null) {
@@ -230,7 +231,7 @@ public final class YahooClient {
     private Future<CrumbSession> fetchCrumb(String cookie) {
         UpstreamRequest request = UpstreamRequest.get("/v1/test/getcrumb").endpoint("GET /v1/test/getcrumb")
                 .header("User-Agent", userAgent).secretHeader("Cookie", cookie.isEmpty() ? null : cookie).build();
-        return api.send(request).map(response -> {
+        return Parsing.read(SYSTEM, request, api.send(request), response -> {
             String crumb = response.text().trim();
             if (response.status() == 429 || crumb.equalsIgnoreCase("Too Many Requests")) {
                 throw new UpstreamException(SYSTEM, Kind.RATE_LIMITED, response.status(),
@@ -324,7 +325,8 @@ public final class YahooClient {
         if (v instanceof Integer || v instanceof Long) {
             return BigDecimal.valueOf(((Number) v).longValue());
         }
-        if (v instanceof Number n) {
+        // NaN and Infinity have no decimal value (a fuzzed chart crashed here): they are missing values.
+        if (v instanceof Number n && Double.isFinite(n.doubleValue())) {
             return BigDecimal.valueOf(n.doubleValue());
         }
         return null;
@@ -359,7 +361,7 @@ public final class YahooClient {
     }
 
     private static UpstreamException error(UpstreamResponse response, JsonObject envelope) {
-        JsonObject error = envelope.getJsonObject("error", new JsonObject());
+        JsonObject error = envelope.getValue("error") instanceof JsonObject e ? e : new JsonObject();
         String description = error.getString("description", "");
         String code = error.getString("code", "");
         int status = response.status();

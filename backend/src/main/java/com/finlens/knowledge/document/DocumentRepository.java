@@ -28,6 +28,9 @@ public interface DocumentRepository {
     /** The most recent job of a document, if any. */
     Future<Optional<IngestJob>> latestJob(long documentId);
 
+    /** The most recent job of each of these documents (one query), by document id; documents without jobs are absent. */
+    Future<java.util.Map<Long, IngestJob>> latestJobs(java.util.Collection<Long> documentIds);
+
     /** Deletes the owner's document and its jobs; false when the owner has no such document. */
     Future<Boolean> delete(long ownerId, long documentId);
 

@@ -3,8 +3,11 @@ package com.finlens.knowledge.document;
 import com.finlens.platform.db.Futures;
 import io.vertx.core.Future;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -102,6 +105,20 @@ public final class HibernateDocumentRepository implements DocumentRepository {
                         .setMaxResults(1)
                         .getResultList()))
                 .map(rows -> rows.stream().findFirst().map(JobRow::toRecord));
+    }
+
+    @Override
+    public Future<Map<Long, IngestJob>> latestJobs(Collection<Long> documentIds) {
+        if (documentIds.isEmpty()) {
+            return Future.succeededFuture(Map.of());
+        }
+        return Futures.toFuture(sessions.withSession(s -> s
+                        .createSelectionQuery("from JobRow j where j.documentId in :documents and j.id ="
+                                + " (select max(k.id) from JobRow k where k.documentId = j.documentId)", JobRow.class)
+                        .setParameter("documents", List.copyOf(documentIds))
+                        .getResultList()))
+                .map(rows -> rows.stream().map(JobRow::toRecord)
+                        .collect(Collectors.toMap(IngestJob::documentId, job -> job)));
     }
 
     @Override

@@ -28,6 +28,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class SafeUrlFetcher {
 
+    /** The knowledge_documents.source_url column: a longer URL would fail the insert, so it is refused first. */
+    public static final int MAX_URL_CHARS = 2048;
+
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     private final Vertx vertx;
@@ -175,6 +178,10 @@ public final class SafeUrlFetcher {
     }
 
     private static Future<URI> parse(String url) {
+        if (url.trim().length() > MAX_URL_CHARS) {
+            return Future.failedFuture(new FetchRejectedException("the URL is longer than " + MAX_URL_CHARS
+                    + " characters"));
+        }
         try {
             URI uri = new URI(url.trim());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -204,8 +211,9 @@ public final class SafeUrlFetcher {
             }
             for (InetAddress address : addresses) {
                 if (!allowedPrivate && !AddressPolicy.isPublic(address)) {
-                    throw new FetchRejectedException("the host " + host + " resolves to a private or reserved address ("
-                            + address.getHostAddress() + "), which is not fetched");
+                    // The address a name resolved to is internal knowledge: never tell the caller what it was.
+                    throw new FetchRejectedException("the host " + host
+                            + " is or resolves to a private or reserved address, which is not fetched");
                 }
             }
             return new Target(uri, addresses[0]);

@@ -10,12 +10,13 @@ import com.finlens.market.ProfileService;
 import com.finlens.market.ReportCode;
 import com.finlens.market.directory.MentionFinder;
 import com.finlens.platform.http.ApiException;
+import com.finlens.platform.http.Params;
+import com.finlens.platform.http.Requests;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -51,7 +52,7 @@ public final class MarketRoutes {
         api.get("/companies/:krxCode/prices").respond(this::prices);
         api.get("/companies/:krxCode/disclosures").respond(this::disclosures);
         api.get("/companies/:krxCode/financials").respond(this::financials);
-        api.get("/quotes/:symbol/history").respond(this::quoteHistory);
+        api.get("/quotes/:yahooSymbol/history").respond(this::quoteHistory);
     }
 
     private Future<JsonObject> resolve(RoutingContext ctx) {
@@ -66,13 +67,7 @@ public final class MarketRoutes {
     }
 
     private Future<JsonObject> mentions(RoutingContext ctx) {
-        JsonObject body;
-        try {
-            body = ctx.body().asJsonObject();
-        } catch (RuntimeException e) {
-            throw ApiException.badRequest("text", "the body must be a JSON object {\"text\": \"...\"}");
-        }
-        Object text = body == null ? null : body.getValue("text");
+        Object text = Requests.jsonBody(ctx).getValue("text");
         if (!(text instanceof String s)) {
             throw ApiException.badRequest("text", "text is required and must be a string");
         }
@@ -88,8 +83,8 @@ public final class MarketRoutes {
 
     private Future<JsonObject> prices(RoutingContext ctx) {
         String interval = interval(ctx);
-        LocalDate from = date(ctx, "from");
-        LocalDate to = date(ctx, "to");
+        LocalDate from = Params.date(ctx, "from");
+        LocalDate to = Params.date(ctx, "to");
         return korean(ctx).compose(c -> {
             LocalDate[] window = window(from, to, 30, prices.priceToday(c));
             return prices.prices(c, window[0], window[1], interval);
@@ -97,7 +92,7 @@ public final class MarketRoutes {
     }
 
     private Future<JsonObject> disclosures(RoutingContext ctx) {
-        LocalDate[] window = window(date(ctx, "from"), date(ctx, "to"), 90, disclosures.filingsToday());
+        LocalDate[] window = window(Params.date(ctx, "from"), Params.date(ctx, "to"), 90, disclosures.filingsToday());
         String type = ctx.request().getParam("type");
         if (type != null && !DISCLOSURE_TYPE.matcher(type).matches()) {
             throw ApiException.badRequest("type", "type must be one DART filing type letter A-J");
@@ -107,18 +102,7 @@ public final class MarketRoutes {
     }
 
     private Future<JsonObject> financials(RoutingContext ctx) {
-        Integer year = null;
-        String rawYear = ctx.request().getParam("year");
-        if (rawYear != null && !rawYear.isBlank()) {
-            try {
-                year = Integer.parseInt(rawYear.trim());
-            } catch (NumberFormatException e) {
-                throw ApiException.badRequest("year", "year must be a four-digit year such as 2023");
-            }
-            if (year < 1990 || year > 2100) {
-                throw ApiException.badRequest("year", "year must be between 1990 and 2100");
-            }
-        }
+        Integer year = Params.integer(ctx, "year", 1990, 2100);
         String rawReport = ctx.request().getParam("report");
         ReportCode report = rawReport == null || rawReport.isBlank() ? ReportCode.ANNUAL : ReportCode.parse(rawReport);
         if (report == null) {
@@ -129,23 +113,22 @@ public final class MarketRoutes {
         if (!detail.equals("key") && !detail.equals("full")) {
             throw ApiException.badRequest("detail", "detail must be key or full");
         }
-        Integer fiscalYear = year;
-        return korean(ctx).compose(c -> financials.financials(c, fiscalYear, report, detail.equals("full")))
+        return korean(ctx).compose(c -> financials.financials(c, year, report, detail.equals("full")))
                 .map(r -> MarketJson.result(r, MarketJson::financials));
     }
 
     private Future<JsonObject> quoteHistory(RoutingContext ctx) {
-        String symbol = ctx.pathParam("symbol");
+        String symbol = ctx.pathParam("yahooSymbol");
         if (!SYMBOL.matcher(symbol).matches()) {
-            throw ApiException.badRequest("symbol", "symbol must be a Yahoo symbol such as AAPL");
+            throw ApiException.badRequest("yahooSymbol", "yahooSymbol must be a Yahoo symbol such as AAPL");
         }
         String upper = symbol.toUpperCase(Locale.ROOT);
         if (upper.endsWith(".KS") || upper.endsWith(".KQ")) {
-            throw ApiException.badRequest("symbol", "Korean symbols are served by /companies/{krxCode}/prices");
+            throw ApiException.badRequest("yahooSymbol", "Korean symbols are served by /companies/{krxCode}/prices");
         }
         String interval = interval(ctx);
-        LocalDate from = date(ctx, "from");
-        LocalDate to = date(ctx, "to");
+        LocalDate from = Params.date(ctx, "from");
+        LocalDate to = Params.date(ctx, "to");
         return resolver.companyForSymbol(upper).compose(c -> {
             LocalDate[] window = window(from, to, 30, prices.priceToday(c));
             return prices.prices(c, window[0], window[1], interval);
@@ -180,17 +163,5 @@ public final class MarketRoutes {
             throw ApiException.badRequest("from", "the window may span at most 10 years");
         }
         return new LocalDate[] {start, end};
-    }
-
-    private static LocalDate date(RoutingContext ctx, String name) {
-        String raw = ctx.request().getParam(name);
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(raw.trim());
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(name, name + " must be a date as YYYY-MM-DD");
-        }
     }
 }

@@ -97,7 +97,7 @@ public final class Database implements AutoCloseable {
                 .applySettings(configuration.getProperties())
                 .addService(VertxInstance.class, (VertxInstance) () -> vertx);
         SessionFactory factory = configuration.buildSessionFactory(registry.build());
-        return factory.unwrap(Mutiny.SessionFactory.class);
+        return new SessionPerUnitOfWork(factory.unwrap(Mutiny.SessionFactory.class));
     }
 
     public Mutiny.SessionFactory sessionFactory() {
@@ -110,11 +110,25 @@ public final class Database implements AutoCloseable {
                 .mapEmpty();
     }
 
+    /**
+     * True when a failure means the database cannot be reached right now (refused or dropped connection), as
+     * opposed to a bad query: callers answer 503 and the pool reconnects by itself once it is back.
+     */
+    public static boolean isUnreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof io.vertx.sqlclient.ClosedConnectionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The JDBC URL in use (no credentials in it). */
     public String jdbcUrl() {
         return jdbcUrl;
     }
 
+    /** Closes the pool, then stops the embedded server (if any): call it last, once nothing writes any more. */
     @Override
     public void close() {
         try {

@@ -1,5 +1,6 @@
 package com.finlens.platform.http;
 
+import com.finlens.platform.db.Database;
 import io.vertx.core.Handler;
 import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.RoutingContext;
@@ -57,6 +58,13 @@ public final class FailureHandler implements Handler<RoutingContext> {
         // A handler may fail with an explicit 4xx and a cause (the CORS handler does); only 5xx and unknown
         // statuses are unexpected.
         int status = failure instanceof HttpException http ? http.getStatusCode() : ctx.statusCode();
+        if (Database.isUnreachable(failure)) {
+            LOG.warn("Request {} {} {}: the database is unreachable", RequestLog.id(ctx), ctx.request().method(),
+                    ctx.request().path());
+            return new ApiException(503, "database-unavailable", "Service unavailable",
+                    "Finlens cannot reach its database right now; try again in a moment.",
+                    Map.of(), Map.of("Retry-After", "5"));
+        }
         if (status >= 500 || status < 400) {
             LOG.error("Request {} {} {} failed", RequestLog.id(ctx), ctx.request().method(), ctx.request().path(),
                     failure);

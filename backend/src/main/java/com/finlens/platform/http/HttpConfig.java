@@ -6,16 +6,24 @@ import java.time.Duration;
 
 /** HTTP server and public address. */
 public record HttpConfig(String host, int port, String publicUrl, long bodyLimitBytes,
-                         boolean trustForwardedHeaders, Duration shutdownGrace) {
+                         boolean trustForwardedHeaders, Duration shutdownGrace, String managementHost,
+                         int managementPort, int apiRatePerMinute) {
 
     public static HttpConfig from(Env env) {
         int port = env.integer("FINLENS_PORT", 8080, 0, 65535);
-        String host = env.string("FINLENS_HOST", "0.0.0.0");
         String publicUrl = env.url("FINLENS_PUBLIC_URL", "http://localhost:" + (port == 0 ? 8080 : port));
+        // A server whose public address is this machine listens on this machine only, unless told otherwise.
+        String host = env.string("FINLENS_HOST", Loopback.isLoopbackHost(URI.create(publicUrl).getHost())
+                ? "127.0.0.1" : "0.0.0.0");
         long bodyLimit = env.longValue("FINLENS_BODY_LIMIT_BYTES", 10L * 1024 * 1024, 1024, 512L * 1024 * 1024);
         boolean trustForwarded = env.bool("FINLENS_TRUST_FORWARDED_HEADERS", false);
         Duration grace = env.duration("FINLENS_SHUTDOWN_GRACE", Duration.ofSeconds(20));
-        return new HttpConfig(host, port, publicUrl, bodyLimit, trustForwarded, grace);
+        // Metrics leave the app port: a separate listener, on loopback unless told otherwise.
+        String managementHost = env.string("FINLENS_MANAGEMENT_HOST", "127.0.0.1");
+        int managementPort = env.integer("FINLENS_MANAGEMENT_PORT", 9464, 0, 65535);
+        int apiRate = env.integer("FINLENS_API_RATE_PER_MINUTE", 240, 1, 1_000_000);
+        return new HttpConfig(host, port, publicUrl, bodyLimit, trustForwarded, grace, managementHost,
+                managementPort, apiRate);
     }
 
     public boolean isHttps() {
@@ -24,8 +32,6 @@ public record HttpConfig(String host, int port, String publicUrl, long bodyLimit
 
     /** True when the public URL points at this machine (development). */
     public boolean isLoopback() {
-        String host = URI.create(publicUrl).getHost();
-        return host != null && (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]")
-                || host.equals("::1") || host.startsWith("127."));
+        return Loopback.isLoopbackHost(URI.create(publicUrl).getHost());
     }
 }

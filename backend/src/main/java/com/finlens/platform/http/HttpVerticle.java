@@ -1,11 +1,14 @@
 package com.finlens.platform.http;
 
 import io.vertx.core.AbstractVerticle;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.AllowForwardHeaders;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
@@ -18,20 +21,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.IntConsumer;
 
 /**
  * The HTTP server. The router is built in one fixed order so no security handler can be skipped by accident:
- * request id + access log, forwarded headers, security headers, CORS, body limit, auth (session cookie or bearer,
+ * connection close after Transfer-Encoding, request id + access log, forwarded headers, security headers, CORS, body limit, auth (session cookie or bearer,
  * with CSRF), the sign-in guard (signed-in by default), feature routes, static files, one failure handler.
  */
 public final class HttpVerticle extends AbstractVerticle {
 
     /**
      * What the server needs to know: its address, the extension ids CORS admits, where uploads are spooled, the
-     * metrics registry {@code /metrics} scrapes.
+     * metrics registry {@code /metrics} scrapes, and whether only requests naming this machine are served (while
+     * development sign-in is on).
      */
-    public record Settings(HttpConfig http, List<String> extensionIds, Path uploadDir, String metricsRegistry) {
+    public record Settings(HttpConfig http, List<String> extensionIds, Path uploadDir, String metricsRegistry,
+                           boolean loopbackHostsOnly) {
     }
 
     /** The two security steps every request passes: who is calling, then whether the route needs a user. */
@@ -43,12 +47,18 @@ public final class HttpVerticle extends AbstractVerticle {
     private final FailureHandler failures;
     private final List<RouteModule> features;
     private final RequestLog requestLog;
-    private final IntConsumer onListening;
+    private final Listening onListening;
     private final List<String> routes = new ArrayList<>();
     private HttpServer server;
+    private HttpServer management;
+
+    /** Told the bound ports once both listeners are up (port 0 in tests picks free ones). */
+    public interface Listening {
+        void accept(int appPort, int managementPort);
+    }
 
     public HttpVerticle(Settings settings, Security security, FailureHandler failures, List<RouteModule> features,
-                        RequestLog requestLog, IntConsumer onListening) {
+                        RequestLog requestLog, Listening onListening) {
         this.settings = settings;
         this.security = security;
         this.failures = failures;
@@ -63,13 +73,24 @@ public final class HttpVerticle extends AbstractVerticle {
         server = vertx.createHttpServer(new HttpServerOptions()
                 .setCompressionSupported(true)
                 .setMaxFormAttributeSize(64 * 1024));
+        management = vertx.createHttpServer();
         server.requestHandler(router)
                 .listen(settings.http().port(), settings.http().host())
-                .onSuccess(s -> {
-                    onListening.accept(s.actualPort());
-                    started.complete();
-                })
+                .compose(s -> management.requestHandler(managementRouter())
+                        .listen(settings.http().managementPort(), settings.http().managementHost())
+                        .map(m -> {
+                            onListening.accept(s.actualPort(), m.actualPort());
+                            return m;
+                        }))
+                .onSuccess(s -> started.complete())
                 .onFailure(started::fail);
+    }
+
+    /** Metrics only, on their own listener (loopback by default): the app port never serves them. */
+    private Router managementRouter() {
+        Router router = Router.router(vertx);
+        router.get("/metrics").handler(PrometheusScrapingHandler.create(settings.metricsRegistry()));
+        return router;
     }
 
     Router router() {
@@ -77,9 +98,24 @@ public final class HttpVerticle extends AbstractVerticle {
         if (settings.http().trustForwardedHeaders()) {
             router.allowForward(AllowForwardHeaders.X_FORWARD);
         }
+        router.route().handler(HttpVerticle::closeAfterTransferEncoding);
         router.route().handler(requestLog);
+        if (settings.loopbackHostsOnly()) {
+            // Development sign-in trusts whoever reaches it: a page on another name that resolves here (DNS
+            // rebinding) must not, so every request has to name this machine.
+            router.route().handler(ctx -> {
+                // authority(): the Host header in HTTP/1.1, :authority in HTTP/2 (also after an h2c upgrade)
+                HostAndPort authority = ctx.request().authority();
+                if (authority != null && Loopback.isLoopbackHost(authority.host())) {
+                    ctx.next();
+                } else {
+                    ctx.fail(new ApiException(421, "host-not-allowed", "Host not allowed",
+                            "This development server answers only requests addressed to localhost or 127.0.0.1."));
+                }
+            });
+        }
         router.route().handler(new SecurityHeaders(settings.http().isHttps()));
-        router.get("/metrics").handler(PrometheusScrapingHandler.create(settings.metricsRegistry()));
+        router.route().handler(HttpVerticle::noStoreJson);
         if (!settings.extensionIds().isEmpty()) {
             CorsHandler cors = CorsHandler.create()
                     .addOrigins(settings.extensionIds().stream().map(id -> "chrome-extension://" + id).toList())
@@ -138,6 +174,31 @@ public final class HttpVerticle extends AbstractVerticle {
         }
     }
 
+    /**
+     * A request framed by Transfer-Encoding ends its connection once answered. Netty reads a request that carries
+     * both Content-Length and Transfer-Encoding by the latter and drops the former before we see it, so the only
+     * safe reading of RFC 9112 section 6.1 ("the server MUST close the connection") is to close after every such
+     * request: a proxy that framed it differently can never smuggle a second request onto this connection.
+     */
+    private static void closeAfterTransferEncoding(RoutingContext ctx) {
+        if (ctx.request().headers().contains("Transfer-Encoding") && ctx.request().version() != HttpVersion.HTTP_2) {
+            ctx.response().putHeader("Connection", "close");
+            ctx.addEndHandler(v -> ctx.request().connection().close());
+        }
+        ctx.next();
+    }
+
+    /** JSON answers are private (a user's data, tokens, problems): no cache keeps them unless a route says otherwise. */
+    private static void noStoreJson(RoutingContext ctx) {
+        ctx.addHeadersEndHandler(v -> {
+            String type = ctx.response().headers().get("Content-Type");
+            if (type != null && type.contains("json") && !ctx.response().headers().contains("Cache-Control")) {
+                ctx.response().putHeader("Cache-Control", "no-store");
+            }
+        });
+        ctx.next();
+    }
+
     /** No Origin, or an Origin naming this very host (as the browser or nginx addressed it). */
     static boolean isSameOrigin(RoutingContext ctx) {
         String origin = ctx.request().getHeader("Origin");
@@ -161,6 +222,6 @@ public final class HttpVerticle extends AbstractVerticle {
             stopped.complete();
             return;
         }
-        server.close().onComplete(r -> stopped.complete());
+        Future.join(server.close(), management.close()).onComplete(r -> stopped.complete());
     }
 }

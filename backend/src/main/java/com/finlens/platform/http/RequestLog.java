@@ -26,14 +26,20 @@ public final class RequestLog implements Handler<RoutingContext> {
         ctx.response().putHeader(HEADER, id);
         long started = System.nanoTime();
         inFlight.incrementAndGet();
-        if (draining) {
-            // Shutting down: tell keep-alive clients (and nginx) to open their next request elsewhere.
-            ctx.response().putHeader("Connection", "close");
-        }
         ctx.addEndHandler(done -> inFlight.decrementAndGet());
         ctx.addEndHandler(done -> LOG.info("{} {} {} {} {}ms {}", id, ctx.request().method(), ctx.request().path(),
                 ctx.response().getStatusCode(), (System.nanoTime() - started) / 1_000_000,
                 ctx.request().remoteAddress() == null ? "-" : ctx.request().remoteAddress().host()));
+        if (draining) {
+            // Shutting down: tell keep-alive clients (and nginx) to open their next request elsewhere, and take no
+            // new work (health checks still answer, readiness with 503).
+            ctx.response().putHeader("Connection", "close");
+            if (!ctx.request().path().startsWith("/health/")) {
+                ctx.fail(ApiException.unavailable("shutting-down",
+                        "This server is shutting down; try again in a moment."));
+                return;
+            }
+        }
         ctx.next();
     }
 

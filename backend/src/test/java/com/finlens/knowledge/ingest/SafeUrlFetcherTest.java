@@ -69,6 +69,21 @@ class SafeUrlFetcherTest {
     }
 
     @Test
+    @DisplayName("A URL longer than the column that stores it is refused before any connection")
+    void overlongUrlRefused() {
+        allowed.on("GET", "/long").reply(200, "text/plain", "fine");
+        assertThat(rejection(allowed.baseUrl() + "/long?" + "a".repeat(2100))).contains("longer than 2048");
+        assertThat(allowed.received()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("Refusing a name that resolves to an internal address never tells the caller that address")
+    void internalAddressNotEchoed() {
+        assertThat(rejection("http://localhost/")).contains("localhost").doesNotContain("127.0.0.1")
+                .doesNotContain("0:0:0:0:0:0:0:1");
+    }
+
+    @Test
     @DisplayName("A server on a private address is refused unless its exact host and port are allowed")
     void privateServerNeedsExplicitAllowance() {
         forbidden.on("GET", "/").reply(200, "text/plain", "secret");

@@ -72,6 +72,15 @@ public final class InMemoryDocumentRepository implements DocumentRepository {
     }
 
     @Override
+    public Future<java.util.Map<Long, IngestJob>> latestJobs(java.util.Collection<Long> documentIds) {
+        java.util.Map<Long, IngestJob> latest = new java.util.HashMap<>();
+        for (long id : documentIds) {
+            latestJob(id).result().ifPresent(job -> latest.put(id, job));
+        }
+        return Future.succeededFuture(latest);
+    }
+
+    @Override
     public Future<Boolean> delete(long ownerId, long documentId) {
         KnowledgeDocument document = documents.get(documentId);
         if (document == null || document.ownerId() != ownerId) {

@@ -177,8 +177,15 @@ class MarketRoutesTest {
             /api/v1/companies/005930/financials?report=q5             | report
             /api/v1/companies/005930/financials?detail=everything     | detail
             /api/v1/companies/AAPL1/financials                        | krxCode
-            /api/v1/quotes/005930.KS/history                          | symbol
-            /api/v1/quotes/$$$/history                                | symbol
+            /api/v1/quotes/005930.KS/history                          | yahooSymbol
+            /api/v1/quotes/$$$/history                                | yahooSymbol
+            /api/v1/companies/005930/prices?to=-999999999-01-01       | to
+            /api/v1/companies/005930/prices?from=-999999999-01-01     | from
+            /api/v1/companies/005930/prices?to=%2B999999999-12-31     | to
+            /api/v1/companies/005930/disclosures?to=-999999999-01-01  | to
+            /api/v1/companies/005930/disclosures?from=0001-01-01&to=0001-01-31 | from
+            /api/v1/quotes/AAPL/history?to=-999999999-01-01           | to
+            /api/v1/quotes/AAPL/history?from=%2B999999999-12-31       | from
             """)
     void badParameters(String uri, String parameter) {
         HttpResponse<Buffer> r = get(uri);

@@ -44,10 +44,15 @@ class HealthDocsMetricsTest {
     }
 
     @Test
-    @DisplayName("Prometheus metrics include HTTP server and JVM figures")
+    @DisplayName("Prometheus metrics include HTTP server and JVM figures, on the loopback management port only")
     void metrics() {
+        TestApp app = SharedApp.get();
         TestApp.await(client.get("/health/live").send());
-        String metrics = TestApp.await(client.get("/metrics").send()).bodyAsString();
+        String metrics = TestApp.await(client.get(app.managementPort(), "127.0.0.1", "/metrics").send()).bodyAsString();
         assertThat(metrics).contains("vertx_http_server_requests_total").contains("jvm_memory_used_bytes");
+
+        HttpResponse<Buffer> onAppPort = TestApp.await(client.get("/metrics").send());
+        assertThat(onAppPort.statusCode()).isEqualTo(404);
+        assertThat(onAppPort.bodyAsString()).doesNotContain("jvm_memory_used_bytes");
     }
 }

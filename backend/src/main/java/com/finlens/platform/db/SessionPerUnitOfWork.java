@@ -1,0 +1,149 @@
+package com.finlens.platform.db;
+
+import io.smallrye.mutiny.Uni;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.hibernate.Cache;
+import org.hibernate.query.criteria.HibernateCriteriaBuilder;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.hibernate.stat.Statistics;
+
+/**
+ * The session factory every repository gets. Hibernate Reactive's {@code withSession}/{@code withTransaction}
+ * reuse a session already open in the current Vert.x context, so two units of work started in parallel from one
+ * request ({@code Future.all}, a timer beside a stream) would run two queries on one session ("Illegal pop() with
+ * non-matching JdbcValuesSourceProcessingState"). Here each call opens its own session and closes it afterwards,
+ * so parallel composition is always safe. Everything else is passed through.
+ */
+final class SessionPerUnitOfWork implements Mutiny.SessionFactory {
+
+    private final Mutiny.SessionFactory delegate;
+
+    SessionPerUnitOfWork(Mutiny.SessionFactory delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public <T> Uni<T> withSession(Function<Mutiny.Session, Uni<T>> work) {
+        return delegate.openSession().chain(s -> Uni.createFrom().deferred(() -> work.apply(s)).eventually(s::close));
+    }
+
+    @Override
+    public <T> Uni<T> withSession(String tenantId, Function<Mutiny.Session, Uni<T>> work) {
+        return delegate.openSession(tenantId)
+                .chain(s -> Uni.createFrom().deferred(() -> work.apply(s)).eventually(s::close));
+    }
+
+    @Override
+    public <T> Uni<T> withTransaction(BiFunction<Mutiny.Session, Mutiny.Transaction, Uni<T>> work) {
+        return withSession(s -> s.withTransaction(tx -> work.apply(s, tx)));
+    }
+
+    @Override
+    public <T> Uni<T> withTransaction(String tenantId, BiFunction<Mutiny.Session, Mutiny.Transaction, Uni<T>> work) {
+        return withSession(tenantId, s -> s.withTransaction(tx -> work.apply(s, tx)));
+    }
+
+    @Override
+    public <T> Uni<T> withStatelessSession(Function<Mutiny.StatelessSession, Uni<T>> work) {
+        return delegate.openStatelessSession()
+                .chain(s -> Uni.createFrom().deferred(() -> work.apply(s)).eventually(s::close));
+    }
+
+    @Override
+    public <T> Uni<T> withStatelessSession(String tenantId, Function<Mutiny.StatelessSession, Uni<T>> work) {
+        return delegate.openStatelessSession(tenantId)
+                .chain(s -> Uni.createFrom().deferred(() -> work.apply(s)).eventually(s::close));
+    }
+
+    @Override
+    public <T> Uni<T> withStatelessTransaction(BiFunction<Mutiny.StatelessSession, Mutiny.Transaction, Uni<T>> work) {
+        return withStatelessSession(s -> s.withTransaction(tx -> work.apply(s, tx)));
+    }
+
+    @Override
+    public <T> Uni<T> withStatelessTransaction(String tenantId,
+                                               BiFunction<Mutiny.StatelessSession, Mutiny.Transaction, Uni<T>> work) {
+        return withStatelessSession(tenantId, s -> s.withTransaction(tx -> work.apply(s, tx)));
+    }
+
+    @Override
+    public Mutiny.Session createSession() {
+        return delegate.createSession();
+    }
+
+    @Override
+    public Mutiny.Session createSession(String tenantId) {
+        return delegate.createSession(tenantId);
+    }
+
+    @Override
+    public Mutiny.StatelessSession createStatelessSession() {
+        return delegate.createStatelessSession();
+    }
+
+    @Override
+    public Mutiny.StatelessSession createStatelessSession(String tenantId) {
+        return delegate.createStatelessSession(tenantId);
+    }
+
+    @Override
+    public Uni<Mutiny.Session> openSession() {
+        return delegate.openSession();
+    }
+
+    @Override
+    public Uni<Mutiny.Session> openSession(String tenantId) {
+        return delegate.openSession(tenantId);
+    }
+
+    @Override
+    public Uni<Mutiny.StatelessSession> openStatelessSession() {
+        return delegate.openStatelessSession();
+    }
+
+    @Override
+    public Uni<Mutiny.StatelessSession> openStatelessSession(String tenantId) {
+        return delegate.openStatelessSession(tenantId);
+    }
+
+    @Override
+    public HibernateCriteriaBuilder getCriteriaBuilder() {
+        return delegate.getCriteriaBuilder();
+    }
+
+    @Override
+    public jakarta.persistence.metamodel.Metamodel getMetamodel() {
+        return delegate.getMetamodel();
+    }
+
+    @Override
+    public Cache getCache() {
+        return delegate.getCache();
+    }
+
+    @Override
+    public Statistics getStatistics() {
+        return delegate.getStatistics();
+    }
+
+    @Override
+    public Mutiny.Session getCurrentSession() {
+        return delegate.getCurrentSession();
+    }
+
+    @Override
+    public Mutiny.StatelessSession getCurrentStatelessSession() {
+        return delegate.getCurrentStatelessSession();
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return delegate.isOpen();
+    }
+}
