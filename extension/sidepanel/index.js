@@ -4,7 +4,8 @@ import { Marked } from '../lib/vendor/marked.esm.js';
 import { createApiClient } from '../lib/api.js';
 import { AUTH_KEY, createAuth, createTokenStore } from '../lib/auth.js';
 import { PENDING_CONTEXT_KEY } from '../lib/context.js';
-import { ErrorKind, errorFromStreamEvent } from '../lib/errors.js';
+import { askAboutCandidate } from '../lib/answer-stream.js';
+import { ErrorKind, errorFromFailedEvent } from '../lib/errors.js';
 import { createMessages } from '../lib/messages.js';
 import { companiesFromMentions } from '../lib/mentions.js';
 import { createRenderer } from '../lib/render.js';
@@ -60,7 +61,7 @@ async function showView() {
 async function loadUsage() {
   try {
     const usage = await api.usage();
-    $('usage').textContent = t('usageRemaining', [String(usage.remainingToday), String(usage.dailyQuota)]);
+    $('usage').textContent = t('usageRemaining', [String(usage.remaining), String(usage.dailyAnswerLimit)]);
   } catch {
     $('usage').textContent = '';
   }
@@ -104,7 +105,9 @@ function setBusy(busy) {
   $('question').disabled = busy;
 }
 
-async function ask(content, context) {
+/** Asks {content, context?, companyKey?} and streams the answer into a new message of the thread. */
+async function ask(question) {
+  const { content } = question;
   if (streaming || !content.trim()) return;
   showStatus('');
   streaming = new AbortController();
@@ -115,20 +118,20 @@ async function ask(content, context) {
     if (!conversationId) {
       conversationId = (await api.createConversation(content.trim().slice(0, TITLE_LENGTH))).id;
     }
-    let ended = false;
-    await api.ask(
-      conversationId,
-      { content, context },
-      {
-        signal: streaming.signal,
-        onEvent: (name, data) => {
-          ended = handleAnswerEvent(answer, name, data) || ended;
-        },
-        onChunkDone: () => answer.flush(),
+    let choice = null; // offered once the answer is stored: a click while it still streams would be lost
+    const outcome = await api.ask(conversationId, question, {
+      signal: streaming.signal,
+      onEvent: (event) => {
+        if (event.name === 'choose-company') choice = event;
+        else showAnswerEvent(answer, event);
       },
-    );
-    // A stream that stops without "done" or "error" was cut off (server restart, proxy timeout).
-    if (!ended) answer.finish('failed');
+      onChunkDone: () => answer.flush(),
+    });
+    if (outcome.end === 'cut-off') answer.finish('failed');
+    if (outcome.end === 'done' && choice) {
+      // The user's own question again, about the company they picked; never the clarifying sentence.
+      answer.chooseCompany(choice, (candidate) => ask(askAboutCandidate(content, candidate)));
+    }
   } catch (error) {
     if (error.kind === ErrorKind.ABORTED) {
       answer.finish('cancelled');
@@ -144,38 +147,31 @@ async function ask(content, context) {
   }
 }
 
-/** Applies one streamed event to the answer on screen; true when the event ends the answer. */
-function handleAnswerEvent(answer, name, data) {
-  if (!data || typeof data !== 'object') return false;
-  switch (name) {
+/** Applies one decoded answer event (lib/answer-stream.js) to the answer on screen. */
+function showAnswerEvent(answer, event) {
+  switch (event.name) {
     case 'step':
-      answer.step(data);
+      answer.step(event);
       break;
     case 'token':
-      answer.appendToken(data.text);
+      answer.appendToken(event.text);
       break;
     case 'sources':
-      answer.setSources(data.sources);
+      answer.setSources(event.sources);
       break;
     case 'number-check':
-      answer.setFlags(data.flags);
-      break;
-    case 'choose-company':
-      answer.chooseCompany(data, (question, company) =>
-        ask(t('askAboutCompany', [question ?? '', company.name ?? '', company.krxCode ?? '']), undefined),
-      );
+      answer.setFlags(event.flags);
       break;
     case 'done':
-      if (Array.isArray(data.flags) && data.flags.length > 0) answer.setFlags(data.flags);
-      answer.finish(data.status);
-      return true;
-    case 'error':
-      answer.fail(messages.describeError(errorFromStreamEvent(data)));
-      return true;
+      if (event.flags.length > 0) answer.setFlags(event.flags);
+      answer.finish(event.status);
+      break;
+    case 'failed':
+      answer.fail(messages.describeError(errorFromFailedEvent(event)));
+      break;
     default:
-      break; // events added to the contract later are ignored, not fatal
+      break; // start and claim-check change nothing on screen yet; choose-company waits for done
   }
-  return false;
 }
 
 async function showPendingContext(raw) {
@@ -279,7 +275,7 @@ $('ask-form').addEventListener('submit', (event) => {
   const context = preview.requestContext();
   $('question').value = '';
   preview.clear();
-  ask(content, context);
+  ask(context ? { content, context } : { content });
 });
 
 chrome.storage.onChanged.addListener((changes, area) => {
