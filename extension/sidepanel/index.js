@@ -28,6 +28,7 @@ const auth = createAuth({
   fetch: (...args) => fetch(...args),
   getApiBase: () => settings.apiBase,
   identity: chrome.identity,
+  locks: navigator.locks,
 });
 const api = createApiClient({ fetch: (...args) => fetch(...args), getApiBase: () => settings.apiBase, auth });
 

@@ -69,3 +69,12 @@ export async function openSignedInPanel({ apiBase, accessToken, refreshToken, pe
     },
   };
 }
+
+/** Polls condition until it is true, failing after timeoutMs: for state no page event announces. */
+export async function waitUntil(condition, { timeoutMs = 10_000, intervalMs = 50 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}

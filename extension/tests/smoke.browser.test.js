@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { EXTENSION_ID } from './chrome-stub.js';
-import { EXTENSION_DIR, chromiumSkip, openSignedInPanel } from './browser.js';
+import { EXTENSION_DIR, chromiumSkip, openSignedInPanel, waitUntil } from './browser.js';
 import { ACCESS_TOKEN, REFRESH_TOKEN, recorded, recordedStream, startFakeBackend } from './fake-backend.js';
 
 const skip = chromiumSkip();
@@ -234,6 +234,28 @@ test('a rejected access token is refreshed once and the rotated refresh token st
   await panel.locator('#signed-out-view').waitFor({ state: 'visible' });
   assert.equal(await readAuth(), undefined);
   assert.equal(await panel.locator('#sign-in').isVisible(), true);
+});
+
+test('two panels opened with an expired token refresh it once, one after the other, and both stay signed in', { skip }, async () => {
+  const current = recorded('token-refreshed').body.refreshToken;
+  await panel.evaluate((value) => chrome.storage.local.set({ 'finlens.auth': value }), { accessToken: 'expired-access-token', refreshToken: current, expiresAt: Date.now() - 1_000 });
+  const refreshes = () => backend.requests.filter((r) => r.path === '/auth/extension/token').length;
+  const before = refreshes();
+  const held = backend.holdRefresh();
+  const url = `chrome-extension://${EXTENSION_ID}/sidepanel/index.html`;
+  const panels = [await context.newPage(), await context.newPage()];
+  await Promise.all(panels.map((page) => page.goto(url)));
+  // One panel holds the refresh lock with its request on the wire; the other waits for the lock, not the network.
+  await waitUntil(async () => {
+    const { held: holders, pending } = await panel.evaluate(() => navigator.locks.query());
+    return holders.length === 1 && pending.length >= 1 && refreshes() === before + 1;
+  });
+  held.release();
+  for (const page of panels) await page.locator('#signed-in-view').waitFor({ state: 'visible' });
+  assert.equal(refreshes(), before + 1, 'one refresh request for both panels');
+  const stored = await panel.evaluate(async () => (await chrome.storage.local.get('finlens.auth'))['finlens.auth']);
+  assert.equal(stored.accessToken, ACCESS_TOKEN);
+  await Promise.all(panels.map((page) => page.close()));
 });
 
 test('the page extractor returns the selection, title, address and only the visible text, capped', { skip }, async () => {
