@@ -16,6 +16,7 @@ import { readActivePage } from './page.js';
 import { createThreadView } from './thread.js';
 
 const TITLE_LENGTH = 60;
+const UI_LANG = chrome.i18n.getUILanguage().toLowerCase().startsWith('ko') ? 'ko' : 'en';
 
 const $ = (id) => document.getElementById(id);
 const messages = createMessages((key, substitutions) => chrome.i18n.getMessage(key, substitutions));
@@ -72,6 +73,20 @@ async function loadUsage() {
   }
 }
 
+const dateFormat = new Intl.DateTimeFormat(UI_LANG, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** When a conversation last changed, in the reader's locale and time zone; empty when the server sent no date. */
+function lastActivity(isoDate) {
+  const time = document.createElement('time');
+  time.className = 'conversation-date';
+  const date = new Date(isoDate);
+  if (isoDate && !Number.isNaN(date.getTime())) {
+    time.dateTime = date.toISOString();
+    time.textContent = dateFormat.format(date);
+  }
+  return time;
+}
+
 async function loadConversations() {
   try {
     const conversations = await api.listConversations();
@@ -81,7 +96,10 @@ async function loadConversations() {
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'conversation';
-      button.textContent = conversation.title || t('untitledConversation');
+      const title = document.createElement('span');
+      title.className = 'conversation-title';
+      title.textContent = conversation.title || t('untitledConversation');
+      button.append(title, lastActivity(conversation.updatedAt ?? conversation.createdAt));
       button.addEventListener('click', () => openConversation(conversation.id));
       const item = document.createElement('li');
       item.append(button);
@@ -264,7 +282,7 @@ async function signOut() {
   await showView();
 }
 
-document.documentElement.lang = chrome.i18n.getUILanguage().toLowerCase().startsWith('ko') ? 'ko' : 'en';
+document.documentElement.lang = UI_LANG;
 messages.localize(document);
 
 $('sign-in').addEventListener('click', () => signIn().catch(showError));

@@ -127,7 +127,11 @@ test('an ambiguous company is offered as buttons that re-ask the same question w
   await panel.locator('.message.assistant[data-status="complete"]').last().waitFor();
   assert.deepEqual(messageRequests()[3].body, { content: 'TPC 주가 알려줘', companyKey: '130740' });
   assert.equal(await panel.locator('.message.user').last().textContent(), 'TPC 주가 알려줘');
-  assert.equal(await panel.locator('#conversation-list .conversation').first().textContent(), recorded('conversations').body.conversations[0].title);
+  const [latest] = recorded('conversations').body.conversations;
+  assert.equal(await panel.locator('#conversation-list .conversation-title').first().textContent(), latest.title);
+  const date = panel.locator('#conversation-list .conversation-date').first();
+  assert.equal(await date.getAttribute('datetime'), new Date(latest.updatedAt).toISOString());
+  assert.equal(await date.textContent(), await panel.evaluate((iso) => new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)), latest.updatedAt));
 });
 
 test('a failed answer shows the problem the backend sent', { skip }, async () => {
