@@ -25,7 +25,7 @@ export default [
   },
   {
     // Functions passed to page.evaluate/worker.evaluate run inside the extension.
-    files: ['tests/smoke.browser.test.js', 'tests/browser.js'],
+    files: ['tests/*.browser.test.js', 'tests/browser.js'],
     languageOptions: { globals: { ...globals.node, ...globals.browser, ...globals.webextensions } },
   },
 ];

@@ -4,7 +4,7 @@ import { createApiClient } from '../lib/api.js';
 import { AUTH_KEY, createAuth, createTokenStore } from '../lib/auth.js';
 import { ErrorKind, errorFromResponse } from '../lib/errors.js';
 import { createMessages } from '../lib/messages.js';
-import { createChromeStub, createFakeFetch, jsonResponse, loadGetMessage } from './chrome-stub.js';
+import { createChromeStub, createFakeFetch, createLockManager, jsonResponse, loadGetMessage } from './chrome-stub.js';
 import { recorded, recordedStream } from './fake-backend.js';
 
 const API_BASE = 'https://finlens.example.com';
@@ -18,7 +18,7 @@ function recordedResponse(name) {
 async function setUp(routes) {
   const chrome = createChromeStub();
   const fetch = createFakeFetch(routes);
-  const auth = createAuth({ tokenStore: createTokenStore(chrome.storage.local), fetch, getApiBase: () => API_BASE, identity: chrome.identity });
+  const auth = createAuth({ tokenStore: createTokenStore(chrome.storage.local), fetch, getApiBase: () => API_BASE, identity: chrome.identity, locks: createLockManager() });
   await chrome.storage.local.set({ [AUTH_KEY]: { accessToken: 'at-1', refreshToken: 'rt-1', expiresAt: Date.now() + 600_000 } });
   return { chrome, fetch, api: createApiClient({ fetch, getApiBase: () => API_BASE, auth }) };
 }

@@ -19,24 +19,37 @@ export function chromiumSkip() {
   return `${CHROMIUM} not found: install chromium to run the browser tests`;
 }
 
-/**
- * Launches Chromium with the extension on a fresh profile and stores what a signed-in user has: the server
- * address, tokens and optionally a page context handed over by the context menu. Returns the open side panel.
- */
-export async function openSignedInPanel({ apiBase, accessToken, refreshToken, pendingContext }) {
+/** Chromium on a fresh profile with the extension in extensionDir loaded; close() also deletes the profile. */
+export async function launchWithExtension(extensionDir) {
   const profileDir = mkdtempSync(path.join(os.tmpdir(), 'finlens-ext-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
     ],
   });
   let [worker] = context.serviceWorkers();
   if (!worker) worker = await context.waitForEvent('serviceworker');
+  return {
+    context,
+    worker,
+    async close() {
+      await context.close();
+      rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Launches Chromium with the extension on a fresh profile and stores what a signed-in user has: the server
+ * address, tokens and optionally a page context handed over by the context menu. Returns the open side panel.
+ */
+export async function openSignedInPanel({ apiBase, accessToken, refreshToken, pendingContext }) {
+  const { context, worker, close } = await launchWithExtension(EXTENSION_DIR);
   assert.equal(new URL(worker.url()).host, EXTENSION_ID, 'the pinned key gives the documented id');
   await worker.evaluate(
     async ({ apiBase, accessToken, refreshToken, pendingContext }) => {
@@ -63,9 +76,15 @@ export async function openSignedInPanel({ apiBase, accessToken, refreshToken, pe
     panel,
     pageErrors,
     cspViolations,
-    async close() {
-      await context.close();
-      rmSync(profileDir, { recursive: true, force: true });
-    },
+    close,
   };
+}
+
+/** Polls condition until it is true, failing after timeoutMs: for state no page event announces. */
+export async function waitUntil(condition, { timeoutMs = 10_000, intervalMs = 50 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
 }
