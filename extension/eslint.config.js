@@ -1,19 +1,11 @@
 import js from '@eslint/js';
 import globals from 'globals';
+import { finlensRules } from './eslint.rules.js';
 
 export default [
   { ignores: ['node_modules/', 'lib/vendor/', 'test-results/'] },
   js.configs.recommended,
-  {
-    files: ['**/*.js'],
-    languageOptions: { ecmaVersion: 2024, sourceType: 'module' },
-    rules: {
-      'no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      eqeqeq: ['error', 'always', { null: 'ignore' }],
-      'no-var': 'error',
-      'prefer-const': 'error',
-    },
-  },
+  finlensRules,
   {
     files: ['sidepanel/**/*.js', 'options/**/*.js', 'lib/**/*.js'],
     languageOptions: { globals: { ...globals.browser, ...globals.webextensions } },
@@ -33,7 +25,7 @@ export default [
   },
   {
     // Functions passed to page.evaluate/worker.evaluate run inside the extension.
-    files: ['tests/smoke.browser.test.js'],
+    files: ['tests/*.browser.test.js', 'tests/browser.js'],
     languageOptions: { globals: { ...globals.node, ...globals.browser, ...globals.webextensions } },
   },
 ];

@@ -1,6 +1,6 @@
 // The Finlens JSON API as the panel uses it: bearer token, one retry after a 401, problem+json errors, SSE answers.
 import { ApiError, ErrorKind, errorFromFetchFailure, errorFromResponse } from './errors.js';
-import { parseEventData, readEventStream } from './sse.js';
+import { readAnswerStream } from './answer-stream.js';
 
 export const MAX_MENTION_TEXT = 20_000;
 
@@ -69,14 +69,14 @@ export function createApiClient({ fetch, getApiBase, auth }) {
     },
 
     /**
-     * Posts a question and streams the answer. onEvent(name, data) receives each SSE event with its JSON payload;
-     * onChunkDone runs once per network chunk. Resolves when the stream ends; rejects with an ApiError of kind
-     * "aborted" when signal fires (the backend keeps the partial answer as cancelled).
+     * Posts a question ({content, context?, companyKey?}) and streams the answer through answer-stream.js:
+     * onEvent(event) receives each decoded event; onChunkDone runs once per network chunk. Resolves with how the
+     * stream ended ({end: 'done'|'failed'|'cut-off'}); rejects with an ApiError of kind "aborted" when signal
+     * fires (the backend keeps the partial answer as cancelled).
      */
-    async ask(conversationId, { content, context }, { signal, onEvent, onChunkDone }) {
-      const body = context ? { content, context } : { content };
+    async ask(conversationId, question, { signal, onEvent, onChunkDone }) {
       const response = await send('POST', `/api/v1/conversations/${encodeURIComponent(conversationId)}/messages`, {
-        body,
+        body: question,
         accept: 'text/event-stream',
         signal,
       });
@@ -84,7 +84,7 @@ export function createApiClient({ fetch, getApiBase, auth }) {
         throw new ApiError({ kind: ErrorKind.HTTP, status: response.status });
       }
       try {
-        await readEventStream(response.body, (message) => onEvent(message.event, parseEventData(message.data)), onChunkDone);
+        return await readAnswerStream(response.body, { onEvent, onChunkDone });
       } catch (cause) {
         throw errorFromFetchFailure(cause);
       }

@@ -6,6 +6,8 @@ export const AUTH_KEY = 'finlens.auth';
 export const REDIRECT_PATH = 'oauth';
 // Refresh this long before the access token expires, so a request never leaves with a token about to lapse.
 export const REFRESH_MARGIN_MS = 60_000;
+// The Web Lock every panel, window and the service worker of this extension takes before spending the refresh token.
+export const REFRESH_LOCK = 'finlens.token-refresh';
 
 function authFlowError(type, detail = '') {
   return new ApiError({ kind: ErrorKind.AUTH_FLOW, type, detail });
@@ -68,9 +70,10 @@ export function createTokenStore(storageArea) {
  * @param {typeof fetch} deps.fetch
  * @param {() => string} deps.getApiBase current backend base URL
  * @param {{launchWebAuthFlow: Function, getRedirectURL: Function}} deps.identity chrome.identity or a stub
+ * @param {{request: Function}} deps.locks navigator.locks: shared by every page and worker of the extension
  * @param {() => number} [deps.now]
  */
-export function createAuth({ tokenStore, fetch, getApiBase, identity, now = () => Date.now() }) {
+export function createAuth({ tokenStore, fetch, getApiBase, identity, locks, now = () => Date.now() }) {
   let refreshInFlight = null;
 
   function stored(accessToken, refreshToken, expiresIn) {
@@ -89,9 +92,15 @@ export function createAuth({ tokenStore, fetch, getApiBase, identity, now = () =
     }
   }
 
-  async function refreshOnce() {
+  /**
+   * Refreshes unless another page already did. Runs under the lock, and reads storage only once it holds it: the
+   * token that made this caller want a refresh may have been replaced while it waited, and the refresh token it
+   * saw then is spent (a second use would make the backend revoke the whole sign-in, everywhere).
+   */
+  async function refreshOnce(staleAccessToken) {
     const tokens = await tokenStore.load();
     if (!tokens) throw signedOut();
+    if (tokens.accessToken !== staleAccessToken) return tokens;
     const response = await postJson('/auth/extension/token', { refreshToken: tokens.refreshToken });
     if (response.status === 401) {
       await tokenStore.clear();
@@ -108,10 +117,13 @@ export function createAuth({ tokenStore, fetch, getApiBase, identity, now = () =
     return next;
   }
 
-  /** Concurrent callers share one refresh request; a rotated refresh token must never be spent twice. */
-  function refresh() {
+  /**
+   * Concurrent callers in this page share one lock request; pages and the service worker queue on the lock, so a
+   * rotated refresh token is never spent twice.
+   */
+  function refresh(staleAccessToken) {
     if (!refreshInFlight) {
-      refreshInFlight = refreshOnce().finally(() => {
+      refreshInFlight = locks.request(REFRESH_LOCK, () => refreshOnce(staleAccessToken)).finally(() => {
         refreshInFlight = null;
       });
     }
@@ -148,7 +160,7 @@ export function createAuth({ tokenStore, fetch, getApiBase, identity, now = () =
       const tokens = await tokenStore.load();
       if (!tokens) throw signedOut();
       if (tokens.expiresAt - now() > REFRESH_MARGIN_MS) return tokens.accessToken;
-      return (await refresh()).accessToken;
+      return (await refresh(tokens.accessToken)).accessToken;
     },
 
     /**
@@ -159,7 +171,7 @@ export function createAuth({ tokenStore, fetch, getApiBase, identity, now = () =
       const tokens = await tokenStore.load();
       if (!tokens) throw signedOut();
       if (tokens.accessToken !== rejectedToken) return tokens.accessToken;
-      return (await refresh()).accessToken;
+      return (await refresh(rejectedToken)).accessToken;
     },
 
     async signOutLocally() {

@@ -1,5 +1,6 @@
-// One error type for everything the panel shows after a failed call. Only the problem document's title and detail
-// reach the user; raw bodies never do, because they may be HTML error pages or carry internals.
+// One error type for everything the panel shows after a failed call. Problem documents are read by problem.js (the
+// reader the web pages share); only their title and detail reach the user.
+import { problemFrom, readProblem } from './problem.js';
 
 export const ErrorKind = Object.freeze({
   PROBLEM: 'problem', // the backend answered application/problem+json
@@ -22,38 +23,17 @@ export class ApiError extends Error {
   }
 }
 
-const MAX_TEXT = 500;
-
-function cleanText(value) {
-  return typeof value === 'string' ? value.slice(0, MAX_TEXT) : '';
-}
-
 /** Maps a non-2xx response to an ApiError, reading the body only when it declares itself a problem document. */
 export async function errorFromResponse(response) {
-  const contentType = response.headers.get('content-type') ?? '';
-  if (contentType.includes('application/problem+json')) {
-    const problem = await response.json().catch(() => null);
-    if (problem && typeof problem === 'object' && (problem.title || problem.detail)) {
-      return new ApiError({
-        kind: ErrorKind.PROBLEM,
-        status: Number.isInteger(problem.status) ? problem.status : response.status,
-        type: cleanText(problem.type),
-        title: cleanText(problem.title),
-        detail: cleanText(problem.detail),
-      });
-    }
-  }
-  return new ApiError({ kind: ErrorKind.HTTP, status: response.status });
+  const problem = await readProblem(response);
+  return problem
+    ? new ApiError({ kind: ErrorKind.PROBLEM, ...problem })
+    : new ApiError({ kind: ErrorKind.HTTP, status: response.status });
 }
 
-/** Maps a problem carried inside the event stream ({type,title,detail}) the same way. */
-export function errorFromStreamEvent(data) {
-  return new ApiError({
-    kind: ErrorKind.PROBLEM,
-    type: cleanText(data?.type),
-    title: cleanText(data?.title),
-    detail: cleanText(data?.detail),
-  });
+/** Maps the problem of a "failed" answer event the same way. */
+export function errorFromFailedEvent(event) {
+  return new ApiError({ kind: ErrorKind.PROBLEM, ...(problemFrom(event) ?? { title: '', detail: '' }) });
 }
 
 /** fetch() rejects with an AbortError when our AbortController fires, and with a TypeError when the network fails. */

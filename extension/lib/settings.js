@@ -4,10 +4,25 @@
 export const SETTINGS_KEY = 'finlens.settings';
 export const SETTINGS_VERSION = 1;
 
+// Sites Finlens never reads, not even on a click: Korean banks, brokerages and webmail, where a page is about the
+// user's own money or mail. A domain covers its subdomains. The user edits the list in the options.
+export const DEFAULT_DENIED_SITES = Object.freeze([
+  'kbstar.com', 'shinhan.com', 'wooribank.com', 'hanabank.com', 'ibk.co.kr', 'nonghyup.com', 'kakaobank.com',
+  'tossbank.com', 'kbanknow.com', 'busanbank.co.kr', 'knbank.co.kr', 'imbank.co.kr', 'kjbank.com', 'jbbank.co.kr',
+  'kdb.co.kr', 'epostbank.go.kr', 'suhyup-bank.com', 'standardchartered.co.kr', 'citibank.co.kr', 'kfcc.co.kr',
+  'cu.co.kr', 'toss.im',
+  'samsungpop.com', 'miraeasset.com', 'kiwoom.com', 'truefriend.com', 'nhqv.com', 'shinhansec.com', 'kbsec.com',
+  'daishin.com', 'hanaw.com', 'yuantakorea.com', 'imeritz.com', 'eugenefn.com', 'hi-ib.com', 'ls-sec.co.kr',
+  'kakaopaysec.com', 'tossinvest.com', 'iprovest.com', 'hmsec.com', 'shinyoung.com',
+  'mail.naver.com', 'mail.daum.net', 'mail.kakao.com', 'mail.nate.com', 'mail.google.com', 'outlook.live.com',
+  'outlook.office.com', 'outlook.office365.com', 'mail.yahoo.com',
+]);
+
 export const DEFAULT_SETTINGS = Object.freeze({
   version: SETTINGS_VERSION,
   // The embedded backend a developer runs locally; production users set e.g. https://finlens.example.com.
   apiBase: 'http://localhost:8080',
+  deniedSites: DEFAULT_DENIED_SITES,
 });
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1']);
@@ -33,21 +48,13 @@ export function validateApiBase(input) {
   return { ok: true, value: `${url.origin}${path}` };
 }
 
-/**
- * The host permission pattern for exactly the configured backend. Chrome match patterns do not carry ports, so a
- * loopback backend on any port is covered by its host.
- */
-export function hostPermissionPattern(apiBase) {
-  const url = new URL(apiBase);
-  return `${url.protocol}//${url.hostname}/*`;
-}
-
 /** Stored settings merged over the defaults; a stored value that no longer validates falls back to the default. */
 export function normaliseSettings(stored) {
   const settings = { ...DEFAULT_SETTINGS };
   if (stored && typeof stored === 'object') {
     const apiBase = validateApiBase(stored.apiBase);
     if (apiBase.ok) settings.apiBase = apiBase.value;
+    if (Array.isArray(stored.deniedSites)) settings.deniedSites = parseSiteList(stored.deniedSites.join('\n'));
   }
   return settings;
 }
@@ -61,7 +68,46 @@ export async function loadSettings(storageArea) {
 export async function saveApiBase(storageArea, input) {
   const apiBase = validateApiBase(input);
   if (!apiBase.ok) throw new Error(apiBase.error);
-  const settings = { ...(await loadSettings(storageArea)), apiBase: apiBase.value, version: SETTINGS_VERSION };
+  return saveSettings(storageArea, { apiBase: apiBase.value });
+}
+
+async function saveSettings(storageArea, changes) {
+  const settings = { ...(await loadSettings(storageArea)), ...changes, version: SETTINGS_VERSION };
   await storageArea.set({ [SETTINGS_KEY]: settings });
   return settings;
+}
+
+/**
+ * Domains from text typed one per line (or pasted addresses): lower-cased, without scheme, path, port or a
+ * leading "www." / "*.", duplicates and anything that is not a host name dropped.
+ */
+export function parseSiteList(input) {
+  const sites = new Set();
+  for (const line of String(input ?? '').split(/[\s,]+/)) {
+    const host = line.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/[/:?#].*$/, '').replace(/^(\*\.|www\.)/, '');
+    if (/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host)) sites.add(host);
+  }
+  return [...sites];
+}
+
+/** The denied entry covering this page address (its host or a parent domain), or null. */
+export function deniedSiteFor(pageUrl, deniedSites) {
+  let host;
+  try {
+    host = new URL(pageUrl).hostname.toLowerCase();
+  } catch {
+    return null;
+  }
+  return deniedSites.find((site) => host === site || host.endsWith(`.${site}`)) ?? null;
+}
+
+export function saveDeniedSites(storageArea, input) {
+  return saveSettings(storageArea, { deniedSites: parseSiteList(input) });
+}
+
+/** "Never on this site" from the panel: the page's host joins the list. */
+export async function denySite(storageArea, pageUrl) {
+  const { deniedSites } = await loadSettings(storageArea);
+  const host = new URL(pageUrl).hostname.toLowerCase().replace(/^www\./, '');
+  return saveSettings(storageArea, { deniedSites: parseSiteList([...deniedSites, host].join('\n')) });
 }

@@ -1,7 +1,7 @@
-// Options: the Finlens server address, validated, with host permission requested for exactly that origin.
+// Options: the Finlens server address (validated) and the sites Finlens never reads.
 import { createTokenStore, REDIRECT_PATH } from '../lib/auth.js';
 import { createMessages } from '../lib/messages.js';
-import { hostPermissionPattern, loadSettings, saveApiBase, validateApiBase } from '../lib/settings.js';
+import { loadSettings, saveApiBase, saveDeniedSites, validateApiBase } from '../lib/settings.js';
 
 const $ = (id) => document.getElementById(id);
 const { t, localize } = createMessages((key, substitutions) => chrome.i18n.getMessage(key, substitutions));
@@ -10,11 +10,7 @@ function showStatus(text) {
   $('options-status').textContent = text;
 }
 
-async function save(apiBase, granted) {
-  if (!granted) {
-    showStatus(t('permissionDenied'));
-    return;
-  }
+async function save(apiBase) {
   const previous = await loadSettings(chrome.storage.sync);
   const saved = await saveApiBase(chrome.storage.sync, apiBase);
   // Tokens belong to the server that issued them; another server would reject them anyway.
@@ -27,7 +23,9 @@ document.documentElement.lang = chrome.i18n.getUILanguage().toLowerCase().starts
 localize(document);
 $('extension-id').textContent = chrome.runtime.id;
 $('redirect-url').textContent = chrome.identity.getRedirectURL(REDIRECT_PATH);
-$('api-base').value = (await loadSettings(chrome.storage.sync)).apiBase;
+const current = await loadSettings(chrome.storage.sync);
+$('api-base').value = current.apiBase;
+$('denied-sites').value = current.deniedSites.join('\n');
 
 $('settings-form').addEventListener('submit', (event) => {
   event.preventDefault();
@@ -36,9 +34,17 @@ $('settings-form').addEventListener('submit', (event) => {
     showStatus(t(checked.error));
     return;
   }
-  // permissions.request needs the click's user gesture, so nothing is awaited before it.
-  chrome.permissions
-    .request({ origins: [hostPermissionPattern(checked.value)] })
-    .then((granted) => save(checked.value, granted))
-    .catch(() => showStatus(t('errorGeneric')));
+  save(checked.value).catch(() => showStatus(t('errorGeneric')));
+});
+
+$('denied-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  saveDeniedSites(chrome.storage.sync, $('denied-sites').value)
+    .then((saved) => {
+      $('denied-sites').value = saved.deniedSites.join('\n');
+      $('denied-status').textContent = t('saved');
+    })
+    .catch(() => {
+      $('denied-status').textContent = t('errorGeneric');
+    });
 });

@@ -4,16 +4,19 @@ import { Marked } from '../lib/vendor/marked.esm.js';
 import { createApiClient } from '../lib/api.js';
 import { AUTH_KEY, createAuth, createTokenStore } from '../lib/auth.js';
 import { PENDING_CONTEXT_KEY } from '../lib/context.js';
-import { ErrorKind, errorFromStreamEvent } from '../lib/errors.js';
+import { askAboutCandidate } from '../lib/answer-stream.js';
+import { ErrorKind, errorFromFailedEvent } from '../lib/errors.js';
 import { createMessages } from '../lib/messages.js';
 import { companiesFromMentions } from '../lib/mentions.js';
 import { createRenderer } from '../lib/render.js';
-import { SETTINGS_KEY, hostPermissionPattern, loadSettings, normaliseSettings } from '../lib/settings.js';
+import { SETTINGS_KEY, denySite, loadSettings, normaliseSettings } from '../lib/settings.js';
 import { createContextPreview } from './context-preview.js';
+import { createPageTextPreview } from './page-text-preview.js';
 import { readActivePage } from './page.js';
 import { createThreadView } from './thread.js';
 
 const TITLE_LENGTH = 60;
+const UI_LANG = chrome.i18n.getUILanguage().toLowerCase().startsWith('ko') ? 'ko' : 'en';
 
 const $ = (id) => document.getElementById(id);
 const messages = createMessages((key, substitutions) => chrome.i18n.getMessage(key, substitutions));
@@ -26,11 +29,15 @@ const auth = createAuth({
   fetch: (...args) => fetch(...args),
   getApiBase: () => settings.apiBase,
   identity: chrome.identity,
+  locks: navigator.locks,
 });
 const api = createApiClient({ fetch: (...args) => fetch(...args), getApiBase: () => settings.apiBase, auth });
 
 const thread = createThreadView({ container: $('thread'), renderer, messages });
-const preview = createContextPreview($('context-preview'));
+const redactionLabels = { revealLabel: t('revealRedaction'), hideLabel: t('hideRedaction') };
+const preview = createContextPreview($('context-preview'), redactionLabels);
+const pageTextPreview = createPageTextPreview($('page-text-preview'), redactionLabels, (text) => findCompanies(text));
+let pageUrl = ''; // the address of the page last read, for "Never on this site"
 let conversationId = null;
 let streaming = null; // the AbortController of the answer being streamed
 
@@ -60,10 +67,24 @@ async function showView() {
 async function loadUsage() {
   try {
     const usage = await api.usage();
-    $('usage').textContent = t('usageRemaining', [String(usage.remainingToday), String(usage.dailyQuota)]);
+    $('usage').textContent = t('usageRemaining', [String(usage.remaining), String(usage.dailyAnswerLimit)]);
   } catch {
     $('usage').textContent = '';
   }
+}
+
+const dateFormat = new Intl.DateTimeFormat(UI_LANG, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** When a conversation last changed, in the reader's locale and time zone; empty when the server sent no date. */
+function lastActivity(isoDate) {
+  const time = document.createElement('time');
+  time.className = 'conversation-date';
+  const date = new Date(isoDate);
+  if (isoDate && !Number.isNaN(date.getTime())) {
+    time.dateTime = date.toISOString();
+    time.textContent = dateFormat.format(date);
+  }
+  return time;
 }
 
 async function loadConversations() {
@@ -75,7 +96,10 @@ async function loadConversations() {
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'conversation';
-      button.textContent = conversation.title || t('untitledConversation');
+      const title = document.createElement('span');
+      title.className = 'conversation-title';
+      title.textContent = conversation.title || t('untitledConversation');
+      button.append(title, lastActivity(conversation.updatedAt ?? conversation.createdAt));
       button.addEventListener('click', () => openConversation(conversation.id));
       const item = document.createElement('li');
       item.append(button);
@@ -104,7 +128,9 @@ function setBusy(busy) {
   $('question').disabled = busy;
 }
 
-async function ask(content, context) {
+/** Asks {content, context?, companyKey?} and streams the answer into a new message of the thread. */
+async function ask(question) {
+  const { content } = question;
   if (streaming || !content.trim()) return;
   showStatus('');
   streaming = new AbortController();
@@ -115,20 +141,20 @@ async function ask(content, context) {
     if (!conversationId) {
       conversationId = (await api.createConversation(content.trim().slice(0, TITLE_LENGTH))).id;
     }
-    let ended = false;
-    await api.ask(
-      conversationId,
-      { content, context },
-      {
-        signal: streaming.signal,
-        onEvent: (name, data) => {
-          ended = handleAnswerEvent(answer, name, data) || ended;
-        },
-        onChunkDone: () => answer.flush(),
+    let choice = null; // offered once the answer is stored: a click while it still streams would be lost
+    const outcome = await api.ask(conversationId, question, {
+      signal: streaming.signal,
+      onEvent: (event) => {
+        if (event.name === 'choose-company') choice = event;
+        else showAnswerEvent(answer, event);
       },
-    );
-    // A stream that stops without "done" or "error" was cut off (server restart, proxy timeout).
-    if (!ended) answer.finish('failed');
+      onChunkDone: () => answer.flush(),
+    });
+    if (outcome.end === 'cut-off') answer.finish('failed');
+    if (outcome.end === 'done' && choice) {
+      // The user's own question again, about the company they picked; never the clarifying sentence.
+      answer.chooseCompany(choice, (candidate) => ask(askAboutCandidate(content, candidate)));
+    }
   } catch (error) {
     if (error.kind === ErrorKind.ABORTED) {
       answer.finish('cancelled');
@@ -144,72 +170,76 @@ async function ask(content, context) {
   }
 }
 
-/** Applies one streamed event to the answer on screen; true when the event ends the answer. */
-function handleAnswerEvent(answer, name, data) {
-  if (!data || typeof data !== 'object') return false;
-  switch (name) {
+/** Applies one decoded answer event (lib/answer-stream.js) to the answer on screen. */
+function showAnswerEvent(answer, event) {
+  switch (event.name) {
     case 'step':
-      answer.step(data);
+      answer.step(event);
       break;
     case 'token':
-      answer.appendToken(data.text);
+      answer.appendToken(event.text);
       break;
     case 'sources':
-      answer.setSources(data.sources);
+      answer.setSources(event.sources);
       break;
     case 'number-check':
-      answer.setFlags(data.flags);
-      break;
-    case 'choose-company':
-      answer.chooseCompany(data, (question, company) =>
-        ask(t('askAboutCompany', [question ?? '', company.name ?? '', company.krxCode ?? '']), undefined),
-      );
+      answer.setFlags(event.flags);
       break;
     case 'done':
-      if (Array.isArray(data.flags) && data.flags.length > 0) answer.setFlags(data.flags);
-      answer.finish(data.status);
-      return true;
-    case 'error':
-      answer.fail(messages.describeError(errorFromStreamEvent(data)));
-      return true;
+      if (event.flags.length > 0) answer.setFlags(event.flags);
+      answer.finish(event.status);
+      break;
+    case 'failed':
+      answer.fail(messages.describeError(errorFromFailedEvent(event)));
+      break;
     default:
-      break; // events added to the contract later are ignored, not fatal
+      break; // start and claim-check change nothing on screen yet; choose-company waits for done
   }
-  return false;
+}
+
+function showPage(page) {
+  pageUrl = page.url ?? '';
+  $('never-on-site').hidden = !/^https?:/.test(pageUrl);
+  preview.show(page);
 }
 
 async function showPendingContext(raw) {
   if (!raw) return;
-  preview.show(raw);
+  if (raw.deniedSite) showStatus(t('siteDenied', [raw.deniedSite]));
+  else showPage(raw);
   // Handed over once: the next panel load must not silently bring it back.
   await chrome.storage.session.remove(PENDING_CONTEXT_KEY);
 }
 
 function pageErrorText(error) {
+  if (error?.message === 'siteDenied') return t('siteDenied', [error.site]);
   return t(error?.message === 'pageNotAllowed' ? 'pageNotAllowed' : 'pageUnavailable');
 }
 
 async function usePage() {
   showStatus('');
   try {
-    const page = await readActivePage();
-    preview.show(page);
+    showPage(await readActivePage(settings.deniedSites));
   } catch (error) {
     showStatus(pageErrorText(error));
   }
 }
 
-async function findCompanies() {
+/** Reads the page and previews its visible text; only Send in that preview passes it to findCompanies. */
+async function previewPageText() {
   showStatus('');
-  let page;
   try {
-    page = await readActivePage();
+    const page = await readActivePage(settings.deniedSites);
+    pageUrl = page.url ?? '';
+    pageTextPreview.show(page.text ?? '');
   } catch (error) {
     showStatus(pageErrorText(error));
-    return;
   }
+}
+
+async function findCompanies(text) {
   try {
-    const companies = companiesFromMentions(await api.findMentions(page.text ?? ''));
+    const companies = companiesFromMentions(await api.findMentions(text));
     const chips = $('company-chips');
     chips.replaceChildren();
     for (const company of companies) {
@@ -230,20 +260,18 @@ async function findCompanies() {
   }
 }
 
-function signIn() {
+async function neverOnThisSite() {
+  preview.clear();
+  pageTextPreview.clear();
+  const host = new URL(pageUrl).hostname;
+  settings = await denySite(chrome.storage.sync, pageUrl);
+  showStatus(t('siteDeniedAdded', [host]));
+}
+
+async function signIn() {
   showStatus('');
-  // permissions.request needs the click's user gesture, so it is the first call in the handler.
-  chrome.permissions
-    .request({ origins: [hostPermissionPattern(settings.apiBase)] })
-    .then(async (granted) => {
-      if (!granted) {
-        showStatus(t('permissionDenied'));
-        return;
-      }
-      await auth.signIn();
-      await showView();
-    })
-    .catch(showError);
+  await auth.signIn();
+  await showView();
 }
 
 async function signOut() {
@@ -254,10 +282,10 @@ async function signOut() {
   await showView();
 }
 
-document.documentElement.lang = chrome.i18n.getUILanguage().toLowerCase().startsWith('ko') ? 'ko' : 'en';
+document.documentElement.lang = UI_LANG;
 messages.localize(document);
 
-$('sign-in').addEventListener('click', signIn);
+$('sign-in').addEventListener('click', () => signIn().catch(showError));
 $('sign-out').addEventListener('click', () => signOut().catch(showError));
 $('open-options').addEventListener('click', () => chrome.runtime.openOptionsPage());
 $('new-conversation').addEventListener('click', () => {
@@ -267,11 +295,15 @@ $('new-conversation').addEventListener('click', () => {
   $('history').open = false;
 });
 $('use-page').addEventListener('click', usePage);
-$('find-companies').addEventListener('click', findCompanies);
+$('find-companies').addEventListener('click', previewPageText);
+$('never-on-site').addEventListener('click', () => neverOnThisSite().catch(showError));
 $('clear-context').addEventListener('click', () => preview.clear());
 $('stop').addEventListener('click', () => streaming?.abort());
 $('question').addEventListener('keydown', (event) => {
-  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) $('ask-form').requestSubmit();
+  // Enter sends, Shift+Enter breaks the line; never while an IME is composing (Enter then picks the Hangul/kanji).
+  if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.keyCode === 229) return;
+  event.preventDefault();
+  $('ask-form').requestSubmit();
 });
 $('ask-form').addEventListener('submit', (event) => {
   event.preventDefault();
@@ -279,7 +311,7 @@ $('ask-form').addEventListener('submit', (event) => {
   const context = preview.requestContext();
   $('question').value = '';
   preview.clear();
-  ask(content, context);
+  ask(context ? { content, context } : { content });
 });
 
 chrome.storage.onChanged.addListener((changes, area) => {

@@ -44,7 +44,7 @@ export function createThreadView({ container, renderer, messages }) {
     const stepItems = new Map();
 
     const view = {
-      step({ name, label, status: stepStatus }) {
+      step({ step: name, label, status: stepStatus }) {
         let item = stepItems.get(name);
         if (!item) {
           item = document.createElement('li');
@@ -100,14 +100,15 @@ export function createThreadView({ container, renderer, messages }) {
         flags.append(ul);
       },
 
-      chooseCompany({ question, candidates }, onChoose) {
+      /** Offers the candidates of a choose-company event; onChoose(candidate) re-asks about the one clicked. */
+      chooseCompany({ candidates }, onChoose) {
         choices.replaceChildren(renderer.text('p', '', t('chooseCompany')));
-        for (const candidate of Array.isArray(candidates) ? candidates : []) {
+        for (const candidate of candidates) {
           const button = document.createElement('button');
           button.type = 'button';
           button.className = 'choice';
-          button.textContent = [candidate.name, candidate.krxCode, candidate.market].filter(Boolean).join(' · ');
-          button.addEventListener('click', () => onChoose(question, candidate));
+          button.textContent = [candidate.name, candidate.ticker, candidate.market].filter(Boolean).join(' · ');
+          button.addEventListener('click', () => onChoose(candidate));
           choices.append(button);
         }
       },

@@ -4,15 +4,21 @@ import { createApiClient } from '../lib/api.js';
 import { AUTH_KEY, createAuth, createTokenStore } from '../lib/auth.js';
 import { ErrorKind, errorFromResponse } from '../lib/errors.js';
 import { createMessages } from '../lib/messages.js';
-import { createChromeStub, createFakeFetch, jsonResponse, loadGetMessage } from './chrome-stub.js';
+import { createChromeStub, createFakeFetch, createLockManager, jsonResponse, loadGetMessage } from './chrome-stub.js';
+import { recorded, recordedStream } from './fake-backend.js';
 
 const API_BASE = 'https://finlens.example.com';
-const PROBLEM = 'application/problem+json';
+
+/** A recorded response of the real backend (tests/transcripts/<name>.json) as a fetch Response. */
+function recordedResponse(name) {
+  const { status, contentType, body } = recorded(name);
+  return jsonResponse(status, body, contentType);
+}
 
 async function setUp(routes) {
   const chrome = createChromeStub();
   const fetch = createFakeFetch(routes);
-  const auth = createAuth({ tokenStore: createTokenStore(chrome.storage.local), fetch, getApiBase: () => API_BASE, identity: chrome.identity });
+  const auth = createAuth({ tokenStore: createTokenStore(chrome.storage.local), fetch, getApiBase: () => API_BASE, identity: chrome.identity, locks: createLockManager() });
   await chrome.storage.local.set({ [AUTH_KEY]: { accessToken: 'at-1', refreshToken: 'rt-1', expiresAt: Date.now() + 600_000 } });
   return { chrome, fetch, api: createApiClient({ fetch, getApiBase: () => API_BASE, auth }) };
 }
@@ -40,34 +46,32 @@ test('requests carry the bearer token and JSON', async () => {
 });
 
 test('a 401 triggers one refresh and one retry with the new token', async () => {
+  const refreshed = recorded('token-refreshed').body;
   const { fetch, api, chrome } = await setUp({
     'GET /api/v1/usage': (request) =>
-      request.headers.authorization === 'Bearer at-2'
-        ? jsonResponse(200, { dailyQuota: 50, usedToday: 3, remainingToday: 47 })
-        : jsonResponse(401, { title: 'Unauthorized', status: 401 }, PROBLEM),
-    'POST /auth/extension/token': () => jsonResponse(200, { accessToken: 'at-2', refreshToken: 'rt-2', expiresIn: 900, tokenType: 'Bearer' }),
+      recordedResponse(request.headers.authorization === `Bearer ${refreshed.accessToken}` ? 'usage' : 'problem-unauthorized'),
+    'POST /auth/extension/token': () => recordedResponse('token-refreshed'),
   });
-  assert.equal((await api.usage()).remainingToday, 47);
+  assert.deepEqual(await api.usage(), recorded('usage').body);
   assert.deepEqual(fetch.requests.map((r) => r.path), ['/api/v1/usage', '/auth/extension/token', '/api/v1/usage']);
-  assert.equal(chrome.storage.local.peek(AUTH_KEY).refreshToken, 'rt-2');
+  assert.equal(chrome.storage.local.peek(AUTH_KEY).refreshToken, refreshed.refreshToken);
 });
 
 test('a second 401 after refreshing signs the user out', async () => {
   const { api, chrome } = await setUp({
-    'GET /api/v1/conversations': () => jsonResponse(401, { title: 'Unauthorized', status: 401 }, PROBLEM),
-    'POST /auth/extension/token': () => jsonResponse(200, { accessToken: 'at-2', refreshToken: 'rt-2', expiresIn: 900, tokenType: 'Bearer' }),
+    'GET /api/v1/conversations': () => recordedResponse('problem-unauthorized'),
+    'POST /auth/extension/token': () => recordedResponse('token-refreshed'),
   });
   await assert.rejects(api.listConversations(), (error) => error.kind === ErrorKind.SIGNED_OUT);
   assert.equal(chrome.storage.local.peek(AUTH_KEY), undefined);
 });
 
 test('a problem document becomes an error with its title and detail', async () => {
-  const { api } = await setUp({
-    'GET /api/v1/usage': () => jsonResponse(429, { type: 'quota-exceeded', title: 'Daily quota used up', status: 429, detail: 'Try again tomorrow.' }, PROBLEM),
-  });
+  const problem = recorded('problem-invalid').body;
+  const { api } = await setUp({ 'GET /api/v1/usage': () => recordedResponse('problem-invalid') });
   await assert.rejects(api.usage(), (error) => {
     assert.equal(error.kind, ErrorKind.PROBLEM);
-    assert.deepEqual([error.status, error.type, error.title, error.detail], [429, 'quota-exceeded', 'Daily quota used up', 'Try again tomorrow.']);
+    assert.deepEqual([error.status, error.type, error.title, error.detail], [400, problem.type, problem.title, problem.detail]);
     return true;
   });
 });
@@ -89,18 +93,17 @@ test('a network failure and an abort are told apart', async () => {
   await assert.rejects(aborted.api.usage(), (error) => error.kind === ErrorKind.ABORTED);
 });
 
-test('a question streams its events in order, with the context sent as given', async () => {
-  const { fetch, api } = await setUp({
-    'POST /api/v1/conversations/c1/messages': () =>
-      sseResponse([': ping\n\nevent: step\ndata: {"name":"resolve","label":"Finding companies","status":"started"}\n\nevent: tok', 'en\ndata: {"text":"Hello"}\n\n', 'event: done\ndata: {"messageId":"m1","status":"complete","flags":[]}\n\n']),
-  });
+test('a recorded answer streams its decoded events in order, with the question sent as given', async () => {
+  // The recording cut into pieces of 7 bytes' worth of text: events, names and Hangul split across chunks.
+  const whole = recordedStream('answer').join('');
+  const pieces = whole.match(/[^]{1,7}/g);
+  const { fetch, api } = await setUp({ 'POST /api/v1/conversations/c1/messages': () => sseResponse(pieces) });
   const events = [];
-  await api.ask('c1', { content: 'Hi', context: { selection: 'sel' } }, { onEvent: (name, data) => events.push([name, data]) });
-  assert.deepEqual(events, [
-    ['step', { name: 'resolve', label: 'Finding companies', status: 'started' }],
-    ['token', { text: 'Hello' }],
-    ['done', { messageId: 'm1', status: 'complete', flags: [] }],
-  ]);
+  const outcome = await api.ask('c1', { content: 'Hi', context: { selection: 'sel' } }, { onEvent: (event) => events.push(event) });
+  assert.equal(outcome.end, 'done');
+  assert.equal(events[0].name, 'start');
+  assert.equal(events.at(-1).name, 'done');
+  assert.equal(events.filter((e) => e.name === 'token').map((e) => e.text).join(''), recorded('messages').body.messages[1].content);
   assert.deepEqual(fetch.requests[0].body, { content: 'Hi', context: { selection: 'sel' } });
   assert.equal(fetch.requests[0].headers.accept, 'text/event-stream');
 });

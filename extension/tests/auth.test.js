@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AUTH_KEY, createAuth, createTokenStore, parseAuthRedirect } from '../lib/auth.js';
 import { ErrorKind } from '../lib/errors.js';
-import { EXTENSION_ID, createChromeStub, createFakeFetch, jsonResponse } from './chrome-stub.js';
+import { EXTENSION_ID, createChromeStub, createFakeFetch, createLockManager, jsonResponse } from './chrome-stub.js';
 
 const REDIRECT = `https://${EXTENSION_ID}.chromiumapp.org/oauth`;
 const API_BASE = 'https://finlens.example.com';
@@ -15,6 +15,7 @@ function setUp(routes = {}, { now = () => 1_000_000 } = {}) {
     fetch,
     getApiBase: () => API_BASE,
     identity: chrome.identity,
+    locks: createLockManager(),
     now,
   });
   return { chrome, fetch, auth, stored: () => chrome.storage.local.peek(AUTH_KEY) };
@@ -137,4 +138,28 @@ test('sign-out clears the tokens and revokes the refresh token, even when the se
   await offline.chrome.storage.local.set({ [AUTH_KEY]: { accessToken: 'at-1', refreshToken: 'rt-1', expiresAt: 10_000_000 } });
   await offline.auth.signOut();
   assert.equal(offline.stored(), undefined);
+});
+
+test('two panels refreshing at once send one refresh request, and both end with the new token', async () => {
+  // Like the backend: each refresh token works once; spending it again is refused (and would revoke the sign-in).
+  let live = 'rt-1';
+  let issued = 0;
+  const chrome = createChromeStub();
+  const fetch = createFakeFetch({
+    'POST /auth/extension/token': async ({ body }) => {
+      if (body.refreshToken !== live) return jsonResponse(401, { type: 'about:blank', title: 'Refresh token reuse', status: 401 });
+      issued += 1;
+      live = `rt-${issued + 1}`;
+      return jsonResponse(200, { accessToken: `at-${issued + 1}`, refreshToken: live, expiresIn: 900 });
+    },
+  });
+  const locks = createLockManager();
+  const panel = () => createAuth({ tokenStore: createTokenStore(chrome.storage.local), fetch, getApiBase: () => API_BASE, identity: chrome.identity, locks });
+  await chrome.storage.local.set({ [AUTH_KEY]: { accessToken: 'at-1', refreshToken: 'rt-1', expiresAt: Date.now() - 1 } });
+
+  const [first, second] = await Promise.all([panel().accessToken(), panel().accessTokenAfterRejection('at-1')]);
+
+  assert.equal(fetch.requests.filter((r) => r.path === '/auth/extension/token').length, 1);
+  assert.deepEqual([first, second], ['at-2', 'at-2']);
+  assert.deepEqual(chrome.storage.local.peek(AUTH_KEY).refreshToken, 'rt-2');
 });

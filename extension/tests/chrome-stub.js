@@ -139,3 +139,20 @@ export function createFakeFetch(routes) {
 export function jsonResponse(status, body, contentType = 'application/json') {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': contentType } });
 }
+
+/**
+ * navigator.locks as the Web Locks spec has it for exclusive locks: request(name, callback) waits until every
+ * earlier request for that name has settled, then resolves with what the callback resolves with. One manager is
+ * shared by everything that shares an origin (panels, windows, the service worker); Node 20 has no navigator.locks.
+ */
+export function createLockManager() {
+  const tails = new Map();
+  return {
+    request(name, callback) {
+      const previous = tails.get(name) ?? Promise.resolve();
+      const result = previous.then(() => callback());
+      tails.set(name, result.catch(() => {}));
+      return result;
+    },
+  };
+}

@@ -1,9 +1,42 @@
-// A small stand-in for the Finlens backend, implementing the extension's side of the API contract on 127.0.0.1.
-// It records every request and lets a test script each streamed answer, chunk by chunk.
+// Replays what the real backend sent, on 127.0.0.1: every response and answer stream is a file of tests/transcripts/,
+// recorded from the real backend by AnswerStreamContractTest (never written by hand). The test chooses which
+// recorded answer the next question gets, and may hold it after its first events to watch streaming.
 import http from 'node:http';
+import { readFileSync } from 'node:fs';
 
-export const ACCESS_TOKEN = 'test-access-token';
-export const REFRESH_TOKEN = 'test-refresh-token';
+const TRANSCRIPTS = new URL('./transcripts/', import.meta.url);
+
+/** A recorded JSON response: { status, contentType, body }. */
+export function recorded(name) {
+  return JSON.parse(readFileSync(new URL(`${name}.json`, TRANSCRIPTS), 'utf8'));
+}
+
+/** A recorded answer stream, as the list of its SSE events in wire format (comments and heartbeats included). */
+export function recordedStream(name) {
+  return readFileSync(new URL(`${name}.sse`, TRANSCRIPTS), 'utf8').split(/(?<=\n\n)/);
+}
+
+/**
+ * What a recorded answer says, for assertions that follow the recording rather than a hand-typed copy of it: the
+ * first token, a line of its text as it reads once rendered (no list marker or bold), its sources and its end.
+ */
+export function recordedAnswer(name) {
+  const events = recordedStream(name)
+    .filter((e) => e.includes('\nevent: '))
+    .map((e) => ({ name: e.match(/event: (.*)\n/)[1], data: JSON.parse(e.split('\ndata: ')[1]) }));
+  const tokens = events.filter((e) => e.name === 'token').map((e) => e.data.text);
+  const lines = tokens.join('').split('\n').map((line) => line.replace(/^- /, '').replaceAll('**', '').trim());
+  return {
+    firstToken: tokens[0],
+    line: lines.filter(Boolean).at(-1),
+    sources: events.filter((e) => e.name === 'sources').at(-1)?.data.sources ?? [],
+    last: events.at(-1),
+  };
+}
+
+/** The recorded sign-in: the access token the recorded refresh answer carries is the one this server accepts. */
+export const ACCESS_TOKEN = recorded('token-refreshed').body.accessToken;
+export const REFRESH_TOKEN = 'recorded-refresh-token';
 
 /** A news page for the page extractor: visible text, a hidden block and a script that must not be read. */
 export const ARTICLE_HTML = `<!doctype html><html><head><title>삼성전자 실적 기사</title></head><body>
@@ -13,20 +46,6 @@ export const ARTICLE_HTML = `<!doctype html><html><head><title>삼성전자 실�
 <script>window.secret = '스크립트 내용';</script>
 <p>${'가나다라 '.repeat(6000)}</p>
 </body></html>`;
-
-/** What GET .../messages returns for any conversation. */
-export const storedMessages = [
-  { id: 'm10', role: 'user', content: 'SK하이닉스 최근 공시는?', status: 'complete', createdAt: '2026-11-20T09:00:00Z', sources: [], flags: [] },
-  {
-    id: 'm11',
-    role: 'assistant',
-    content: '최근 공시는 **단일판매ㆍ공급계약체결**입니다 [S1]. <img src=x onerror="window.__pwned=3">',
-    status: 'complete',
-    createdAt: '2026-11-20T09:00:05Z',
-    sources: [{ id: 'S1', title: '단일판매ㆍ공급계약체결', system: 'Open DART', url: 'https://dart.fss.or.kr/dsaf001/main.do?rcpNo=20261120000456', asOf: '2026-11-20' }],
-    flags: ['3.1조 원'],
-  },
-];
 
 function deferred() {
   let resolve;
@@ -39,79 +58,73 @@ function deferred() {
  */
 export async function startFakeBackend(extensionOrigin) {
   const requests = [];
-  const conversations = [];
-  const answerScripts = [];
+  const answers = [];
   const openStreams = new Set();
-  let currentRefreshToken = REFRESH_TOKEN;
+  let refreshTokens = new Set([REFRESH_TOKEN]);
+  let refreshHold = null; // a deferred the next refresh answer waits for
 
-  function send(res, status, body, contentType = 'application/json') {
+  function replay(res, name) {
+    const { status, contentType, body } = recorded(name);
     res.writeHead(status, { 'Content-Type': contentType });
     res.end(body === undefined ? undefined : JSON.stringify(body));
   }
 
-  function problem(res, status, title, detail) {
-    send(res, status, { type: 'about:blank', title, status, detail }, 'application/problem+json');
-  }
-
-  /** Runs the next scripted answer: the script gets send(text) and the request record (with its `closed` promise). */
-  async function streamAnswer(req, res, record) {
-    const script = answerScripts.shift();
-    if (!script) {
-      problem(res, 500, 'No scripted answer');
+  /** Streams the next queued recording; `hold` keeps the rest back after that many events until released. */
+  async function streamAnswer(res, record) {
+    const next = answers.shift();
+    if (!next) {
+      replay(res, 'problem-invalid');
       return;
     }
-    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no' });
+    const events = recordedStream(next.name).filter((event) => !next.drop || !event.includes(`event: ${next.drop}\n`));
+    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no' });
     res.flushHeaders();
     openStreams.add(res);
-    await script({ send: (text) => res.write(text), request: record });
+    for (const [index, event] of events.entries()) {
+      if (index === next.hold) await Promise.race([next.release.promise, record.closed]);
+      if (res.writableEnded || record.closedByClient) break;
+      res.write(event);
+    }
+    if (next.holdOpen) await record.closed;
     if (!res.writableEnded) res.end();
     openStreams.delete(res);
   }
 
   async function route(req, res, record) {
-    if (req.method === 'GET' && req.url === '/article.html') {
+    const { pathname } = new URL(req.url, 'http://127.0.0.1');
+    if (req.method === 'GET' && pathname === '/article.html') {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
       res.end(ARTICLE_HTML);
       return;
     }
-    if (req.method === 'POST' && req.url === '/auth/extension/token') {
-      // Refresh tokens rotate: only the most recently issued one is accepted.
-      if (record.body?.refreshToken !== currentRefreshToken) {
-        problem(res, 401, 'Signed out', 'Sign in again.');
+    if (req.method === 'POST' && pathname === '/auth/extension/token') {
+      if (refreshHold) await refreshHold.promise;
+      // Refresh tokens rotate: a spent one gets the backend's recorded refusal.
+      if (!refreshTokens.has(record.body?.refreshToken)) {
+        replay(res, 'token-rejected');
         return;
       }
-      currentRefreshToken = `refresh-${requests.length}`;
-      send(res, 200, { accessToken: ACCESS_TOKEN, refreshToken: currentRefreshToken, expiresIn: 900, tokenType: 'Bearer' });
+      refreshTokens = new Set([recorded('token-refreshed').body.refreshToken]);
+      replay(res, 'token-refreshed');
       return;
     }
-    if (req.method === 'POST' && req.url === '/auth/extension/revoke') {
-      send(res, 204);
+    if (req.method === 'POST' && pathname === '/auth/extension/revoke') {
+      res.writeHead(204);
+      res.end();
       return;
     }
     if (req.headers.authorization !== `Bearer ${ACCESS_TOKEN}`) {
-      problem(res, 401, 'Unauthorized', 'Sign in again.');
+      replay(res, 'problem-unauthorized');
       return;
     }
-    const { pathname } = new URL(req.url, 'http://127.0.0.1');
-    const messagesPath = pathname.match(/^\/api\/v1\/conversations\/([^/]+)\/messages$/);
-    if (req.method === 'GET' && pathname === '/api/v1/usage') {
-      send(res, 200, { dailyQuota: 50, usedToday: 3, remainingToday: 47 });
-    } else if (req.method === 'GET' && pathname === '/api/v1/conversations') {
-      send(res, 200, { conversations });
-    } else if (req.method === 'POST' && pathname === '/api/v1/conversations') {
-      const now = new Date().toISOString();
-      const conversation = { id: conversations.length + 1, title: record.body?.title ?? '', createdAt: now, updatedAt: now };
-      conversations.unshift(conversation);
-      send(res, 201, conversation);
-    } else if (req.method === 'GET' && messagesPath) {
-      send(res, 200, { messages: storedMessages });
-    } else if (req.method === 'POST' && messagesPath) {
-      await streamAnswer(req, res, record);
-    } else if (req.method === 'POST' && pathname === '/api/v1/companies/mentions') {
-      send(res, 200, { mentions: [] });
-    } else {
-      problem(res, 404, 'Not found');
-    }
+    const messagesPath = /^\/api\/v1\/conversations\/[^/]+\/messages$/.test(pathname);
+    if (req.method === 'GET' && pathname === '/api/v1/usage') replay(res, 'usage');
+    else if (req.method === 'GET' && pathname === '/api/v1/conversations') replay(res, 'conversations');
+    else if (req.method === 'POST' && pathname === '/api/v1/conversations') replay(res, 'conversation-created');
+    else if (req.method === 'GET' && messagesPath) replay(res, 'messages');
+    else if (req.method === 'POST' && messagesPath) await streamAnswer(res, record);
+    else if (req.method === 'POST' && pathname === '/api/v1/companies/mentions') replay(res, 'mentions');
+    else replay(res, 'problem-invalid');
   }
 
   const server = http.createServer((req, res) => {
@@ -150,8 +163,7 @@ export async function startFakeBackend(extensionOrigin) {
       requests.push(record);
       route(req, res, record).catch((error) => {
         console.error(error);
-        if (!res.headersSent) problem(res, 500, 'Fake backend failed');
-        else res.destroy();
+        res.destroy();
       });
     });
   });
@@ -162,20 +174,30 @@ export async function startFakeBackend(extensionOrigin) {
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     requests,
-    /** Queues the script for the next POST .../messages. */
-    scriptAnswer(script) {
-      answerScripts.push(script);
+    /**
+     * Queues the recorded answer the next question gets. hold: stop after that many events until release();
+     * holdOpen: keep the stream open after the last event until the client goes away; drop: leave out the events
+     * of that name (drop "done" for a stream that was cut off).
+     */
+    replayAnswer(name, { hold, holdOpen = false, drop } = {}) {
+      const release = deferred();
+      answers.push({ name, hold, holdOpen, drop, release });
+      return { release: () => release.resolve() };
     },
-    deferred,
+    /** Refresh answers wait until release(), so a test can have a second refresher arrive meanwhile. */
+    holdRefresh() {
+      refreshHold = deferred();
+      return {
+        release: () => {
+          refreshHold.resolve();
+          refreshHold = null;
+        },
+      };
+    },
     async close() {
       for (const res of openStreams) res.destroy();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     },
   };
-}
-
-/** One SSE event in wire format. */
-export function sseEvent(name, data) {
-  return `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`;
 }

@@ -7,6 +7,12 @@ const chrome = createChromeStub();
 globalThis.chrome = chrome;
 await import('../service-worker.js');
 
+/** The hand-over reads the settings first: resolves once it has written to session storage. */
+const handedOver = () => new Promise((resolve) => {
+  const poll = () => (chrome.calls.some(([name]) => name === 'storage.session.set') ? resolve() : setImmediate(poll));
+  poll();
+});
+
 const tab = { id: 7, windowId: 3, title: '삼성전자 3분기 실적', url: 'https://news.example.com/a' };
 
 test('installing adds one context menu item for selected text, labelled from the locale', () => {
@@ -20,17 +26,31 @@ test('the toolbar icon opens the side panel', () => {
   assert.deepEqual(chrome.sidePanel.behavior, { openPanelOnActionClick: true });
 });
 
-test('the menu item opens the panel first, while the click still counts as a user gesture, then hands over the context', async () => {
+test('the menu item opens the panel first, while the click still counts as a user gesture, then hands over the context', { timeout: 5_000 }, async () => {
   chrome.contextMenus.onClicked.dispatch(
     { menuItemId: 'finlens-ask-selection', selectionText: '영업이익 9.2조 원', pageUrl: 'https://news.example.com/a#top' },
     tab,
   );
+  assert.deepEqual(chrome.calls.map(([name]) => name), ['sidePanel.open']);
+  await handedOver();
   assert.deepEqual(chrome.calls.map(([name]) => name), ['sidePanel.open', 'storage.session.set']);
   assert.deepEqual(chrome.calls[0][1], { windowId: 3 });
   const handed = chrome.storage.session.peek(PENDING_CONTEXT_KEY);
   assert.equal(handed.selection, '영업이익 9.2조 원');
   assert.equal(handed.title, '삼성전자 3분기 실적');
   assert.equal(handed.url, 'https://news.example.com/a#top');
+});
+
+test('on a denied site the selection Chrome passes along is dropped, and the panel is only told the site is denied', { timeout: 5_000 }, async () => {
+  chrome.calls.length = 0;
+  chrome.contextMenus.onClicked.dispatch(
+    { menuItemId: 'finlens-ask-selection', selectionText: '잔액 1,234,567원 계좌 110-123-456789', pageUrl: 'https://obank.kbstar.com/quics' },
+    { ...tab, title: 'KB국민은행 조회' },
+  );
+  await handedOver();
+  const handed = chrome.storage.session.peek(PENDING_CONTEXT_KEY);
+  assert.equal(handed.deniedSite, 'kbstar.com');
+  assert.deepEqual(Object.keys(handed).sort(), ['capturedAt', 'deniedSite']);
 });
 
 test('clicks on other menu items are ignored', () => {

@@ -3,7 +3,11 @@ import assert from 'node:assert/strict';
 import {
   DEFAULT_SETTINGS,
   SETTINGS_KEY,
-  hostPermissionPattern,
+  DEFAULT_DENIED_SITES,
+  deniedSiteFor,
+  denySite,
+  parseSiteList,
+  saveDeniedSites,
   loadSettings,
   saveApiBase,
   validateApiBase,
@@ -30,9 +34,25 @@ test('plain http to a remote host, other schemes, credentials, queries and garba
   }
 });
 
-test('the host permission asked for covers exactly the configured host', () => {
-  assert.equal(hostPermissionPattern('https://finlens.example.com'), 'https://finlens.example.com/*');
-  assert.equal(hostPermissionPattern('http://localhost:8080'), 'http://localhost/*');
+test('the deny list starts with Korean banks, brokerages and webmail, and covers their subdomains', async () => {
+  const { deniedSites } = await loadSettings(createStorageArea('sync'));
+  assert.deepEqual(deniedSites, DEFAULT_DENIED_SITES);
+  for (const url of ['https://obank.kbstar.com/quics', 'https://www.kiwoom.com/', 'https://mail.naver.com/v2/folders/0', 'https://mail.google.com/mail/u/0/']) {
+    assert.ok(deniedSiteFor(url, deniedSites), url);
+  }
+  for (const url of ['https://news.naver.com/article/1', 'https://finance.naver.com/item/main.naver?code=005930', 'https://dart.fss.or.kr/', 'https://notkbstar.com/', 'not a url']) {
+    assert.equal(deniedSiteFor(url, deniedSites), null, url);
+  }
+});
+
+test('typed sites are cleaned to host names, and "never on this site" adds the page host', async () => {
+  assert.deepEqual(parseSiteList('https://www.Example.com/path?q=1\n*.bank.co.kr\n\nnot-a-host\nexample.com'), ['example.com', 'bank.co.kr']);
+  const sync = createStorageArea('sync');
+  await saveDeniedSites(sync, 'bank.example');
+  const saved = await denySite(sync, 'https://www.broker.example/account?id=7');
+  assert.deepEqual(saved.deniedSites, ['bank.example', 'broker.example']);
+  assert.deepEqual((await loadSettings(sync)).deniedSites, ['bank.example', 'broker.example']);
+  assert.equal((await loadSettings(sync)).apiBase, DEFAULT_SETTINGS.apiBase);
 });
 
 test('a saved address is read back, and a stored value that no longer validates falls back to the default', async () => {

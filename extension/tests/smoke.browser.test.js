@@ -1,161 +1,112 @@
-// Loads the unpacked extension into real Chromium and drives the side panel against a fake backend on 127.0.0.1.
+// Loads the unpacked extension into real Chromium and drives the side panel against a server on 127.0.0.1 that
+// replays what the real backend sent (tests/transcripts/, recorded by the backend's AnswerStreamContractTest).
 // Google sign-in cannot run headless here, so the test stores tokens directly; the backend side of sign-in is
 // tested in the backend with a real OIDC server.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { EXTENSION_ID } from './chrome-stub.js';
-import { ACCESS_TOKEN, REFRESH_TOKEN, sseEvent, startFakeBackend, storedMessages } from './fake-backend.js';
+import { EXTENSION_DIR, chromiumSkip, openSignedInPanel, waitUntil } from './browser.js';
+import { ACCESS_TOKEN, REFRESH_TOKEN, recorded, recordedAnswer, recordedStream, startFakeBackend } from './fake-backend.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const EXTENSION_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const available = existsSync(CHROMIUM);
-if (!available && process.env.CI === 'true') {
-  throw new Error(`${CHROMIUM} is missing: CI must install Debian's chromium package for the extension smoke test`);
-}
-const skip = available ? false : `${CHROMIUM} not found: install chromium to run the browser smoke test`;
+const skip = chromiumSkip();
 
 const PAGE = {
-  selection: '삼성전자는 3분기 영업이익이 크게 늘었다고 밝혔다.',
+  selection: '삼성전자는 3분기 영업이익이 크게 늘었다고 밝혔다. 문의 ir@samsung.example, 010-1234-5678',
   title: '삼성전자 3분기 실적 - Example News',
   url: 'https://news.example.com/articles/42?ref=home',
 };
 
+let browser;
 let context;
-let profileDir;
 let backend;
 let panel;
-const pageErrors = [];
-const cspViolations = [];
+let pageErrors;
+let cspViolations;
 
 before(async () => {
   if (skip) return;
   backend = await startFakeBackend(`chrome-extension://${EXTENSION_ID}`);
-  profileDir = mkdtempSync(path.join(os.tmpdir(), 'finlens-ext-'));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    ],
-  });
-  let [worker] = context.serviceWorkers();
-  if (!worker) worker = await context.waitForEvent('serviceworker');
-  assert.equal(new URL(worker.url()).host, EXTENSION_ID, 'the pinned key gives the documented id');
-
   // What a signed-in user who picked "Ask Finlens about selection" on a news page would have in storage.
-  await worker.evaluate(
-    async ({ apiBase, accessToken, refreshToken, page }) => {
-      await chrome.storage.sync.set({ 'finlens.settings': { version: 1, apiBase } });
-      await chrome.storage.local.set({
-        'finlens.auth': { accessToken, refreshToken, expiresAt: Date.now() + 3_600_000 },
-      });
-      await chrome.storage.session.set({ 'finlens.pendingContext': { ...page, capturedAt: Date.now() } });
-    },
-    { apiBase: backend.baseUrl, accessToken: ACCESS_TOKEN, refreshToken: REFRESH_TOKEN, page: PAGE },
-  );
-
-  panel = await context.newPage();
-  panel.on('pageerror', (error) => pageErrors.push(error.message));
-  panel.on('console', (message) => {
-    // DOMPurify parses dirty markup in an inert DOMParser document; Chromium reports the inline handlers it sees
-    // there as CSP violations although nothing can run. Any other report means the panel itself broke the CSP.
-    const fromSanitiser = message.location().url.endsWith('/lib/vendor/purify.es.mjs');
-    if (/Content Security Policy/i.test(message.text()) && !fromSanitiser) cspViolations.push(message.text());
-  });
-  await panel.goto(`chrome-extension://${EXTENSION_ID}/sidepanel/index.html`);
-  await panel.locator('#signed-in-view').waitFor({ state: 'visible' });
+  browser = await openSignedInPanel({ apiBase: backend.baseUrl, accessToken: ACCESS_TOKEN, refreshToken: REFRESH_TOKEN, pendingContext: PAGE });
+  ({ context, panel, pageErrors, cspViolations } = browser);
 });
 
 after(async () => {
-  await context?.close();
+  await browser?.close();
   await backend?.close();
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
 });
 
 const messageRequests = () => backend.requests.filter((r) => r.method === 'POST' && /\/messages$/.test(r.path));
 
-test('the preview shows the page context verbatim, and the question carries exactly the ticked fields', { skip }, async () => {
-  assert.equal(await panel.locator('#ctx-selection-value').textContent(), PAGE.selection);
+const storedMessages = recorded('messages').body.messages;
+const ANSWER = recordedAnswer('answer');
+const answerOf = (index) => panel.locator('.message.assistant').nth(index);
+/** Events of the recorded answer up to and including its first token: where a held replay pauses. */
+const UNTIL_FIRST_TOKEN = recordedStream('answer').findIndex((event) => event.includes('event: token\n')) + 1;
+const recordedEvent = (name, event) =>
+  JSON.parse(recordedStream(name).find((e) => e.includes(`event: ${event}\n`)).split('\ndata: ')[1]);
+
+test('the preview shows the page context with personal data redacted, and the question carries exactly what it shows', { skip }, async () => {
+  const redactedSelection = '삼성전자는 3분기 영업이익이 크게 늘었다고 밝혔다. 문의 [이메일], [전화번호]';
+  assert.equal(await panel.locator('#ctx-selection-value').textContent(), redactedSelection);
   assert.equal(await panel.locator('#ctx-title-value').textContent(), PAGE.title);
+  assert.equal(await panel.locator('#ctx-url-value').textContent(), 'https://news.example.com/articles/42', 'no query by default');
+  // A marker puts its original back and takes it out again, item by item.
+  const phone = panel.locator('#ctx-selection-value .redaction[data-kind="phone"]');
+  await phone.click();
+  assert.equal(await phone.textContent(), '010-1234-5678');
+  await phone.click();
+  assert.equal(await phone.textContent(), '[전화번호]');
+  await panel.locator('#ctx-full-url').check();
   assert.equal(await panel.locator('#ctx-url-value').textContent(), PAGE.url);
-  assert.equal(await panel.locator('#usage').textContent(), '47 of 50 questions left today');
+  await panel.locator('#ctx-full-url').uncheck();
+  const usage = recorded('usage').body;
+  assert.equal(await panel.locator('#usage').textContent(), `${usage.remaining} of ${usage.dailyAnswerLimit} questions left today`);
 
-  const firstChunkSeen = backend.deferred();
-  backend.scriptAnswer(async ({ send }) => {
-    send(': ping\n\n');
-    send(sseEvent('step', { name: 'resolve', label: 'Finding companies', status: 'started' }));
-    // The second token event is cut in the middle of its name: the panel must wait for the rest.
-    send(`${sseEvent('token', { text: '삼성전자의 3분기 ' })}event: tok`);
-    await firstChunkSeen.promise;
-    send(
-      `en\r\ndata: ${JSON.stringify({ text: '영업이익은 **9.2조 원**입니다. <img src=x onerror="window.__pwned=1"> [위험](javascript:window.__pwned=2) [S1]' })}\r\n\r\n`,
-    );
-    send(sseEvent('step', { name: 'resolve', label: 'Finding companies', status: 'done' }));
-    send(sseEvent('sources', { sources: [{ id: 'S1', title: '분기보고서 (2026.09)', system: 'Open DART', url: 'https://dart.fss.or.kr/dsaf001/main.do?rcpNo=20261114000123', asOf: '2026-11-14' }] }));
-    send(sseEvent('number-check', { flags: ['9.2조 원'] }));
-    send(sseEvent('done', { messageId: 'm1', status: 'complete', flags: ['9.2조 원'] }));
-  });
-
+  // The recorded answer stops after its first token until the test lets the rest through.
+  const held = backend.replayAnswer('answer', { hold: UNTIL_FIRST_TOKEN });
   await panel.locator('#ctx-title').uncheck();
-  await panel.locator('#question').fill('영업이익은 얼마인가요?');
+  await panel.locator('#question').fill(storedMessages[0].content);
   await panel.locator('#ask').click();
 
-  // Tokens appear as they arrive: the first is on screen while the rest is still held back by the server.
   const answer = panel.locator('.message.assistant').last();
-  await answer.locator('.content', { hasText: '삼성전자의 3분기' }).waitFor();
-  assert.doesNotMatch(await answer.locator('.content').textContent(), /영업이익/);
+  await answer.locator('.content', { hasText: ANSWER.firstToken.trim() }).waitFor();
+  assert.ok(!(await answer.locator('.content').textContent()).includes(ANSWER.line), 'the rest is still held back');
   assert.equal(await panel.locator('#stop').isVisible(), true);
-  firstChunkSeen.resolve();
+  held.release();
   await panel.locator('.message.assistant[data-status="complete"]').waitFor();
 
   const [request] = messageRequests();
   assert.equal(request.headers.authorization, `Bearer ${ACCESS_TOKEN}`);
   assert.deepEqual(request.body, {
-    content: '영업이익은 얼마인가요?',
-    context: { selection: PAGE.selection, url: PAGE.url },
+    content: storedMessages[0].content,
+    context: { selection: redactedSelection, url: 'https://news.example.com/articles/42' },
   });
+  assert.doesNotMatch(JSON.stringify(request.body), /@|010-1234|ref=home/, 'no email, phone or query left the browser');
   assert.equal(await panel.locator('#context-preview').isVisible(), false, 'context is sent once, not kept for the next question');
 
-  assert.match(await answer.locator('.content').textContent(), /영업이익은 9\.2조 원입니다/);
-  assert.equal(await answer.locator('.content strong').textContent(), '9.2조 원');
-  assert.equal(await answer.locator('.steps li').textContent(), 'Finding companies');
-  assert.equal(await answer.locator('.steps li').getAttribute('data-status'), 'done');
-  assert.match(await answer.locator('.flags').textContent(), /9\.2조 원/);
-
-  const source = answer.locator('.sources a');
-  assert.equal(await source.getAttribute('href'), 'https://dart.fss.or.kr/dsaf001/main.do?rcpNo=20261114000123');
+  assert.ok((await answer.locator('.content').textContent()).includes(ANSWER.line));
+  assert.ok((await answer.locator('.content li').count()) > 0, 'the Markdown list is rendered as a list');
+  assert.equal(await answer.locator('.steps li[data-status="done"]').count(), await answer.locator('.steps li').count());
+  const [cited] = ANSWER.sources;
+  const source = answer.locator('.sources a').first();
+  assert.equal(await source.getAttribute('href'), cited.url);
   assert.equal(await source.getAttribute('target'), '_blank');
   assert.equal(await source.getAttribute('rel'), 'noopener noreferrer');
-  assert.equal(await source.textContent(), '[S1] 분기보고서 (2026.09)');
-  assert.match(await answer.locator('.source-meta').textContent(), /Open DART · 2026-11-14/);
-});
-
-test('malicious model output is neither rendered as markup nor executed', { skip }, async () => {
-  const answer = panel.locator('.message.assistant').first();
-  assert.equal(await panel.locator('#thread img').count(), 0);
-  assert.equal(await answer.locator('.content a', { hasText: '위험' }).getAttribute('href'), null);
-  assert.equal(await panel.evaluate(() => window.__pwned), undefined);
+  assert.equal(await source.textContent(), `[${cited.id}] ${cited.title}`);
+  assert.equal(await answer.locator('.source-meta').first().textContent(), `${cited.system} · ${cited.asOf}`);
   assert.deepEqual(pageErrors, []);
   assert.deepEqual(cspViolations, [], 'the panel needs no inline script, style or remote resource');
 });
 
 test('Stop aborts the streaming request and keeps the partial answer marked as stopped', { skip }, async () => {
-  backend.scriptAnswer(async ({ send, request }) => {
-    send(sseEvent('token', { text: '부분 답변' }));
-    await request.closed; // holds the stream open until the client goes away
-  });
+  backend.replayAnswer('answer', { hold: UNTIL_FIRST_TOKEN });
   await panel.locator('#question').fill('그리고 매출은?');
   await panel.locator('#ask').click();
   const answer = panel.locator('.message.assistant').last();
-  await answer.locator('.content', { hasText: '부분 답변' }).waitFor();
+  await answer.locator('.content', { hasText: ANSWER.firstToken.trim() }).waitFor();
 
   await panel.locator('#stop').click();
   const request = messageRequests()[1];
@@ -167,55 +118,57 @@ test('Stop aborts the streaming request and keeps the partial answer marked as s
   assert.equal(await panel.locator('#stop').isVisible(), false);
 });
 
-test('an ambiguous company is offered as buttons that re-ask with the chosen company', { skip }, async () => {
-  backend.scriptAnswer(async ({ send }) => {
-    send(sseEvent('choose-company', {
-      question: '현대 주가는?',
-      candidates: [
-        { krxCode: '005380', name: '현대차', market: 'KOSPI' },
-        { krxCode: '000720', name: '현대건설', market: 'KOSPI' },
-      ],
-    }));
-    send(sseEvent('done', { messageId: 'm3', status: 'complete', flags: [] }));
-  });
-  backend.scriptAnswer(async ({ send }) => {
-    send(sseEvent('error', { type: 'quota-exceeded', title: 'Daily quota used up', detail: 'Try again tomorrow.' }));
-  });
-  await panel.locator('#question').fill('현대 주가는?');
+test('an ambiguous company is offered as buttons that re-ask the same question with the chosen company key', { skip }, async () => {
+  backend.replayAnswer('choose-company');
+  backend.replayAnswer('chosen-company');
+  await panel.locator('#question').fill('TPC 주가 알려줘');
   await panel.locator('#ask').click();
-  await panel.locator('.choice', { hasText: '현대건설' }).click();
+  await panel.locator('.choice', { hasText: '티피씨글로벌' }).click();
 
-  await panel.locator('.message.assistant[data-status="failed"]').waitFor();
-  assert.equal(messageRequests()[3].body.content, '현대 주가는? (현대건설, 000720)');
-  assert.equal(await panel.locator('.message.assistant').last().locator('.message-status').textContent(), 'Daily quota used up Try again tomorrow.');
-  assert.equal(await panel.locator('#conversation-list .conversation').first().textContent(), '영업이익은 얼마인가요?');
+  await panel.locator('.message.assistant .content', { hasText: recordedAnswer('chosen-company').line }).waitFor();
+  await panel.locator('.message.assistant[data-status="complete"]').last().waitFor();
+  assert.deepEqual(messageRequests()[3].body, { content: 'TPC 주가 알려줘', companyKey: '130740' });
+  assert.equal(await panel.locator('.message.user').last().textContent(), 'TPC 주가 알려줘');
+  const [latest] = recorded('conversations').body.conversations;
+  assert.equal(await panel.locator('#conversation-list .conversation-title').first().textContent(), latest.title);
+  const date = panel.locator('#conversation-list .conversation-date').first();
+  assert.equal(await date.getAttribute('datetime'), new Date(latest.updatedAt).toISOString());
+  assert.equal(await date.textContent(), await panel.evaluate((iso) => new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)), latest.updatedAt));
+});
+
+test('a failed answer shows the problem the backend sent', { skip }, async () => {
+  backend.replayAnswer('failed');
+  await panel.locator('#question').fill('What is the capital of Peru?');
+  await panel.locator('#ask').click();
+  const answer = panel.locator('.message.assistant').last();
+  await answer.and(panel.locator('[data-status="failed"]')).waitFor();
+  const { title, detail } = recordedEvent('failed', 'failed');
+  assert.equal(await answer.locator('.message-status').textContent(), `${title} ${detail}`);
 });
 
 test('an answer whose stream ends without "done" is marked as not completed', { skip }, async () => {
-  backend.scriptAnswer(async ({ send }) => {
-    send(sseEvent('token', { text: '중간에 끊긴 답변' }));
-  });
+  backend.replayAnswer('answer', { drop: 'done' });
   const earlierAnswers = await panel.locator('.message.assistant').count();
   await panel.locator('#question').fill('끊겨도 괜찮나요?');
   await panel.locator('#ask').click();
-  const answer = panel.locator('.message.assistant').nth(earlierAnswers);
+  const answer = answerOf(earlierAnswers);
   await answer.and(panel.locator('[data-status="failed"]')).waitFor();
-  assert.equal((await answer.locator('.content').textContent()).trim(), '중간에 끊긴 답변');
+  assert.ok((await answer.locator('.content').textContent()).includes(ANSWER.line));
   assert.equal(await answer.locator('.message-status').textContent(), 'The answer could not be completed.');
   assert.equal(await answer.getAttribute('aria-busy'), null);
 });
 
-test('opening a conversation from the history shows its stored messages, sanitised, with sources and flags', { skip }, async () => {
+test('opening a conversation from the history shows its stored messages, with sources', { skip }, async () => {
+  await panel.locator('#new-conversation').evaluate((button) => button.click());
+  assert.equal(await panel.locator('.message').count(), 0);
   await panel.locator('#history summary').click();
   await panel.locator('#conversation-list .conversation').first().click();
   await panel.locator('.message.user', { hasText: storedMessages[0].content }).waitFor();
-  assert.equal(await panel.locator('.message').count(), 2);
-  const answer = panel.locator('.message.assistant');
-  assert.equal(await answer.locator('.content strong').textContent(), '단일판매ㆍ공급계약체결');
-  assert.equal(await answer.locator('.sources a').getAttribute('href'), storedMessages[1].sources[0].url);
-  assert.match(await answer.locator('.flags').textContent(), /3\.1조 원/);
+  assert.equal(await panel.locator('.message').count(), storedMessages.length);
+  const answer = panel.locator('.message.assistant').first();
+  assert.ok((await answer.locator('.content').textContent()).includes(ANSWER.line));
+  assert.equal(await answer.locator('.sources a').first().getAttribute('href'), storedMessages[1].sources[0].url);
   assert.equal(await panel.locator('#thread img').count(), 0);
-  assert.equal(await panel.evaluate(() => window.__pwned), undefined);
 });
 
 test('the options page refuses a plain-http remote server and shows the id and redirect needed for sign-in', { skip }, async () => {
@@ -227,12 +180,35 @@ test('the options page refuses a plain-http remote server and shows the id and r
   assert.equal(await options.locator('#redirect-url').textContent(), `https://${EXTENSION_ID}.chromiumapp.org/oauth`);
 
   await options.locator('#api-base').fill('http://finlens.example.com');
-  await options.locator('button[type="submit"]').click();
+  await options.locator('#settings-form button[type="submit"]').click();
   await options.locator('#options-status', { hasText: 'Use https://' }).waitFor();
   const stored = await options.evaluate(() => chrome.storage.sync.get('finlens.settings'));
   assert.equal(stored['finlens.settings'].apiBase, backend.baseUrl);
   assert.deepEqual(pageErrors, []);
   await options.close();
+});
+
+test('the options page keeps the deny list, pre-filled with banks, brokerages and webmail, as the user edits it', { skip }, async () => {
+  const options = await context.newPage();
+  options.on('pageerror', (error) => pageErrors.push(error.message));
+  await options.goto(`chrome-extension://${EXTENSION_ID}/options/options.html`);
+  const listed = (await options.locator('#denied-sites').inputValue()).split('\n');
+  for (const site of ['kbstar.com', 'kiwoom.com', 'mail.naver.com']) assert.ok(listed.includes(site), site);
+
+  await options.locator('#denied-sites').fill(`${listed.join('\n')}\nhttps://www.mybank.example/login`);
+  await options.locator('#denied-form button[type="submit"]').click();
+  await options.locator('#denied-status', { hasText: 'Saved' }).waitFor();
+  const stored = await options.evaluate(() => chrome.storage.sync.get('finlens.settings'));
+  assert.equal(stored['finlens.settings'].deniedSites.at(-1), 'mybank.example');
+  assert.equal(stored['finlens.settings'].apiBase, backend.baseUrl);
+  assert.deepEqual(pageErrors, []);
+  await options.close();
+});
+
+test('a selection from a denied site never reaches the panel: it only says the site is denied', { skip }, async () => {
+  await panel.evaluate(() => chrome.storage.session.set({ 'finlens.pendingContext': { deniedSite: 'kbstar.com', capturedAt: Date.now() } }));
+  await panel.locator('#status', { hasText: 'kbstar.com' }).waitFor();
+  assert.equal(await panel.locator('#context-preview').isVisible(), false);
 });
 
 test('a rejected access token is refreshed once and the rotated refresh token stored; a spent one signs out', { skip }, async () => {
@@ -244,7 +220,7 @@ test('a rejected access token is refreshed once and the rotated refresh token st
   const before = backend.requests.length;
   await panel.locator('#new-conversation').evaluate((button) => button.click());
   await panel.locator('#question').fill('다시 로그인해야 하나요?');
-  backend.scriptAnswer(async ({ send }) => send(sseEvent('done', { messageId: 'm9', status: 'complete', flags: [] })));
+  backend.replayAnswer('answer');
   await panel.locator('#ask').click();
   await panel.locator('.message.assistant[data-status="complete"]').waitFor();
   const paths = backend.requests.slice(before).map((r) => `${r.method} ${r.path} ${r.headers.authorization ?? ''}`.trim());
@@ -264,6 +240,29 @@ test('a rejected access token is refreshed once and the rotated refresh token st
   await panel.locator('#signed-out-view').waitFor({ state: 'visible' });
   assert.equal(await readAuth(), undefined);
   assert.equal(await panel.locator('#sign-in').isVisible(), true);
+});
+
+test('panels opened with an expired token refresh it once, one after the other, and all stay signed in', { skip }, async () => {
+  const current = recorded('token-refreshed').body.refreshToken;
+  const refreshes = () => backend.requests.filter((r) => r.path === '/auth/extension/token').length;
+  const before = refreshes();
+  // Held before the tokens are stored: the panel already open refreshes too, as soon as it sees the sign-in.
+  const held = backend.holdRefresh();
+  await panel.evaluate((value) => chrome.storage.local.set({ 'finlens.auth': value }), { accessToken: 'expired-access-token', refreshToken: current, expiresAt: Date.now() - 1_000 });
+  const url = `chrome-extension://${EXTENSION_ID}/sidepanel/index.html`;
+  const panels = [await context.newPage(), await context.newPage()];
+  await Promise.all(panels.map((page) => page.goto(url)));
+  // One panel holds the refresh lock with its request on the wire; the other waits for the lock, not the network.
+  await waitUntil(async () => {
+    const { held: holders, pending } = await panel.evaluate(() => navigator.locks.query());
+    return holders.length === 1 && pending.length >= 1 && refreshes() === before + 1;
+  });
+  held.release();
+  for (const page of [panel, ...panels]) await page.locator('#signed-in-view').waitFor({ state: 'visible' });
+  assert.equal(refreshes(), before + 1, 'one refresh request for all three panels');
+  const stored = await panel.evaluate(async () => (await chrome.storage.local.get('finlens.auth'))['finlens.auth']);
+  assert.equal(stored.accessToken, ACCESS_TOKEN);
+  await Promise.all(panels.map((page) => page.close()));
 });
 
 test('the page extractor returns the selection, title, address and only the visible text, capped', { skip }, async () => {

@@ -1,9 +1,11 @@
 // The ask page: creates the conversation on the first question, posts the question and renders the streamed
-// answer as it arrives. Everything from the server is inserted as text (textContent), never as HTML.
-import { createSseParser } from './sse.js';
+// answer as it arrives, through the answer-stream module and problem reader the extension uses (/static/lib/).
+import { askAboutCandidate, readAnswerStream } from '/static/lib/answer-stream.js';
+import { problemText, readProblem } from '/static/lib/problem.js';
 import { createRenderer } from '/static/lib/render.js';
 import createDOMPurify from '/static/lib/vendor/purify.es.mjs';
 import { Marked } from '/static/lib/vendor/marked.esm.js';
+import { createChatView } from './chat-view.js';
 
 // Answers are Markdown from a model: rendered only through marked + DOMPurify (no raw HTML, http(s) links only).
 const renderer = createRenderer({ createDOMPurify, window, Marked });
@@ -14,172 +16,79 @@ const question = document.getElementById('question');
 const send = document.getElementById('send');
 const stop = document.getElementById('stop');
 const errorBox = document.getElementById('error');
-const list = document.getElementById('messages');
 const progress = document.getElementById('progress');
 const text = document.getElementById('i18n').dataset;
 const csrf = document.querySelector('meta[name="csrf-token"]')?.content;
 let conversationId = main.dataset.conversationId || null;
 let controller = null;
 
+const view = createChatView({
+  list: document.getElementById('messages'),
+  progress,
+  text,
+  renderer,
+  // The user's own question again, about the company they picked (never the clarifying sentence).
+  onChoose: (candidate) => submit(askAboutCandidate(lastQuestion, candidate)),
+});
+
 for (const stored of document.querySelectorAll('li.message.assistant .content')) {
   renderer.renderMarkdown(stored, stored.textContent);
 }
 const preset = new URLSearchParams(location.search).get('q');
 if (preset && !question.value) question.value = preset;
+let lastQuestion = '';
 
 function headers() {
   return { 'Content-Type': 'application/json', Accept: 'text/event-stream', 'X-CSRF-Token': csrf };
 }
 
-async function problemText(response) {
-  try {
-    const p = await response.json();
-    return p.detail || p.title || `HTTP ${response.status}`;
-  } catch {
-    return `HTTP ${response.status}`;
-  }
+async function failure(response) {
+  return new Error(problemText(await readProblem(response)) || `HTTP ${response.status}`);
 }
-
-function bubble(role) {
-  const li = document.createElement('li');
-  li.className = `message ${role}`;
-  const content = document.createElement('div');
-  content.className = 'content';
-  li.append(content);
-  list.append(li);
-  return li;
-}
-
-function renderSources(li, sources) {
-  li.querySelector('.sources')?.remove();
-  if (!sources.length) return;
-  const ul = document.createElement('ul');
-  ul.className = 'sources';
-  ul.setAttribute('aria-label', text.sources);
-  for (const s of sources) {
-    const item = document.createElement('li');
-    const cite = document.createElement('span');
-    cite.className = 'cite';
-    cite.textContent = s.id;
-    item.append(cite);
-    const safeUrl = typeof s.url === 'string' && /^https?:\/\//i.test(s.url) ? s.url : null;
-    const label = document.createElement(safeUrl ? 'a' : 'span');
-    label.textContent = s.title || s.url || s.system;
-    if (safeUrl) {
-      label.href = safeUrl;
-      label.rel = 'noopener noreferrer';
-      label.target = '_blank';
-    }
-    item.append(label);
-    if (s.system) {
-      const system = document.createElement('span');
-      system.className = 'muted';
-      system.textContent = ` ${s.system}${s.asOf ? ` · ${s.asOf}` : ''}`;
-      item.append(system);
-    }
-    ul.append(item);
-  }
-  li.append(ul);
-}
-
-function note(li, className, message) {
-  const p = document.createElement('p');
-  p.className = className;
-  p.textContent = message;
-  li.append(p);
-}
-
-function renderChoices(li, payload) {
-  note(li, 'status-note', payload.question || '');
-  const choices = document.createElement('div');
-  choices.className = 'choices';
-  for (const c of payload.candidates || []) {
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.textContent = `${c.name} (${c.ticker || c.key}${c.market ? `, ${c.market}` : ''})`;
-    button.addEventListener('click', () => {
-      question.value = `${c.name} ${c.ticker || ''}: ${lastQuestion}`.trim();
-      form.requestSubmit();
-    });
-    choices.append(button);
-  }
-  li.append(choices);
-}
-
-let lastQuestion = '';
 
 async function ensureConversation() {
   if (conversationId) return conversationId;
   const response = await fetch('/api/v1/conversations', { method: 'POST', headers: headers(), body: '{}' });
-  if (!response.ok) throw new Error(await problemText(response));
+  if (!response.ok) throw await failure(response);
   conversationId = String((await response.json()).id);
   history.replaceState(null, '', `/chat/${conversationId}`);
   return conversationId;
 }
 
-async function ask(content) {
+/** Posts {content, companyKey?} and streams the answer into the page. */
+async function ask(body) {
   errorBox.hidden = true;
   const id = await ensureConversation();
-  bubble('user').querySelector('.content').textContent = content;
-  const answer = bubble('assistant');
-  const body = answer.querySelector('.content');
-  let markdown = '';
-  let scheduled = false;
-  const render = () => {
-    scheduled = false;
-    renderer.renderMarkdown(body, markdown);
-  };
+  view.addQuestion(body.content);
   controller = new AbortController();
   const response = await fetch(`/api/v1/conversations/${id}/messages`, {
-    method: 'POST', headers: headers(), body: JSON.stringify({ content }), signal: controller.signal,
+    method: 'POST', headers: headers(), body: JSON.stringify(body), signal: controller.signal,
   });
-  if (!response.ok) {
-    answer.remove();
-    throw new Error(await problemText(response));
-  }
-  const parser = createSseParser((event, data) => {
-    const payload = JSON.parse(data);
-    if (event === 'token') {
-      markdown += payload.text;
-      if (!scheduled) {
-        scheduled = true;
-        requestAnimationFrame(render);
-      }
-    }
-    else if (event === 'step') progress.textContent = payload.status === 'done' ? '' : payload.label;
-    else if (event === 'sources') renderSources(answer, payload.sources);
-    else if (event === 'number-check' && payload.flags?.length) note(answer, 'flags', `${text.flags}: ${payload.flags.join(', ')}`);
-    else if (event === 'error') note(answer, 'status-note', payload.detail || payload.title || text.failed);
-    else if (event === 'choose-company') renderChoices(answer, payload);
-    else if (event === 'done') {
-      render();
-      answer.dataset.status = payload.status;
-      progress.textContent = '';
-    }
-  });
-  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    parser.push(value);
+  if (!response.ok) throw await failure(response);
+  const answer = view.addAnswer();
+  try {
+    const outcome = await readAnswerStream(response.body, {
+      onEvent: answer.apply,
+      onChunkDone: () => requestAnimationFrame(answer.repaint),
+    });
+    if (outcome.end === 'cut-off') answer.end('failed');
+    // Offered only once the stream is over: a click while it still streamed would be ignored.
+    if (outcome.end === 'done') answer.offerChoices();
+  } catch (err) {
+    if (err.name === 'AbortError') answer.end('cancelled');
+    else throw err;
   }
 }
 
-form.addEventListener('submit', async (e) => {
-  e.preventDefault();
-  const content = question.value.trim();
-  if (!content) return;
-  lastQuestion = content;
-  question.value = '';
+async function submit(body) {
+  if (controller) return;
+  lastQuestion = body.content;
   send.disabled = true;
   stop.hidden = false;
   try {
-    await ask(content);
+    await ask(body);
   } catch (err) {
-    if (err.name === 'AbortError') {
-      const last = list.lastElementChild;
-      if (last) note(last, 'status-note', text.stopped);
-    } else {
+    if (err.name !== 'AbortError') {
       errorBox.textContent = err.message;
       errorBox.hidden = false;
     }
@@ -189,6 +98,14 @@ form.addEventListener('submit', async (e) => {
     progress.textContent = '';
     controller = null;
   }
+}
+
+form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  const content = question.value.trim();
+  if (!content) return;
+  question.value = '';
+  submit({ content });
 });
 
 stop.addEventListener('click', () => controller?.abort());

@@ -1,5 +1,7 @@
 // Knowledge page: add documents (file or URL), list them with their ingestion status (polled while a job runs),
-// delete, and search. All server text is inserted with textContent.
+// delete, and search. All server text is inserted with textContent; errors are read by the shared problem reader.
+import { problemText, readProblem } from '/static/lib/problem.js';
+
 const csrf = document.querySelector('meta[name="csrf-token"]')?.content;
 const text = document.getElementById('i18n').dataset;
 const tbody = document.querySelector('#documents tbody');
@@ -8,12 +10,7 @@ const addError = document.getElementById('add-error');
 let pollTimer = null;
 
 async function problem(response) {
-  try {
-    const p = await response.json();
-    return p.detail || p.title || `HTTP ${response.status}`;
-  } catch {
-    return `HTTP ${response.status}`;
-  }
+  return problemText(await readProblem(response)) || `HTTP ${response.status}`;
 }
 
 function statusText(doc) {

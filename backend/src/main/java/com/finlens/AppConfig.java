@@ -12,6 +12,7 @@ import com.finlens.market.MarketConfig;
 import com.finlens.platform.config.Env;
 import com.finlens.platform.db.DbConfig;
 import com.finlens.platform.http.HttpConfig;
+import com.finlens.watchlist.WatchlistConfig;
 import java.nio.file.Path;
 
 /**
@@ -30,7 +31,8 @@ public record AppConfig(
         LlmConfig llm,
         PipelineConfig pipeline,
         QuotaConfig quota,
-        ConversationConfig conversations) {
+        ConversationConfig conversations,
+        WatchlistConfig watchlist) {
 
     public static AppConfig load(Env env) {
         HttpConfig http = HttpConfig.from(env);
@@ -45,8 +47,9 @@ public record AppConfig(
         PipelineConfig pipeline = PipelineConfig.from(env);
         QuotaConfig quota = QuotaConfig.from(env);
         ConversationConfig conversations = ConversationConfig.from(env);
+        WatchlistConfig watchlist = WatchlistConfig.from(env);
         env.requireValid();
         return new AppConfig(http, dataDir, db, auth, market, knowledge, embeddings, weaviate, llm, pipeline, quota,
-                conversations);
+                conversations, watchlist);
     }
 }

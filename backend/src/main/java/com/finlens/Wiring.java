@@ -76,6 +76,9 @@ import com.finlens.platform.ratelimit.ApiRateLimit;
 import com.finlens.platform.ratelimit.RateWindows;
 import com.finlens.platform.view.Messages;
 import com.finlens.platform.view.Views;
+import com.finlens.watchlist.WatchlistAccountData;
+import com.finlens.watchlist.WatchlistModule;
+import io.vertx.micrometer.backends.BackendRegistries;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -122,6 +125,7 @@ final class Wiring {
     private MarketModule market;
     private KnowledgeBase knowledge;
     private AnswerHeartbeat heartbeat;
+    private WatchlistModule watchlist;
 
     Wiring(Vertx vertx, AppConfig config, Database database, String metricsRegistry) {
         this.vertx = vertx;
@@ -183,6 +187,8 @@ final class Wiring {
                         new SharedDisclosures(new OwnContext(vertx), knowledge.service())::remember),
                 new KnowledgePassages(knowledge.service()),
                 new LlmRouter(vertx, config.llm(), clock), quota, config.pipeline());
+        watchlist = new WatchlistModule(vertx, sessions, market.services(), config.watchlist(), clock,
+                BackendRegistries.getNow(metricsRegistry), views);
         ConversationRepository conversationRepository = new ConversationRepository(sessions);
         heartbeat = new AnswerHeartbeat(conversationRepository, clock, config.conversations().answerStaleAfter());
         heartbeat.start(vertx);
@@ -202,7 +208,7 @@ final class Wiring {
         new AuthHousekeeping(sessionService, extensionTokens, google).start(vertx, Duration.ofHours(1));
         SignInRateLimit signInRateLimit = new SignInRateLimit(clock, config.auth().signInPerMinute());
         List<AccountDataHook> accountDataHooks = List.of(new ConversationAccountData(conversations),
-                new KnowledgeAccountData(knowledge.service()));
+                new KnowledgeAccountData(knowledge.service()), new WatchlistAccountData(watchlist.service()));
         AccountService accounts = new AccountService(users, sessionService, extensionTokens, accountDataHooks,
                 clock);
 
@@ -224,7 +230,9 @@ final class Wiring {
                 (root, api) -> market.routes().mount(api),
                 (root, api) -> new CompanyPages(market.services(), views).mount(root),
                 (root, api) -> knowledge.routes().mount(api),
-                (root, api) -> new KnowledgePages(views).mount(root)));
+                (root, api) -> new KnowledgePages(views).mount(root),
+                (root, api) -> watchlist.routes().mount(api),
+                (root, api) -> watchlist.pages().mount(root)));
         if (config.auth().devSignIn()) {
             features.add((root, api) -> new DevExtensionSignInRoutes(users, extensionTokens, views,
                     config.auth().extensionIds(), clock).mount(root));
@@ -247,6 +255,9 @@ final class Wiring {
     Future<Void> close() {
         if (heartbeat != null) {
             heartbeat.stop();
+        }
+        if (watchlist != null) {
+            watchlist.close();
         }
         if (market != null) {
             market.close();

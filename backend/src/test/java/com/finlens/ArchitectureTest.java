@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     /** The features; platform and integration serve them, the root package (App, Wiring, AppConfig) wires them. */
-    private static final Set<String> FEATURES = Set.of("account", "assistant", "knowledge", "market");
+    private static final Set<String> FEATURES = Set.of("account", "assistant", "knowledge", "market", "watchlist");
 
     /** Read from the compiled classes folder only: scanning every jar on the test classpath costs seconds. */
     private static final JavaClasses PRODUCTION = new ClassFileImporter()

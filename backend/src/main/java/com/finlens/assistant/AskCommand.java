@@ -5,13 +5,17 @@ import com.finlens.platform.http.ApiException;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 
-/** A validated question from a client, with optional page context (untrusted text from the extension). */
-public record AskCommand(String content, Question.PageContext pageContext) {
+/**
+ * A validated question from a client, with optional page context (untrusted text from the extension) and the
+ * company the user picked after a choose-company event.
+ */
+public record AskCommand(String content, Question.PageContext pageContext, String companyKey) {
 
     public static final int MAX_QUESTION = 4_000;
     public static final int MAX_SELECTION = 8_000;
     public static final int MAX_TITLE = 500;
     public static final int MAX_URL = 2_000;
+    public static final int MAX_COMPANY_KEY = 64;
 
     public static AskCommand from(JsonObject body) {
         if (body == null) {
@@ -41,7 +45,13 @@ public record AskCommand(String content, Question.PageContext pageContext) {
                 context = null;
             }
         }
-        return new AskCommand(content.strip(), context);
+        Object companyKey = body.getValue("companyKey");
+        if (companyKey != null && (!(companyKey instanceof String key) || key.isBlank()
+                || key.length() > MAX_COMPANY_KEY)) {
+            throw ApiException.badRequest("companyKey",
+                    "\"companyKey\" must be a candidate key from a choose-company event.");
+        }
+        return new AskCommand(content.strip(), context, (String) companyKey);
     }
 
     private static String text(JsonObject ctx, String field, int max) {

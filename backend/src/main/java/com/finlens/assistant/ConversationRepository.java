@@ -110,7 +110,8 @@ public final class ConversationRepository {
                 .executeUpdate())).mapEmpty();
     }
 
-    public Future<Void> finish(long messageId, String content, Message.Status status, String metadata, Instant now) {
+    /** Stores the final answer; false when the message no longer exists (its conversation was deleted). */
+    public Future<Boolean> finish(long messageId, String content, Message.Status status, String metadata, Instant now) {
         return Futures.toFuture(sessions.withTransaction(s -> s
                 .createMutationQuery("update Message set content = :content, status = :status, metadata = :meta,"
                         + " updatedAt = :now where id = :id")
@@ -119,7 +120,7 @@ public final class ConversationRepository {
                 .setParameter("meta", metadata)
                 .setParameter("now", now)
                 .setParameter("id", messageId)
-                .executeUpdate())).mapEmpty();
+                .executeUpdate())).map(n -> n > 0);
     }
 
     /**

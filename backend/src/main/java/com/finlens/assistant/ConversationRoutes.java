@@ -81,7 +81,7 @@ public final class ConversationRoutes {
         long conversationId = Requests.idParam(ctx, "id");
         AskCommand command = AskCommand.from(Requests.jsonBody(ctx));
         conversations.ask(userId, conversationId, command,
-                        () -> SseStream.open(vertx, ctx.response(), HEARTBEAT_MILLIS))
+                        () -> new SseAnswerChannel(SseStream.open(vertx, ctx.response(), HEARTBEAT_MILLIS)))
                 .onFailure(ctx::fail);
     }
 }

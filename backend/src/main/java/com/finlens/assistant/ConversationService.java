@@ -1,5 +1,7 @@
 package com.finlens.assistant;
 
+import com.finlens.assistant.answer.AnswerChannel;
+import com.finlens.assistant.answer.AnswerEvent;
 import com.finlens.assistant.answer.AnswerOutcome;
 import com.finlens.assistant.answer.AnswerSink;
 import com.finlens.assistant.answer.AnswerSource;
@@ -8,8 +10,8 @@ import com.finlens.assistant.answer.Question;
 import com.finlens.assistant.answer.SourceRef;
 import com.finlens.platform.cache.ExpiringCache;
 import com.finlens.platform.http.ApiException;
-import com.finlens.platform.http.Problem;
-import com.finlens.platform.http.SseStream;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -18,13 +20,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Conversations and the streaming of answers. The question is stored before anything else; the answer is stored
  * while it streams (flushed about once a second) and always ends in a final status: complete, failed (keeping the
- * partial text) or cancelled (the client went away; upstream work is stopped).
+ * partial text) or cancelled (the client went away; upstream work is stopped). Answers go out as
+ * {@link AnswerEvent}s; this class knows nothing of how they are framed on the wire.
  */
 public final class ConversationService {
 
@@ -32,8 +36,9 @@ public final class ConversationService {
     private static final int HISTORY_TURNS = 10;
     private static final int TITLE_LENGTH = 80;
     private static final long FLUSH_MILLIS = 1_000;
-    private static final long HEARTBEAT_MILLIS = 15_000;
     static final Duration LIST_STALENESS = Duration.ofSeconds(2);
+    private static final ApiException NOT_STORED = new ApiException(500, "answer-not-stored",
+            "The answer could not be saved", "The answer was written but could not be saved; ask again.");
 
     private final Vertx vertx;
     private final ConversationRepository repository;
@@ -97,11 +102,11 @@ public final class ConversationService {
     }
 
     /**
-     * Checks ownership, stores the question, then opens the event stream and streams the answer into it. Failures
-     * before the stream opens reach the caller as problem+json; afterwards they become an {@code error} event.
+     * Checks ownership, stores the question, then opens the answer channel and streams the answer into it.
+     * Failures before the channel opens reach the caller (the route answers problem+json); afterwards they become
+     * a {@code failed} event. {@code done} is sent only once the answer is stored, with the status stored.
      */
-    public Future<Void> ask(long userId, long conversationId, AskCommand command,
-                            java.util.function.Supplier<SseStream> openStream) {
+    public Future<Void> ask(long userId, long conversationId, AskCommand command, Supplier<AnswerChannel> open) {
         return get(userId, conversationId).compose(conversation -> repository.messages(conversation.getId())
                 .compose(previous -> {
                     String newTitle = conversation.getTitle().isBlank() ? titleFrom(command.content()) : null;
@@ -110,21 +115,21 @@ public final class ConversationService {
                             .onComplete(done -> lists.invalidate(userId))
                             .map(stored -> {
                                 Question question = new Question(userId, conversation.getId(), command.content(),
-                                        history(previous), command.pageContext());
-                                stream(question, stored.get(0), stored.get(1), openStream.get());
+                                        history(previous), command.pageContext(), command.companyKey());
+                                stream(question, stored.get(0), stored.get(1), open.get());
                                 return null;
                             });
                 }));
     }
 
-    private void stream(Question question, Message asked, Message answer, SseStream stream) {
+    private void stream(Question question, Message asked, Message answer, AnswerChannel channel) {
         long messageId = answer.getId();
         heartbeat.track(messageId);
         Cancellation cancellation = new Cancellation();
-        StreamingSink sink = new StreamingSink(stream);
-        stream.send("start", new JsonObject().put("userMessageId", asked.getId()).put("messageId", messageId));
+        StreamingSink sink = new StreamingSink(channel);
+        channel.emit(new AnswerEvent.Start(asked.getId(), messageId));
         long flushTimer = vertx.setPeriodic(FLUSH_MILLIS, t -> sink.flushIfChanged(messageId));
-        stream.onClose(cancellation::cancel);
+        channel.onClientGone(cancellation::cancel);
         Future<AnswerOutcome> outcome;
         try {
             outcome = answers.answer(question, sink, cancellation);
@@ -133,46 +138,46 @@ public final class ConversationService {
         }
         // The answer may complete on another thread (HTTP clients, worker pools); storing it must happen on this
         // request's event loop, where Hibernate Reactive runs.
-        io.vertx.core.Context requestContext = vertx.getOrCreateContext();
-        outcome.onComplete(result -> requestContext.runOnContext(v -> finish(result, messageId, sink, stream,
-                cancellation, flushTimer)));
+        Context requestContext = vertx.getOrCreateContext();
+        outcome.onComplete(result -> requestContext.runOnContext(v -> {
+            vertx.cancelTimer(flushTimer);
+            finish(result, messageId, sink, channel, cancellation);
+        }));
     }
 
-    private void finish(io.vertx.core.AsyncResult<AnswerOutcome> result, long messageId, StreamingSink sink,
-                        SseStream stream, Cancellation cancellation, long flushTimer) {
-        {
-            vertx.cancelTimer(flushTimer);
-            Message.Status status;
-            String text;
-            JsonObject metadata = new JsonObject();
-            if (result.succeeded()) {
-                AnswerOutcome done = result.result();
-                status = cancellation.isCancelled() ? Message.Status.cancelled : Message.Status.complete;
-                text = done.text() == null ? sink.text() : done.text();
-                metadata.put("sources", new JsonArray(done.sources().stream().map(SourceRef::toJson).toList()))
-                        .put("flags", new JsonArray(done.flags()))
-                        .mergeIn(done.metadata());
-            } else {
-                status = cancellation.isCancelled() ? Message.Status.cancelled : Message.Status.failed;
-                text = sink.text();
-                ApiException problem = asProblem(result.cause());
-                metadata.put("sources", new JsonArray(sink.sources().stream().map(SourceRef::toJson).toList()))
-                        .put("error", new JsonObject().put("type", problem.type()).put("title", problem.title()));
-                if (status == Message.Status.failed) {
-                    stream.send("error", Problem.of(problem, null).toJson());
-                }
-            }
-            repository.finish(messageId, text, status, metadata.encode(), clock.instant())
-                    .onComplete(saved -> {
-                        heartbeat.untrack(messageId);
-                        if (saved.failed()) {
-                            LOG.error("Could not store answer {}", messageId, saved.cause());
-                        }
-                        stream.send("done", new JsonObject().put("messageId", messageId).put("status", status.name())
-                                .put("flags", metadata.getJsonArray("flags", new JsonArray())));
-                        stream.end();
-                    });
+    private void finish(AsyncResult<AnswerOutcome> result, long messageId, StreamingSink sink, AnswerChannel channel,
+                        Cancellation cancellation) {
+        Message.Status status;
+        String text;
+        JsonObject metadata = new JsonObject();
+        AnswerEvent.Failed failure = null;
+        if (result.succeeded()) {
+            AnswerOutcome done = result.result();
+            status = cancellation.isCancelled() ? Message.Status.cancelled : Message.Status.complete;
+            text = done.text() == null ? sink.text() : done.text();
+            metadata.put("sources", new JsonArray(done.sources().stream().map(SourceRef::toJson).toList()))
+                    .put("flags", new JsonArray(done.flags()))
+                    .mergeIn(done.metadata());
+        } else {
+            status = cancellation.isCancelled() ? Message.Status.cancelled : Message.Status.failed;
+            text = sink.text();
+            ApiException problem = asProblem(result.cause());
+            metadata.put("sources", new JsonArray(sink.sources().stream().map(SourceRef::toJson).toList()))
+                    .put("error", new JsonObject().put("type", problem.type()).put("title", problem.title()));
+            failure = AnswerEvent.Failed.of(problem);
         }
+        AnswerEvent last = failure != null ? failure
+                : new AnswerEvent.Done(messageId, status.name(), result.result().flags());
+        repository.finish(messageId, text, status, metadata.encode(), clock.instant())
+                .recover(e -> {
+                    LOG.error("Could not store answer {}", messageId, e);
+                    return Future.succeededFuture(false);
+                })
+                .onComplete(saved -> {
+                    heartbeat.untrack(messageId);
+                    channel.emit(saved.result() ? last : AnswerEvent.Failed.of(NOT_STORED));
+                    channel.end();
+                });
     }
 
     private ApiException asProblem(Throwable failure) {
@@ -200,38 +205,25 @@ public final class ConversationService {
         return oneLine.length() <= TITLE_LENGTH ? oneLine : oneLine.substring(0, TITLE_LENGTH - 1) + "…";
     }
 
-    /** Forwards events to the client and remembers the text so far, so it can be stored. */
+    /** Forwards events to the client and remembers the text and sources so far, so they can be stored. */
     private final class StreamingSink implements AnswerSink {
-        private final SseStream stream;
+        private final AnswerSink client;
         private final StringBuilder text = new StringBuilder();
         private List<SourceRef> sources = List.of();
         private int flushedLength;
 
-        StreamingSink(SseStream stream) {
-            this.stream = stream;
+        StreamingSink(AnswerSink client) {
+            this.client = client;
         }
 
         @Override
-        public void step(String name, String label, String status) {
-            stream.send("step", new JsonObject().put("name", name).put("label", label).put("status", status));
-        }
-
-        @Override
-        public void token(String piece) {
-            text.append(piece);
-            stream.send("token", new JsonObject().put("text", piece));
-        }
-
-        @Override
-        public void sources(List<SourceRef> refs) {
-            sources = List.copyOf(refs);
-            stream.send("sources", new JsonObject().put("sources",
-                    new JsonArray(refs.stream().map(SourceRef::toJson).toList())));
-        }
-
-        @Override
-        public void event(String name, JsonObject data) {
-            stream.send(name, data);
+        public void emit(AnswerEvent event) {
+            if (event instanceof AnswerEvent.Token token) {
+                text.append(token.text());
+            } else if (event instanceof AnswerEvent.Sources list) {
+                sources = list.sources();
+            }
+            client.emit(event);
         }
 
         String text() {

@@ -1,26 +1,43 @@
 package com.finlens.deploy;
 
+import com.finlens.platform.http.OpenApiRoutes;
+import com.finlens.testing.ReplayServer;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
- * Stands in for one backend replica behind nginx: echoes the forwarding headers, streams SSE events one at a
- * time when the test allows the next one, and sets the backend's own security headers so duplicates show.
+ * Stands in for one backend replica behind nginx, on exactly the backend's routes: the operations of the served
+ * OpenAPI document under {@code /api/v1}, the files under {@code /static/} and the few pages the tests use;
+ * anything else is a 404, as on the real backend. It echoes the forwarding headers, streams the answer route
+ * ({@code POST /api/v1/conversations/{id}/messages}) one event at a time when the test allows the next one, and
+ * sets the backend's own security headers so duplicates show. NginxLiveIT drives the real jar the same way.
  */
 final class FakeBackend implements AutoCloseable {
+
+    /** The pages and non-API routes of the real backend the nginx tests call (SignInRoutes, HealthRoutes, ...). */
+    private static final Set<String> PAGES = Set.of("GET /", "GET /chat", "GET /sign-in", "POST /auth/dev",
+            "GET /health/live", "GET /metrics");
+    private static final String ANSWER_STREAM = "POST /conversations/{id}/messages";
+    private static final List<Operation> API = documentedOperations();
 
     private final String id;
     private final HttpServer server;
@@ -32,9 +49,7 @@ final class FakeBackend implements AutoCloseable {
         this.id = id;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.setExecutor(executor);
-        server.createContext("/", this::echo);
-        server.createContext("/api/v1/conversations/", this::stream);
-        server.createContext("/chat/stream/", this::stream);
+        server.createContext("/", this::route);
         server.start();
     }
 
@@ -60,9 +75,36 @@ final class FakeBackend implements AutoCloseable {
         eventsToSend.add(data);
     }
 
-    private void echo(HttpExchange exchange) throws IOException {
-        paths.add(exchange.getRequestURI().getPath());
+    /** Whether the real backend has this route; answer streams are reported as {@link #ANSWER_STREAM}. */
+    static String routeOf(String method, String path) {
+        if (path.startsWith("/api/v1/")) {
+            String apiPath = path.substring("/api/v1".length());
+            return API.stream().filter(o -> o.method().equals(method) && o.pattern().matcher(apiPath).matches())
+                    .map(Operation::name).findFirst().orElse(null);
+        }
+        if (path.startsWith("/static/") && method.equals("GET") && !path.contains("..")
+                && Files.isRegularFile(RepoFiles.path("web-templates" + path))) {
+            return "GET /static/*";
+        }
+        return PAGES.contains(method + " " + path) ? method + " " + path : null;
+    }
+
+    private void route(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        paths.add(path);
         exchange.getRequestBody().readAllBytes();
+        String route = routeOf(exchange.getRequestMethod(), path);
+        if (route == null) {
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        } else if (route.equals(ANSWER_STREAM)) {
+            stream(exchange);
+        } else {
+            echo(exchange);
+        }
+    }
+
+    private void echo(HttpExchange exchange) throws IOException {
         String body = "{\"backend\":\"" + id + "\""
                 + ",\"xff\":\"" + header(exchange, "X-Forwarded-For") + "\""
                 + ",\"proto\":\"" + header(exchange, "X-Forwarded-Proto") + "\""
@@ -79,8 +121,6 @@ final class FakeBackend implements AutoCloseable {
     }
 
     private void stream(HttpExchange exchange) throws IOException {
-        paths.add(exchange.getRequestURI().getPath());
-        exchange.getRequestBody().readAllBytes();
         exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
         exchange.getResponseHeaders().add("Cache-Control", "no-cache");
         exchange.sendResponseHeaders(200, 0);
@@ -101,6 +141,28 @@ final class FakeBackend implements AutoCloseable {
     private static String header(HttpExchange exchange, String name) {
         String value = exchange.getRequestHeaders().getFirst(name);
         return value == null ? "" : value;
+    }
+
+    /** Every operation of the OpenAPI fragments the backend merges into /api/v1/openapi.json. */
+    private static List<Operation> documentedOperations() {
+        List<Operation> operations = new ArrayList<>();
+        for (String area : OpenApiRoutes.AREAS) {
+            JsonObject paths = new JsonObject(ReplayServer.resource("openapi/" + area + ".json"))
+                    .getJsonObject("paths", new JsonObject());
+            for (String template : paths.fieldNames()) {
+                Pattern pattern = Pattern.compile(template.replaceAll("\\{[^/]+}", "[^/]+"));
+                for (String method : paths.getJsonObject(template).fieldNames()) {
+                    if (!method.equals("parameters")) {
+                        operations.add(new Operation(method.toUpperCase(Locale.ROOT), pattern,
+                                method.toUpperCase(Locale.ROOT) + " " + template));
+                    }
+                }
+            }
+        }
+        return List.copyOf(operations);
+    }
+
+    private record Operation(String method, Pattern pattern, String name) {
     }
 
     @Override

@@ -137,6 +137,19 @@ class NginxLiveIT {
     }
 
     @Test
+    @Order(3)
+    @DisplayName("the web's assets and the clients' shared answer-stream module come through /static/ with a week of caching")
+    void servesStaticAssets() throws Exception {
+        for (String asset : List.of("/static/css/app.css", "/static/js/chat.js", "/static/lib/answer-stream.js",
+                "/static/lib/problem.js")) {
+            HttpResponse<String> response = send(request(asset).GET());
+            assertThat(response.statusCode()).as(asset).isEqualTo(200);
+            assertThat(response.headers().firstValue("Cache-Control")).as(asset).hasValue("max-age=604800");
+        }
+        assertThat(send(request("/static/lib/answer-stream.js").GET()).body()).contains("export async function readAnswerStream");
+    }
+
+    @Test
     @Order(4)
     @DisplayName("a session made on one replica is honoured by both")
     void sessionsAreShared() throws Exception {

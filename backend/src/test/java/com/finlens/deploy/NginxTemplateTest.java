@@ -114,6 +114,31 @@ class NginxTemplateTest {
         assertThat(locationBlocks(RepoFiles.read("nginx/templates/default.conf.template"))).hasSizeGreaterThan(5);
     }
 
+    @Test
+    @DisplayName("every location routes a path the backend really serves (checked against its OpenAPI document and files)")
+    void locationsAreRealRoutes() {
+        // One real request per location; the answer stream is the only streaming route.
+        Map<String, String> sample = Map.of(
+                "location ^~ /.well-known/acme-challenge/", "",
+                "location ^~ /metrics", "GET /metrics",
+                "location ~ ^/api/v1/conversations/[^/]+/messages$", "POST /api/v1/conversations/7/messages",
+                "location /auth/", "POST /auth/dev",
+                "location /api/", "GET /api/v1/session",
+                "location /static/", "GET /static/css/app.css",
+                "location /", "GET /");
+        for (String block : locationBlocks(RepoFiles.read("nginx/templates/default.conf.template"))) {
+            String location = block.substring(0, block.indexOf('{')).strip();
+            assertThat(sample).as("a location the backend has no route for").containsKey(location);
+            if (!sample.get(location).isEmpty()) {
+                String[] request = sample.get(location).split(" ");
+                assertThat(FakeBackend.routeOf(request[0], request[1])).as(location).isNotNull();
+            }
+        }
+        assertThat(FakeBackend.routeOf("POST", "/api/v1/conversations/7/messages"))
+                .isEqualTo("POST /conversations/{id}/messages");
+        assertThat(FakeBackend.routeOf("GET", "/chat/stream/7")).isNull();
+    }
+
     private static List<String> locationBlocks(String template) {
         String config = template.replaceAll("#[^\n]*", "");
         List<String> blocks = new ArrayList<>();

@@ -80,7 +80,7 @@ class CrashAndShutdownTest {
 
         for (CompletableFuture<HttpResponse<Buffer>> answer : answers) {
             String stream = answer.get(30, TimeUnit.SECONDS).bodyAsString();
-            assertThat(stream).contains("event: done").contains("\"status\":\"complete\"").doesNotContain("event: error");
+            assertThat(stream).contains("event: done").contains("\"status\":\"complete\"").doesNotContain("event: failed");
         }
         assertThat(app.log()).contains("Shutting down").contains("Embedded MariaDB stopped");
         assertThat(app.log().indexOf("Embedded MariaDB stopped")).isGreaterThan(app.log().lastIndexOf(" 200 "));

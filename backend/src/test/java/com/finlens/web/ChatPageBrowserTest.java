@@ -66,6 +66,32 @@ class ChatPageBrowserTest {
     }
 
     @Test
+    @DisplayName("An ambiguous company name is answered with a choice; clicking a candidate answers the same question about that company")
+    void choosesACompany() {
+        String base = SharedApp.get().baseUrl();
+        List<String> consoleErrors;
+        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("ko-KR"))) {
+            Page page = context.newPage();
+            consoleErrors = Chromium.consoleErrors(page);
+            Chromium.devSignIn(page, base, "browser-chooser@example.com");
+
+            page.fill("#question", "TPC 주가 알려줘");
+            page.click("#send");
+            page.click("li.message.assistant .choices button:has-text('티피씨글로벌')",
+                    new Page.ClickOptions().setTimeout(120_000));
+            page.waitForFunction("() => document.querySelectorAll('li.message.assistant[data-status=complete]').length === 2",
+                    null, new Page.WaitForFunctionOptions().setTimeout(60_000));
+
+            assertThat(page.locator("li.message.user .content").allTextContents())
+                    .containsExactly("TPC 주가 알려줘", "TPC 주가 알려줘");
+            String answer = page.locator("li.message.assistant .content").nth(1).textContent();
+            assertThat(answer).contains("티피씨글로벌").contains("[S1]");
+            assertThat(page.locator("li.message.assistant").nth(1).locator(".choices").count()).isZero();
+        }
+        assertThat(consoleErrors).isEmpty();
+    }
+
+    @Test
     @DisplayName("The interface switches to Korean and remembers the choice")
     void koreanInterface() {
         String base = SharedApp.get().baseUrl();

@@ -5,11 +5,18 @@ import java.util.List;
 /**
  * What the user asked, with the conversation so far and optional page context from the extension.
  * {@code pageContext} is untrusted data: it is quoted to a model, never followed as instructions.
+ * {@code companyKey} is the company the user picked after a choose-company event (null otherwise).
  */
-public record Question(long userId, long conversationId, String text, List<Turn> history, PageContext pageContext) {
+public record Question(long userId, long conversationId, String text, List<Turn> history, PageContext pageContext,
+                       String companyKey) {
 
     public Question {
         history = List.copyOf(history);
+    }
+
+    /** A question with no company chosen yet. */
+    public Question(long userId, long conversationId, String text, List<Turn> history, PageContext pageContext) {
+        this(userId, conversationId, text, history, pageContext, null);
     }
 
     /** An earlier message of the conversation. role is "user" or "assistant". */

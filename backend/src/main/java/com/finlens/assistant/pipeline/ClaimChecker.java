@@ -1,6 +1,6 @@
 package com.finlens.assistant.pipeline;
 
-import io.vertx.core.json.JsonArray;
+import com.finlens.assistant.answer.AnswerEvent;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.util.Comparator;
@@ -26,16 +26,13 @@ final class ClaimChecker {
                   Evidence.CitedFact previous, Evidence.CitedFact current) {
 
         JsonObject toJson() {
-            JsonObject json = new JsonObject().put("verdict", verdict.name().toLowerCase(Locale.ROOT))
-                    .put("metric", metric);
-            if (claimedPercent != null) {
-                json.put("claimedChangePercent", claimedPercent);
-            }
-            if (actualPercent != null) {
-                json.put("actualChangePercent", actualPercent.setScale(2, java.math.RoundingMode.HALF_UP));
-                json.put("citations", new JsonArray().add(previous.id()).add(current.id()));
-            }
-            return json;
+            return toEvent().toJson();
+        }
+
+        AnswerEvent.ClaimCheck toEvent() {
+            return new AnswerEvent.ClaimCheck(verdict.name().toLowerCase(Locale.ROOT), metric, claimedPercent,
+                    actualPercent == null ? null : actualPercent.setScale(2, java.math.RoundingMode.HALF_UP),
+                    actualPercent == null ? List.of() : List.of(previous.id(), current.id()));
         }
     }
 

@@ -1,5 +1,6 @@
 package com.finlens.assistant.pipeline;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,6 +14,23 @@ public record CompanyMatches(List<CompanyRef> companies, List<Ambiguity> ambigui
     public CompanyMatches {
         companies = List.copyOf(companies);
         ambiguities = List.copyOf(ambiguities);
+    }
+
+    /**
+     * The matches after the user picked a company from a choose-company event: an ambiguity whose candidates
+     * include {@code companyKey} resolves to that candidate. Without a key, or a key none of them has, unchanged.
+     */
+    public CompanyMatches choosing(String companyKey) {
+        if (companyKey == null || ambiguities.isEmpty()) {
+            return this;
+        }
+        List<CompanyRef> chosen = new ArrayList<>(companies);
+        List<Ambiguity> open = new ArrayList<>();
+        for (Ambiguity a : ambiguities) {
+            a.candidates().stream().filter(c -> companyKey.equals(c.key())).findFirst()
+                    .ifPresentOrElse(chosen::add, () -> open.add(a));
+        }
+        return new CompanyMatches(chosen, open);
     }
 
     /** A mention such as "현대" that fits more than one company. */

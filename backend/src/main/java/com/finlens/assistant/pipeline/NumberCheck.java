@@ -1,6 +1,6 @@
 package com.finlens.assistant.pipeline;
 
-import io.vertx.core.json.JsonArray;
+import com.finlens.assistant.answer.AnswerEvent;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -24,8 +24,11 @@ final class NumberCheck {
         }
 
         JsonObject toJson() {
-            return new JsonObject().put("checked", checked).put("traced", traced()).put("flagged", unmatched.size())
-                    .put("flags", new JsonArray(unmatched));
+            return toEvent().toJson();
+        }
+
+        AnswerEvent.NumberCheck toEvent() {
+            return new AnswerEvent.NumberCheck(checked, traced(), unmatched);
         }
     }
 

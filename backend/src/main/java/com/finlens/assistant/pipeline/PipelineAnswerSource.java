@@ -1,5 +1,6 @@
 package com.finlens.assistant.pipeline;
 
+import com.finlens.assistant.answer.AnswerEvent;
 import com.finlens.assistant.answer.AnswerOutcome;
 import com.finlens.assistant.answer.AnswerSink;
 import com.finlens.assistant.answer.AnswerSource;
@@ -70,7 +71,7 @@ public final class PipelineAnswerSource implements AnswerSource {
             boolean fromSelection = found.companies().isEmpty() && found.ambiguities().isEmpty() && page != null
                     && page.selection() != null && !page.selection().isBlank();
             return fromSelection ? resolve(page.selection(), sink, texts) : Future.succeededFuture(found);
-        }).compose(matches -> {
+        }).map(found -> found.choosing(question.companyKey())).compose(matches -> {
             if (!matches.ambiguities().isEmpty()) {
                 return chooseCompany(matches.ambiguities().get(0), analysis, sink);
             }
@@ -107,10 +108,9 @@ public final class PipelineAnswerSource implements AnswerSource {
     private Future<AnswerOutcome> chooseCompany(CompanyMatches.Ambiguity ambiguity, QuestionAnalysis analysis,
                                                 AnswerSink sink) {
         String ask = new Texts(analysis.language()).chooseCompany(ambiguity.mention());
-        JsonArray candidates = new JsonArray();
-        ambiguity.candidates().forEach(c -> candidates.add(c.toJson()));
-        sink.event("choose-company", new JsonObject().put("mention", ambiguity.mention()).put("question", ask)
-                .put("candidates", candidates));
+        sink.emit(new AnswerEvent.ChooseCompany(ambiguity.mention(), ask, ambiguity.candidates().stream()
+                .map(c -> new AnswerEvent.ChooseCompany.Candidate(c.key(), c.name(), c.ticker(), c.market()))
+                .toList()));
         sink.token(ask);
         sink.sources(List.of());
         return Future.succeededFuture(new AnswerOutcome(ask, List.of(), List.of(),
@@ -186,7 +186,7 @@ public final class PipelineAnswerSource implements AnswerSource {
                 ? page.selection() : question.text();
         sink.step("claim", texts.step("claim"), "started");
         ClaimChecker.Result result = claims.check(claim, evidence);
-        sink.event("claim-check", result.toJson());
+        sink.emit(result.toEvent());
         sink.step("claim", texts.step("claim"), "done");
         String text = claims.explain(result, claim, texts) + notes(analysis, evidence, texts);
         return TokenStreamer.stream(vertx, text, sink, cancellation).map(sent -> cancellation.isCancelled()
@@ -201,7 +201,7 @@ public final class PipelineAnswerSource implements AnswerSource {
         Texts texts = new Texts(analysis.language());
         sink.step("check", texts.step("check"), "started");
         NumberCheck.Result checked = new NumberCheck(evidence, quoted).check(text);
-        sink.event("number-check", checked.toJson());
+        sink.emit(checked.toEvent());
         sink.step("check", texts.step("check"), "done");
         List<SourceRef> sources = evidence.sources(citations(text));
         sink.sources(sources);

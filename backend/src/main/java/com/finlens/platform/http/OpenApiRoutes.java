@@ -16,7 +16,7 @@ public final class OpenApiRoutes {
 
     /** Areas whose fragments make up the document, in the order they appear. */
     public static final List<String> AREAS = List.of("base", "conversations", "account", "market", "knowledge",
-            "usage");
+            "usage", "watchlist");
 
     private final String document;
 

@@ -1,5 +1,6 @@
 package com.finlens.assistant.pipeline;
 
+import com.finlens.assistant.answer.AnswerEvent;
 import com.finlens.assistant.answer.AnswerSink;
 import com.finlens.assistant.answer.SourceRef;
 import io.vertx.core.json.JsonObject;
@@ -17,25 +18,13 @@ final class RecordingSink implements AnswerSink {
     private List<SourceRef> sources = List.of();
 
     @Override
-    public synchronized void step(String name, String label, String status) {
-        events.add(new Event("step", new JsonObject().put("name", name).put("label", label).put("status", status)));
-    }
-
-    @Override
-    public synchronized void token(String piece) {
-        text.append(piece);
-        events.add(new Event("token", new JsonObject().put("text", piece)));
-    }
-
-    @Override
-    public synchronized void sources(List<SourceRef> refs) {
-        sources = List.copyOf(refs);
-        events.add(new Event("sources", new JsonObject().put("count", refs.size())));
-    }
-
-    @Override
-    public synchronized void event(String name, JsonObject data) {
-        events.add(new Event(name, data));
+    public synchronized void emit(AnswerEvent event) {
+        if (event instanceof AnswerEvent.Token token) {
+            text.append(token.text());
+        } else if (event instanceof AnswerEvent.Sources list) {
+            sources = list.sources();
+        }
+        events.add(new Event(event.name(), event.toJson()));
     }
 
     synchronized String text() {

@@ -2,17 +2,11 @@ package com.finlens.assistant.usage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.finlens.platform.db.Database;
-import com.finlens.platform.db.DbConfig;
-import com.finlens.testing.ReplayServer;
-import com.finlens.testing.TestDatabase;
+import com.finlens.testing.MigratedDatabase;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,18 +19,13 @@ class SqlUsageStoreTest {
 
     @TempDir
     static Path dataDir;
-    private static Vertx vertx;
-    private static Database database;
+    private static MigratedDatabase database;
     private static SqlUsageStore store;
 
     @BeforeAll
     static void start() throws Exception {
-        vertx = Vertx.vertx();
-        // The shared test MariaDB starts once per JVM (5-15 s, longer on a busy machine); this class gets its own schema.
-        DbConfig config = new DbConfig(TestDatabase.freshDatabaseUrl(), "root", "", 0, 2);
-        database = Database.start(vertx, config, dataDir, List.of())
-                .toCompletionStage().toCompletableFuture().get(3, TimeUnit.MINUTES);
-        store = new SqlUsageStore(database.sessionFactory());
+        database = MigratedDatabase.start(dataDir);
+        store = new SqlUsageStore(database.sessions());
     }
 
     @AfterAll
@@ -44,7 +33,6 @@ class SqlUsageStoreTest {
         if (database != null) {
             database.close();
         }
-        ReplayServer.await(vertx.close());
     }
 
     @Test
@@ -64,7 +52,7 @@ class SqlUsageStoreTest {
         onLoop(() -> store.refund(second, "provider-failed"));
 
         assertThat(onLoop(() -> store.countCharged(5, Instant.parse("2026-11-22T00:00:00Z")))).isEqualTo(1);
-        List<Object[]> rows = onLoop(() -> io.vertx.core.Future.fromCompletionStage(database.sessionFactory()
+        List<Object[]> rows = onLoop(() -> io.vertx.core.Future.fromCompletionStage(database.sessions()
                 .withSession(s -> s.createNativeQuery("select status, provider, prompt_tokens, completion_tokens,"
                         + " first_token_ms, estimated_cost_usd, refund_reason from llm_usage where user_id = 5"
                         + " order by id", Object[].class).getResultList()).subscribeAsCompletionStage()));
@@ -76,10 +64,7 @@ class SqlUsageStoreTest {
         assertThat(rows.get(1)[6]).isEqualTo("provider-failed");
     }
 
-    /** Hibernate Reactive sessions must run on a Vert.x event loop. */
     private static <T> T onLoop(Supplier<Future<T>> work) {
-        Promise<T> promise = Promise.promise();
-        vertx.getOrCreateContext().runOnContext(v -> work.get().onComplete(promise));
-        return ReplayServer.await(promise.future());
+        return database.onLoop(work);
     }
 }

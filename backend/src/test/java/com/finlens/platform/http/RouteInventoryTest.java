@@ -29,6 +29,7 @@ class RouteInventoryTest {
             "GET /chat", "GET /chat/{}", "GET /history",
             "GET /companies", "GET /companies/{}",
             "GET /knowledge",
+            "GET /watchlist", "POST /watchlist/add", "POST /watchlist/{}/remove", "POST /watchlist/read",
             "GET /health/live", "GET /health/ready", "GET /api/docs",
             "GET /static/*", "HEAD /static/*");
 

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SseParser, readEventStream } from '../lib/sse.js';
+import { SseParser, askAboutCandidate, decodeAnswerEvent, readAnswerStream, readEventStream } from '../lib/answer-stream.js';
+import { recorded, recordedStream } from './fake-backend.js';
 
 function parseAll(pieces) {
   const events = [];
@@ -84,4 +85,66 @@ test('readEventStream decodes UTF-8 split inside a multi-byte character and repo
   await readEventStream(body, (event) => events.push(event), () => (chunks += 1));
   assert.deepEqual(events.map((e) => JSON.parse(e.data).text), ['삼성전자']);
   assert.ok(chunks >= 2);
+});
+
+function body(text, size = text.length) {
+  const bytes = new TextEncoder().encode(text);
+  return new ReadableStream({
+    start(controller) {
+      for (let at = 0; at < bytes.length; at += size) controller.enqueue(bytes.slice(at, at + size));
+      controller.close();
+    },
+  });
+}
+
+async function replay(name, { size, drop } = {}) {
+  const events = [];
+  const text = recordedStream(name).filter((e) => !drop || !e.includes(`event: ${drop}\n`)).join('');
+  const outcome = await readAnswerStream(body(text, size), { onEvent: (event) => events.push(event) });
+  return { events, outcome };
+}
+
+test('every recorded answer of the real backend decodes in any chunking to the same events and ending', async () => {
+  for (const name of ['answer', 'answer-model', 'choose-company', 'chosen-company', 'failed']) {
+    const whole = await replay(name);
+    assert.equal(whole.events[0].name, 'start', name);
+    assert.notEqual(whole.outcome.end, 'cut-off', name);
+    for (const size of [1, 3, 64]) assert.deepEqual(await replay(name, { size }), whole, `${name} in ${size}-byte chunks`);
+  }
+});
+
+test('a recorded answer ends "done" with the stored status, and its tokens are the stored text', async () => {
+  const { events, outcome } = await replay('answer');
+  assert.equal(outcome.end, 'done');
+  assert.equal(outcome.done.status, 'complete');
+  const text = events.filter((e) => e.name === 'token').map((e) => e.text).join('');
+  assert.equal(text, recorded('messages').body.messages[1].content);
+  assert.ok(events.some((e) => e.name === 'sources' && e.sources.length > 0));
+  assert.ok(events.some((e) => e.name === 'step' && e.step === 'resolve' && e.status === 'done'));
+});
+
+test('a recorded failure ends "failed" with its problem, and nothing after it counts', async () => {
+  const { events, outcome } = await replay('failed');
+  assert.equal(outcome.end, 'failed');
+  assert.match(outcome.failed.type, /^https:\/\/finlens\.app\/problems\//);
+  assert.ok(outcome.failed.title);
+  assert.equal(events.at(-1).name, 'failed');
+});
+
+test('a stream that ends without done or failed was cut off', async () => {
+  assert.deepEqual((await replay('answer', { drop: 'done' })).outcome, { end: 'cut-off' });
+});
+
+test('a company choice offers candidates with keys, and the follow-up is the same question with the chosen key', async () => {
+  const { events } = await replay('choose-company');
+  const choice = events.find((e) => e.name === 'choose-company');
+  assert.ok(choice.candidates.length >= 2);
+  for (const candidate of choice.candidates) assert.ok(candidate.key && candidate.name);
+  assert.deepEqual(askAboutCandidate('TPC 주가 알려줘', choice.candidates[1]), { content: 'TPC 주가 알려줘', companyKey: choice.candidates[1].key });
+});
+
+test('unknown events and malformed data are ignored rather than fatal', () => {
+  assert.equal(decodeAnswerEvent({ event: 'later-addition', data: '{}' }), null);
+  assert.equal(decodeAnswerEvent({ event: 'token', data: '{not json' }), null);
+  assert.deepEqual(decodeAnswerEvent({ event: 'token', data: '{"text":5}' }), { name: 'token', text: '' });
 });

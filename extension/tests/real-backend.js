@@ -1,0 +1,71 @@
+// The real Finlens backend for the extension's browser test: the jar `./mvnw verify` builds before this module's
+// tests, started on 127.0.0.1 with its embedded defaults (embedded MariaDB, offline composer, bundled market data)
+// in a temporary data directory, under `timeout` so it cannot outlive a hung test, and stopped by its PID.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { EXTENSION_DIR } from './browser.js';
+import { EXTENSION_ID } from './chrome-stub.js';
+
+export const JAR = path.resolve(EXTENSION_DIR, '../backend/target/finlens.jar');
+const START_LIMIT_MS = 180_000;
+
+/** false when the jar is built, else the reason to skip. */
+export function jarSkip() {
+  return existsSync(JAR) ? false : `${JAR} not built: run ./mvnw -q -pl backend -am package -DskipTests first`;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+export async function startRealBackend() {
+  const port = await freePort();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'finlens-ext-backend-'));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const log = [];
+  const child = spawn('timeout', ['600', 'java', '-jar', JAR], {
+    env: { ...process.env, FINLENS_HOST: '127.0.0.1', FINLENS_PORT: String(port), FINLENS_PUBLIC_URL: baseUrl, FINLENS_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk) => log.push(chunk.toString()));
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  const giveUpAt = Date.now() + START_LIMIT_MS;
+  for (;;) {
+    const ready = await fetch(`${baseUrl}/health/ready`).then((r) => r.ok, () => false);
+    if (ready) break;
+    if (child.exitCode !== null || Date.now() > giveUpAt) {
+      child.kill('SIGTERM');
+      throw new Error(`the backend did not become ready:\n${log.join('').slice(-4000)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return {
+    baseUrl,
+    /** The bundled extension's development sign-in, as the panel's sign-in window would complete it. */
+    async signIn(email) {
+      const redirect = `https://${EXTENSION_ID}.chromiumapp.org/oauth`;
+      const response = await fetch(`${baseUrl}/auth/extension/dev`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ redirect_uri: redirect, email }),
+      });
+      const fragment = new URLSearchParams(new URL(response.headers.get('location')).hash.slice(1));
+      return { accessToken: fragment.get('access_token'), refreshToken: fragment.get('refresh_token') };
+    },
+    async close() {
+      child.kill('SIGTERM'); // the jar stops its embedded MariaDB on the way out
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
