@@ -57,6 +57,7 @@ import com.finlens.knowledge.store.LuceneVectorStore;
 import com.finlens.knowledge.store.VectorStore;
 import com.finlens.market.MarketModule;
 import com.finlens.market.api.CompanyPages;
+import com.finlens.market.api.MarketRoutes;
 import com.finlens.market.cache.MySqlMarketCacheStore;
 import com.finlens.platform.auth.AuthHandler;
 import com.finlens.platform.auth.Secrets;
@@ -227,7 +228,7 @@ final class Wiring {
                 (root, api) -> new ConversationRoutes(vertx, conversations).mount(api),
                 (root, api) -> new ChatPages(conversations, views).mount(root),
                 (root, api) -> new UsageRoutes(quota).mount(api),
-                (root, api) -> market.routes().mount(api),
+                (root, api) -> new MarketRoutes(market.services()).mount(api),
                 (root, api) -> new CompanyPages(market.services(), views).mount(root),
                 (root, api) -> knowledge.routes().mount(api),
                 (root, api) -> new KnowledgePages(views).mount(root),

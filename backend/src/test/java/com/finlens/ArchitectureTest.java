@@ -1,6 +1,5 @@
 package com.finlens;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -36,11 +35,7 @@ class ArchitectureTest {
             + " the packages inside them")
     void noCycles() {
         slices().matching("com.finlens.(*)..").should().beFreeOfCycles().check(PRODUCTION);
-        // Inside market, MarketModule and MarketService still sit in the package that api/ and directory/ import;
-        // that goes when MarketService is split (issue 13). Every other package is already acyclic.
-        slices().matching("com.finlens.(**)").should().beFreeOfCycles()
-                .ignoreDependency(resideInAPackage("com.finlens.market.."), resideInAPackage("com.finlens.market.."))
-                .check(PRODUCTION);
+        slices().matching("com.finlens.(**)").should().beFreeOfCycles().check(PRODUCTION);
     }
 
     @Test

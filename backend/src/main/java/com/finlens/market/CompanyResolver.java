@@ -2,10 +2,6 @@ package com.finlens.market;
 
 import com.finlens.integration.yahoo.YahooClient;
 import com.finlens.integration.yahoo.YahooSearchHit;
-import com.finlens.market.directory.CompanyDirectory;
-import com.finlens.market.directory.GroupFinder;
-import com.finlens.market.directory.Hangul;
-import com.finlens.market.directory.MentionFinder;
 import com.finlens.platform.http.ApiException;
 import io.vertx.core.Future;
 import java.util.ArrayList;

@@ -4,7 +4,6 @@ import com.finlens.integration.dart.DartClient;
 import com.finlens.integration.krx.KrxClient;
 import com.finlens.integration.yahoo.YahooClient;
 import com.finlens.market.calendar.KrxCalendar;
-import com.finlens.market.offline.PriceDataset;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -11,16 +11,10 @@ import com.finlens.integration.upstream.Transport;
 import com.finlens.integration.upstream.UpstreamResponse;
 import com.finlens.integration.upstream.WebClientTransport;
 import com.finlens.integration.yahoo.YahooClient;
-import com.finlens.market.api.MarketRoutes;
 import com.finlens.market.cache.CachingTransport;
 import com.finlens.market.cache.InMemoryMarketCacheStore;
 import com.finlens.market.cache.MarketCacheStore;
 import com.finlens.market.calendar.KrxCalendar;
-import com.finlens.market.directory.AliasCatalog;
-import com.finlens.market.directory.CompanyDirectory;
-import com.finlens.market.directory.CompanyDirectoryLoader;
-import com.finlens.market.directory.MentionFinder;
-import com.finlens.market.offline.PriceDataset;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -37,7 +31,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds the market-data feature: per source a live transport (WebClient + rate limit + circuit breaker +
  * retries) or the bundled snapshot, behind the cache; the adapters; the company directory (loaded once, refreshed
- * periodically, falling back to the bundled snapshot if the live sources cannot build it); the service and routes.
+ * periodically, falling back to the bundled snapshot if the live sources cannot build it); the services (Wiring builds the routes over them).
  */
 public final class MarketModule implements AutoCloseable {
 
@@ -46,7 +40,6 @@ public final class MarketModule implements AutoCloseable {
     private final Vertx vertx;
     private final WorkerExecutor worker;
     private final MarketServices services;
-    private final MarketRoutes routes;
     private final CompanyDirectoryLoader loader;
     private final CompanyDirectoryLoader snapshotLoader;
     private final long refreshTimer;
@@ -103,7 +96,6 @@ public final class MarketModule implements AutoCloseable {
                 aliases.groups()),
                 new ProfileService(dart, yahoo, prices), prices, new DisclosureService(dart, days),
                 new FinancialsService(dart, yahoo, days), days);
-        this.routes = new MarketRoutes(services);
         this.refreshTimer = vertx.setPeriodic(config.directoryRefresh().toMillis(), id -> refresh());
         // Runs on this module's (event-loop) context, as Hibernate Reactive requires for the MySQL store.
         this.purgeTimer = vertx.setPeriodic(Duration.ofHours(1).toMillis(), id -> {
@@ -116,9 +108,6 @@ public final class MarketModule implements AutoCloseable {
         return services;
     }
 
-    public MarketRoutes routes() {
-        return routes;
-    }
 
     /** Completes when the company directory is loaded (call at startup to warm it). */
     public synchronized Future<CompanyDirectory> directory() {

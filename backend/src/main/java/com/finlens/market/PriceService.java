@@ -10,7 +10,6 @@ import com.finlens.integration.yahoo.YahooChart;
 import com.finlens.integration.yahoo.YahooClient;
 import com.finlens.integration.yahoo.YahooQuote;
 import com.finlens.market.calendar.KrxCalendar;
-import com.finlens.market.offline.PriceDataset;
 import com.finlens.platform.http.ApiException;
 import io.vertx.core.Future;
 import java.math.BigDecimal;

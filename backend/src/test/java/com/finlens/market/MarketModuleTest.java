@@ -3,6 +3,7 @@ package com.finlens.market;
 import static com.finlens.testing.ReplayServer.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.finlens.market.api.MarketRoutes;
 import com.finlens.market.cache.InMemoryMarketCacheStore;
 import com.finlens.platform.config.Env;
 import com.finlens.testing.ReplayServer;
@@ -98,7 +99,7 @@ class MarketModuleTest {
     void openApiCoversRoutes() throws IOException {
         JsonObject paths = new JsonObject(read("openapi/market.json")).getJsonObject("paths");
         Router api = Router.router(vertx);
-        module.routes().mount(api);
+        new MarketRoutes(module.services()).mount(api);
         assertThat(api.getRoutes()).hasSize(7);
         for (Route route : api.getRoutes()) {
             String path = route.getPath().replaceAll(":(\\w+)", "{$1}").replace("{symbol}", "{yahooSymbol}");

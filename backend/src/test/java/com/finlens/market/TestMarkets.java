@@ -4,10 +4,6 @@ import com.finlens.integration.dart.DartClient;
 import com.finlens.integration.krx.KrxClient;
 import com.finlens.integration.yahoo.YahooClient;
 import com.finlens.market.calendar.KrxCalendar;
-import com.finlens.market.directory.AliasCatalog;
-import com.finlens.market.directory.CompanyDirectory;
-import com.finlens.market.directory.MentionFinder;
-import com.finlens.market.offline.PriceDataset;
 import io.vertx.core.Future;
 import java.time.Clock;
 

@@ -9,7 +9,7 @@ import com.finlens.market.PriceService;
 import com.finlens.market.ProfileService;
 import com.finlens.market.ReportCode;
 import com.finlens.market.cache.SharedResponses;
-import com.finlens.market.directory.MentionFinder;
+import com.finlens.market.MentionFinder;
 import com.finlens.platform.http.ApiException;
 import com.finlens.platform.http.Params;
 import com.finlens.platform.http.Requests;

@@ -1,10 +1,7 @@
-package com.finlens.market.directory;
+package com.finlens.market;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.finlens.market.MarketCompany;
-import com.finlens.market.Market;
-import com.finlens.market.Resolution;
 import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;

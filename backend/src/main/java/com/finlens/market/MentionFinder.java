@@ -1,7 +1,5 @@
-package com.finlens.market.directory;
+package com.finlens.market;
 
-import com.finlens.market.MarketCompany;
-import com.finlens.market.Mention;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package com.finlens.market.directory;
+package com.finlens.market;
 
 import static com.finlens.testing.ReplayServer.await;
 

@@ -1,8 +1,7 @@
-package com.finlens.market.directory;
+package com.finlens.market;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.finlens.market.Mention;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;

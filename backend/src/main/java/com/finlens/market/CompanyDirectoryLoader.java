@@ -1,4 +1,4 @@
-package com.finlens.market.directory;
+package com.finlens.market;
 
 import com.finlens.integration.dart.DartClient;
 import com.finlens.integration.dart.DartCorp;

@@ -1,7 +1,5 @@
-package com.finlens.market.directory;
+package com.finlens.market;
 
-import com.finlens.market.MarketCompany;
-import com.finlens.market.Market;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;

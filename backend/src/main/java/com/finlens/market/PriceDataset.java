@@ -1,7 +1,6 @@
-package com.finlens.market.offline;
+package com.finlens.market;
 
 import com.finlens.integration.upstream.SnapshotTransport;
-import com.finlens.market.PriceBar;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;

@@ -1,9 +1,7 @@
-package com.finlens.market.directory;
+package com.finlens.market;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.finlens.market.GroupMention;
-import com.finlens.market.MarketCompany;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

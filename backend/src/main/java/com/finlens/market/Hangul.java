@@ -1,4 +1,4 @@
-package com.finlens.market.directory;
+package com.finlens.market;
 
 import java.util.Locale;
 import java.util.regex.Pattern;

@@ -1,11 +1,8 @@
-package com.finlens.market.directory;
+package com.finlens.market;
 
 import com.finlens.integration.dart.DartCorp;
 import com.finlens.integration.krx.KrxDailyRow;
 import com.finlens.integration.krx.KrxMarket;
-import com.finlens.market.MarketCompany;
-import com.finlens.market.Market;
-import com.finlens.market.Resolution;
 import com.finlens.market.Resolution.Candidate;
 import java.time.LocalDate;
 import java.util.ArrayList;
