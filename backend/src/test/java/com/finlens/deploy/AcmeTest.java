@@ -101,7 +101,11 @@ class AcmeTest {
         CompletableFuture<HttpResponse<String>> inFlight = client.sendAsync(HttpRequest.newBuilder(
                 URI.create("https://localhost:" + httpsPort + "/api/v1/slow")).timeout(Duration.ofSeconds(60)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(upstream.arrived.await(20, TimeUnit.SECONDS)).as("slow request reached the upstream").isTrue();
+        boolean arrived = upstream.arrived.await(20, TimeUnit.SECONDS);
+        assertThat(arrived).as(() -> "slow request reached the upstream; the client saw "
+                + (inFlight.isDone() ? inFlight.handle((r, e) -> e != null ? e.toString()
+                        : r.statusCode() + " " + r.body()).join() : "nothing yet")
+                + "; nginx error log:\n" + nginx.errorLog()).isTrue();
         String masterPid = Files.readString(dir.resolve("nginx/logs/nginx.pid")).strip();
 
         startRenewalWatcher(le, nginx);

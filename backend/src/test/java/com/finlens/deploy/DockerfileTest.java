@@ -73,8 +73,11 @@ class DockerfileTest {
         String user = runtime.stream().filter(i -> i.startsWith("USER ")).reduce((a, b) -> b).orElse("");
         assertThat(user).isNotEmpty().isNotIn("USER root", "USER 0", "USER 0:0");
         assertThat(runtime).anyMatch(i -> i.startsWith("HEALTHCHECK ") && i.contains("/app/healthcheck.sh"));
-        assertThat(runtime).anyMatch(i -> i.startsWith("ENTRYPOINT ") && i.contains("-XX:MaxRAMPercentage=75")
-                && i.contains("-XX:+ExitOnOutOfMemoryError") && i.contains("\"-jar\", \"/app/finlens.jar\""));
+        // Heap and GC explicit, in JDK_JAVA_OPTIONS so an operator can replace them (the command line would win).
+        assertThat(runtime).anyMatch(i -> i.startsWith("ENV ") && i.contains("JDK_JAVA_OPTIONS=") && i.contains("-Xmx")
+                && i.contains("-XX:+UseSerialGC") && i.contains("-XX:+ExitOnOutOfMemoryError"));
+        assertThat(runtime).anyMatch(i -> i.startsWith("ENTRYPOINT ") && !i.contains("-Xmx")
+                && i.contains("\"-jar\", \"/app/finlens.jar\""));
     }
 
     @Test

@@ -135,7 +135,7 @@ public final class SessionService implements SessionResolver {
         return users.upsertBySubject(subject, email, displayName, clock.instant())
                 .compose((User user) -> create(user.getId(), userAgent, ipAddress))
                 .compose(created -> previous == null ? Future.succeededFuture(created)
-                        : repository.delete(previous.idHash()).map(created));
+                        : end(previous.idHash()).map(created));
     }
 
     private static String truncate(String value, int max) {

@@ -228,17 +228,24 @@ class HostileInputTest {
         JsonObject schema = resolve(content.getJsonObject("application/json", new JsonObject())
                 .getJsonObject("schema", new JsonObject()));
         JsonObject properties = schema.getJsonObject("properties", new JsonObject());
+        // The other required fields stay valid, so the refusal can only be about the field under test.
+        JsonObject validRest = new JsonObject();
+        for (Object required : schema.getJsonArray("required", new JsonArray())) {
+            if ("string".equals(resolve(properties.getJsonObject((String) required)).getString("type"))) {
+                validRest.put((String) required, "x");
+            }
+        }
         for (String property : properties.fieldNames()) {
             JsonObject ps = resolve(properties.getJsonObject(property));
             if (!"string".equals(ps.getString("type"))) {
                 continue;
             }
             cases.add(new Case("body " + property + " is a number", method, path, Caller.ATTACKER, "application/json",
-                    Buffer.buffer(new JsonObject().put(property, 12345).encode()), 400, "invalid-parameter", property));
+                    Buffer.buffer(validRest.copy().put(property, 12345).encode()), 400, "invalid-parameter", property));
             Integer max = ps.getInteger("maxLength");
             if (max != null && max + 20 < BODY_LIMIT) {
                 cases.add(new Case("body " + property + " longer than " + max, method, path, Caller.ATTACKER,
-                        "application/json", Buffer.buffer(new JsonObject().put(property, "가".repeat(max + 1)).encode()),
+                        "application/json", Buffer.buffer(validRest.copy().put(property, "가".repeat(max + 1)).encode()),
                         400, "invalid-parameter", property));
             }
         }
