@@ -11,10 +11,15 @@ public final class Waits {
 
     /** Polls {@code condition} every 20 ms until it holds; fails the test once {@code limit} has passed. */
     public static void until(Duration limit, BooleanSupplier condition) {
+        until("condition", limit, condition);
+    }
+
+    /** As {@link #until(Duration, BooleanSupplier)}, naming what did not happen when it fails. */
+    public static void until(String what, Duration limit, BooleanSupplier condition) {
         long giveUpAt = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > giveUpAt) {
-                throw new AssertionError("condition did not hold within " + limit);
+                throw new AssertionError(what + " did not hold within " + limit);
             }
             try {
                 Thread.sleep(20);
