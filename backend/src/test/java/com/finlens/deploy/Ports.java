@@ -13,12 +13,21 @@ final class Ports {
     private Ports() {
     }
 
+    /**
+     * A free port below the kernel's ephemeral range (32768 and up on Linux): a port handed out for "port 0" may be
+     * taken again by the next server that binds port 0 (a backend's management listener took nginx's HTTPS port
+     * once), so ports picked here for servers started later come from a range port 0 never uses.
+     */
     static int free() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 20_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(12_000);
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new UncheckedIOException(new IOException("no free port in 20000-31999 on 127.0.0.1"));
     }
 
     /** Waits (bounded) until something accepts connections on 127.0.0.1:port. */
