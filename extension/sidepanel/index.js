@@ -12,6 +12,7 @@ import { createMessages } from '../lib/messages.js';
 import { companiesFromMentions } from '../lib/mentions.js';
 import { createRenderer } from '../lib/render.js';
 import { SETTINGS_KEY, denySite, loadSettings, normaliseSettings } from '../lib/settings.js';
+import { renderChips } from './chips.js';
 import { createContextPreview } from './context-preview.js';
 import { createPageTextPreview } from './page-text-preview.js';
 import { readActivePage } from './page.js';
@@ -341,24 +342,14 @@ async function findCompanies(text) {
   try {
     const [mentions, watched] = await Promise.all([api.findMentions(text), watchedKeys()]);
     const companies = companiesFromMentions(mentions);
-    const chips = $('company-chips');
-    chips.replaceChildren();
-    for (const company of companies) {
-      const chip = document.createElement('button');
-      chip.type = 'button';
-      chip.className = 'chip';
-      chip.textContent = company.name;
-      chip.title = [company.krxCode, company.market, company.nameEn].filter(Boolean).join(' · ');
-      if (watched.has(company.krxCode)) {
-        chip.dataset.watched = 'true';
-        chip.append(renderer.text('span', 'chip-marker', t('watchedMarker')));
-      }
-      chip.addEventListener('click', () => {
+    renderChips($('company-chips'), companies, watched, {
+      t,
+      renderer,
+      onChoose: (company) => {
         $('question').value = t('chipQuestion', [company.name, company.krxCode]);
         $('question').focus();
-      });
-      chips.append(chip);
-    }
+      },
+    });
     note('page-status', companies.length === 0 ? t('noCompaniesFound') : '');
   } catch (error) {
     showError('page-status', error);

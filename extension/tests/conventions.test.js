@@ -22,7 +22,7 @@ test('the English and Korean message files have the same keys and placeholders',
 
 test('every message key used by the pages, scripts and manifest exists', () => {
   const sources = [
-    'sidepanel/index.html', 'options/options.html', 'sidepanel/index.js', 'sidepanel/thread.js', 'lib/feed.js',
+    'sidepanel/index.html', 'options/options.html', 'sidepanel/index.js', 'sidepanel/thread.js', 'sidepanel/chips.js', 'lib/feed.js',
     'options/options.js', 'lib/messages.js', 'service-worker.js', 'manifest.json',
   ].map(read).join('\n');
   const used = new Set();
