@@ -227,14 +227,14 @@ final class Texts {
     }
 
     String claimFigureSupported(String metric, String period, String value, String claimed) {
-        return pick("주장이 원천 자료와 일치합니다. " + period + " " + metric + "은(는) " + value + "입니다 (주장: " + claimed + ").",
+        return pick("주장이 원천 자료와 일치합니다. 원천 자료의 수치: " + metric + "(" + period + ") " + value + " (주장: " + claimed + ").",
                 "The claim is supported by the primary source. " + metric + " for " + period + " is " + value
                         + " (claimed: " + claimed + ").");
     }
 
     String claimFigureContradicted(String metric, String period, String value, String claimed) {
-        return pick("주장이 원천 자료와 다릅니다. 주장은 " + claimed + "이지만, " + period + " " + metric + "은(는) " + value
-                        + "입니다.",
+        return pick("주장이 원천 자료와 다릅니다. 주장은 " + claimed + "이지만, 원천 자료의 수치는 " + metric + "(" + period + ") "
+                        + value + "입니다.",
                 "The claim is contradicted by the primary source. It says " + claimed + ", but " + metric + " for "
                         + period + " is " + value + ".");
     }
