@@ -293,11 +293,15 @@ test('a conversation is deleted from the history, on the server too, after a sec
 
 test('Sign out ends the sign-in on the server too: its refresh token no longer works', { skip }, async () => {
   const { panel } = browser;
-  const revoked = panel.waitForRequest((request) => new URL(request.url()).pathname === '/auth/extension/revoke');
+  // The panel shows signed out as soon as the tokens are cleared; the revocation answers after that.
+  const revoked = panel.waitForResponse((response) => new URL(response.url()).pathname === '/auth/extension/revoke'
+    && response.request().method() === 'POST');
   await panel.locator('#sign-out').click();
   await panel.locator('#signed-out-view').waitFor({ state: 'visible' });
   assert.equal(await storedTokens(), undefined);
-  const { refreshToken } = (await revoked).postDataJSON();
+  const revocation = await revoked;
+  assert.equal(revocation.ok(), true);
+  const { refreshToken } = revocation.request().postDataJSON();
   const refresh = await fetch(`${backend.baseUrl}/auth/extension/token`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ refreshToken }),
   });
