@@ -191,10 +191,17 @@ export function createAuth({ tokenStore, fetch, getApiBase, identity, locks, now
       await tokenStore.clear();
     },
 
-    /** Clears the tokens first, so the user is signed out here even if the backend cannot be reached to revoke. */
+    /**
+     * Clears the tokens first, so the user is signed out here even if the backend cannot be reached to revoke. Under
+     * the refresh lock, reading storage once it is held: a refresh in flight in any page finishes first, and the
+     * tokens it saved are the ones cleared and revoked (cleared outside the lock, they would be saved back after).
+     */
     async signOut() {
-      const tokens = await tokenStore.load();
-      await tokenStore.clear();
+      const tokens = await locks.request(REFRESH_LOCK, async () => {
+        const current = await tokenStore.load();
+        await tokenStore.clear();
+        return current;
+      });
       if (!tokens) return;
       try {
         await postJson('/auth/extension/revoke', { refreshToken: tokens.refreshToken });

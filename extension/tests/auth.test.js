@@ -4,6 +4,7 @@ import { AUTH_KEY, createAuth, createTokenStore, parseAuthRedirect } from '../li
 import { ErrorKind } from '../lib/errors.js';
 import { EXTENSION_ID, createChromeStub, createFakeFetch, createLockManager, jsonResponse } from './chrome-stub.js';
 import { recorded } from './fake-backend.js';
+import { waitUntil } from './browser.js';
 
 const REDIRECT = `https://${EXTENSION_ID}.chromiumapp.org/oauth`;
 const API_BASE = 'https://finlens.example.com';
@@ -139,6 +140,31 @@ test('sign-out clears the tokens and revokes the refresh token, even when the se
   await offline.chrome.storage.local.set({ [AUTH_KEY]: { accessToken: 'at-1', refreshToken: 'rt-1', expiresAt: 10_000_000 } });
   await offline.auth.signOut();
   assert.equal(offline.stored(), undefined);
+});
+
+test('sign-out while another panel is refreshing waits for it, then clears and revokes the tokens it saved', async () => {
+  let release;
+  const gate = new Promise((resolve) => (release = resolve));
+  const chrome = createChromeStub();
+  const fetch = createFakeFetch({
+    'POST /auth/extension/token': async () => {
+      await gate;
+      return jsonResponse(200, { accessToken: 'at-2', refreshToken: 'rt-2', expiresIn: 900, tokenType: 'Bearer' });
+    },
+    'POST /auth/extension/revoke': () => new Response(null, { status: 204 }),
+  });
+  const locks = createLockManager();
+  const panel = () => createAuth({ tokenStore: createTokenStore(chrome.storage.local), fetch, getApiBase: () => API_BASE, identity: chrome.identity, locks });
+  await chrome.storage.local.set({ [AUTH_KEY]: { accessToken: 'at-1', refreshToken: 'rt-1', expiresAt: 0 } });
+
+  const refreshing = panel().accessToken();
+  await waitUntil(() => fetch.requests.some((r) => r.path === '/auth/extension/token'));
+  const signingOut = panel().signOut();
+  release();
+  await Promise.all([refreshing, signingOut]);
+
+  assert.equal(chrome.storage.local.peek(AUTH_KEY), undefined, 'the refreshed tokens did not outlive the sign-out');
+  assert.deepEqual(fetch.requests.filter((r) => r.path === '/auth/extension/revoke').map((r) => r.body), [{ refreshToken: 'rt-2' }]);
 });
 
 test('two panels refreshing at once send one refresh request, and both end with the new token', async () => {
