@@ -61,10 +61,10 @@ function watchPage(page) {
 /**
  * Launches Chromium with the extension on a fresh profile and stores what a signed-in user has: the server
  * address, tokens (unless signing in is part of the test) and optionally a page context handed over by the context
- * menu. Returns the open side panel.
+ * menu. Returns the open side panel. extensionDir: a test's own copy of the extension (same key, so the same id).
  */
-export async function openSignedInPanel({ apiBase, accessToken, refreshToken, pendingContext }) {
-  const { context, worker, close } = await launchWithExtension(EXTENSION_DIR);
+export async function openSignedInPanel({ apiBase, accessToken, refreshToken, pendingContext, extensionDir = EXTENSION_DIR }) {
+  const { context, worker, close } = await launchWithExtension(extensionDir);
   assert.equal(new URL(worker.url()).host, EXTENSION_ID, 'the pinned key gives the documented id');
   await worker.evaluate(
     async ({ apiBase, accessToken, refreshToken, pendingContext }) => {

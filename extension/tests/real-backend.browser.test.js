@@ -1,19 +1,21 @@
 // The side panel in real Chromium against the real backend jar (embedded defaults, no keys, bundled market and DART
 // data, access tokens that live a few seconds), used as a new user would, in order: sign in through chrome.identity,
-// see the quota, answer an ambiguous company, ask about a redacted selection, fact-check a selection, open two more
-// panels once the access token has really expired, keep the deny list, lose the session while asking and get the
-// question sent again after signing in, see the disclosure badge for a watched company and mark it read (the web
-// shows it read), delete a conversation, sign out; then the packaged store zip, loaded as its own extension, signs in
-// and answers against the same backend.
+// see the quota, answer an ambiguous company, ask about a redacted selection, find the companies on a news page
+// (previewed redacted, in a Chromium of its own whose extension copy is granted the article's origin), fact-check a
+// selection, open two more panels once the access token has really expired, keep the deny list, lose the session
+// while asking and get the question sent again after signing in, see the disclosure badge for a watched company and
+// mark it read (the web shows it read), delete a conversation, sign out; then the packaged store zip, loaded as its
+// own extension, signs in and answers against the same backend.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { REFRESH_LOCK } from '../lib/auth.js';
 import { buildPackage } from '../tools/package.js';
 import { EXTENSION_ID } from './chrome-stub.js';
-import { chromiumSkip, launchWithExtension, openSignedInPanel, signInThroughPanel, waitUntil } from './browser.js';
+import { EXTENSION_DIR, chromiumSkip, launchWithExtension, openSignedInPanel, signInThroughPanel, waitUntil } from './browser.js';
 import { ACCESS_TOKEN_TTL_S, jarSkip, startRealBackend, unpackedExtensionId } from './real-backend.js';
 import { unzip } from './unzip.js';
 
@@ -94,6 +96,36 @@ async function userMessages() {
   return all;
 }
 
+// A Korean news article with a reporter's email and phone number in it, as "Companies on this page" would read it.
+const ARTICLE = `<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>반도체 실적 기사</title></head><body>
+<h1>삼성전자·SK하이닉스, 3분기 반도체 실적 개선</h1>
+<p>삼성전자와 SK하이닉스가 메모리 가격 회복에 힘입어 3분기 실적이 크게 개선됐다.</p>
+<p>제보 reporter@news.example 또는 02-1234-5678</p></body></html>`;
+
+/** The article on a loopback server; resolves { origin, close }. */
+async function serveArticle() {
+  const server = http.createServer((request, response) => {
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    response.end(ARTICLE);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/**
+ * A copy of the extension (same key, so the same id) whose manifest also grants that one origin: headless Chromium
+ * cannot give the toolbar click that grants activeTab, so the test grants the article's exact origin instead. The
+ * shipped manifest is untouched.
+ */
+function extensionGranting(origin) {
+  const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'finlens-granted-')), 'extension');
+  const skipped = new Set(['node_modules', 'tests', 'tools'].map((name) => path.join(EXTENSION_DIR, name)));
+  cpSync(EXTENSION_DIR, dir, { recursive: true, filter: (source) => !skipped.has(source) });
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+  writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ ...manifest, host_permissions: [`${origin}/*`] }));
+  return dir;
+}
+
 test('the sign-in button names the development sign-in this server offers, and signing in with it works', { skip }, async () => {
   const { context, panel } = browser;
   await panel.locator('#sign-in', { hasText: 'Sign in (development server)' }).waitFor();
@@ -149,6 +181,48 @@ test('a question about a selection sends it redacted: what left the browser hold
   assert.equal(body.context.selection, redacted);
   assert.equal(body.context.url, 'https://news.example.com/articles/42', 'no query by default');
   assert.doesNotMatch(sent[0], /ir@samsung|samsung\.example|010-1234|5678|ref=home/, 'no email, phone or query left the browser');
+});
+
+test('"Companies on this page" previews the page text redacted, sends exactly that, and shows chips the backend resolved', { skip }, async () => {
+  const article = await serveArticle();
+  const extensionDir = extensionGranting(article.origin);
+  const { accessToken, refreshToken } = await backend.signIn('chips-user@example.com');
+  const chips = await openSignedInPanel({ apiBase: backend.baseUrl, accessToken, refreshToken, extensionDir });
+  try {
+    const { context, panel, pageErrors } = chips;
+    const sent = [];
+    panel.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/v1/companies/mentions') sent.push(request.postData());
+    });
+    const news = await context.newPage();
+    await news.goto(`${article.origin}/news/1?session=abc123`);
+    await news.bringToFront(); // the active tab of the panel's window, as when the user clicks in the side panel
+
+    await panel.locator('#find-companies').click();
+    const preview = panel.locator('#page-text-value');
+    await preview.waitFor({ state: 'visible' });
+    const shown = await preview.textContent();
+    assert.match(shown, /삼성전자와 SK하이닉스가/);
+    assert.match(shown, /제보 \[이메일\] 또는 \[전화번호\]/);
+    assert.doesNotMatch(shown, /reporter@|news\.example|1234-5678/);
+    assert.deepEqual(sent, [], 'nothing left before the user confirmed');
+
+    await panel.locator('#page-text-send').click();
+    await panel.locator('#company-chips .chip').first().waitFor({ timeout: 60_000 });
+    // More than one when the backend rejected the short-lived access token and the panel sent it again, refreshed.
+    assert.ok(sent.length >= 1);
+    for (const body of sent) {
+      assert.equal(JSON.parse(body).text, shown, 'what left is exactly what the preview showed');
+      assert.doesNotMatch(body, /reporter@|news\.example|1234-5678|session=/, 'no email, phone or address left the browser');
+    }
+    const found = await panel.locator('#company-chips .chip').evaluateAll((buttons) => buttons.map((b) => [b.textContent, b.title.split(' · ')[0]]));
+    assert.deepEqual(found, [['삼성전자', '005930'], ['SK하이닉스', '000660']]);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await chips.close();
+    await article.close();
+    rmSync(path.dirname(extensionDir), { recursive: true, force: true });
+  }
 });
 
 test('"Fact-check with Finlens" previews the redacted selection, and the verdict quotes the figure found with its source', { skip }, async () => {
