@@ -92,9 +92,9 @@ final class ClaimChecker {
         Fact previous = result.previous().fact();
         Fact current = result.current().fact();
         String metric = texts.metric(current);
-        String actual = Amounts.percent(result.actualPercent());
+        String actual = texts.numbers().percent(result.actualPercent());
         String claimed = result.claimedPercent() == null ? "\"" + claimText.strip() + "\""
-                : Amounts.percent(result.claimedPercent());
+                : texts.numbers().percent(result.claimedPercent());
         String period = previous.period() + " → " + current.period();
         String verdict = result.verdict() == Verdict.SUPPORTED
                 ? texts.claimSupported(metric, claimed, actual, period)
