@@ -83,7 +83,14 @@ export function mountPriceChart(host, { company, today, lang, text, range = '3M'
   empty.hidden = true;
   const note = element(doc, 'p', 'chart-note muted small');
   note.hidden = true;
-  host.append(ranges, frame, empty, note);
+  // TradingView's NOTICE asks for a link to them wherever the chart shows (its own logo needs an inline style).
+  const attribution = element(doc, 'p', 'chart-attribution muted small', `${text.chartAttribution} `);
+  const link = element(doc, 'a', null, 'TradingView Lightweight Charts™');
+  link.href = 'https://www.tradingview.com/';
+  link.rel = 'noopener noreferrer';
+  link.target = '_blank';
+  attribution.append(link);
+  host.append(ranges, frame, empty, note, attribution);
 
   let currency = '';
   const bars = new Map();

@@ -100,6 +100,26 @@ class CompanyChartBrowserTest {
         }
     }
 
+    @Test
+    @DisplayName("An answer about a share price in the chat carries the same chart, ending on the answer's last day")
+    void chartInAnswer() {
+        String base = SharedApp.get().baseUrl();
+        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("ko-KR"))) {
+            Page page = context.newPage();
+            List<String> errors = Chromium.consoleErrors(page);
+            Chromium.devSignIn(page, base, "chart-chat@example.com");
+            page.fill("#question", "삼성전자 주가 알려줘");
+            page.click("#send");
+            // The first answer after startup may load the embedding model: allow more than Playwright's 30 s.
+            page.waitForSelector("li.message.assistant .price-chart[data-state='drawn']",
+                    new Page.WaitForSelectorOptions().setTimeout(120_000));
+            assertThat(labels(page, "li.message.assistant .price-chart", "prices")).isNotEmpty()
+                    .allMatch(l -> l.matches("\\d{1,3}(,\\d{3})*원"));
+            assertThat(page.textContent("li.message.assistant .chart-ranges")).contains("3개월");
+            assertThat(errors).isEmpty();
+        }
+    }
+
     /** Signs in, opens a company page and waits for its chart to reach the given state. */
     private static void open(Page page, String email, String path, String chartState) {
         String base = SharedApp.get().baseUrl();
@@ -108,9 +128,14 @@ class CompanyChartBrowserTest {
         page.waitForSelector(chartState);
     }
 
-    @SuppressWarnings("unchecked")
     private static List<String> labels(Page page, String axis) {
-        return (List<String>) page.evaluate("axis => [...document.getElementById('price-chart').axisLabels[axis]]", axis);
+        return labels(page, "#price-chart", axis);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> labels(Page page, String chart, String axis) {
+        return (List<String>) page.evaluate("([chart, axis]) => [...document.querySelector(chart).axisLabels[axis]]",
+                List.of(chart, axis));
     }
 
     private static void hoverMiddle(Page page) {

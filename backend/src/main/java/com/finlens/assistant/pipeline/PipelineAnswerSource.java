@@ -18,6 +18,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -76,6 +77,7 @@ public final class PipelineAnswerSource implements AnswerSource {
                 return chooseCompany(matches.ambiguities().get(0), analysis, sink);
             }
             return gatherer.gather(question, analysis, matches.companies(), sink).compose(evidence -> {
+                offerChart(analysis, matches.companies(), evidence, sink);
                 if (analysis.has(Intent.CLAIM_CHECK)) {
                     return checkClaim(question, analysis, evidence, sink, cancellation);
                 }
@@ -85,6 +87,19 @@ public final class PipelineAnswerSource implements AnswerSource {
                 return composeOffline(analysis, matches.companies(), evidence, sink, cancellation);
             });
         });
+    }
+
+    /** A question about one company's price gets its chart, up to the last day of the prices found. */
+    private static void offerChart(QuestionAnalysis analysis, List<CompanyRef> companies, Evidence evidence,
+                                   AnswerSink sink) {
+        if (!analysis.has(Intent.PRICE) || companies.size() != 1) {
+            return;
+        }
+        CompanyRef company = companies.get(0);
+        evidence.facts().stream()
+                .filter(f -> f.company().equals(company) && "close".equals(f.fact().metric()) && f.fact().period() != null)
+                .map(f -> f.fact().period()).max(Comparator.naturalOrder())
+                .ifPresent(day -> sink.emit(new AnswerEvent.PriceChart(company.key(), company.name(), day)));
     }
 
     /** A claim names its company in the selected sentence ("삼성전자 영업이익 30% 증가"), not in "is this true?". */
