@@ -85,7 +85,7 @@ export function mountPriceChart(host, { company, today, lang, text, range = '3M'
   note.hidden = true;
   // TradingView's NOTICE asks for a link to them wherever the chart shows (its own logo needs an inline style).
   const attribution = element(doc, 'p', 'chart-attribution muted small', `${text.chartAttribution} `);
-  const link = element(doc, 'a', null, 'TradingView Lightweight Charts™');
+  const link = element(doc, 'a', null, text.chartAttributionLink);
   link.href = 'https://www.tradingview.com/';
   link.rel = 'noopener noreferrer';
   link.target = '_blank';

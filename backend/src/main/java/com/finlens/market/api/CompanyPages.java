@@ -52,7 +52,8 @@ public final class CompanyPages {
             return;
         }
         if (q.length() > 100) {
-            throw ApiException.badRequest("q", "Search for at most 100 characters.");
+            notice(ctx, 400, "", "companies.tooLong");
+            return;
         }
         market.resolver().resolve(q.strip())
                 .compose(r -> views.render(ctx, "market/companies.html", Map.of("active", "companies", "q", q,
@@ -63,7 +64,8 @@ public final class CompanyPages {
     private void company(RoutingContext ctx) {
         String code = ctx.pathParam("code");
         if (code == null || code.length() > 20 || !code.matches("[A-Za-z0-9.\\-^=]+")) {
-            throw ApiException.badRequest("code", "Use a 6-digit KRX code or a symbol such as AAPL.");
+            notice(ctx, 400, "", "companies.badCode");
+            return;
         }
         String lang = Views.lang(ctx);
         market.resolver().company(code).compose(company -> {
@@ -94,7 +96,20 @@ public final class CompanyPages {
                 model.put("financials", financials.result());
                 return model;
             });
-        }).compose(model -> views.render(ctx, "market/company.html", model)).onFailure(ctx::fail);
+        }).compose(model -> views.render(ctx, "market/company.html", model)).onFailure(e -> {
+            // every part answers for itself, so what fails here is the code: no such company
+            if (e instanceof ApiException api && api.status() == 404) {
+                notice(ctx, 404, code, "companies.unknown", code);
+            } else {
+                ctx.fail(e);
+            }
+        });
+    }
+
+    /** The search page with one localized line saying what was wrong with the request (never backend English). */
+    private void notice(RoutingContext ctx, int status, String q, String key, Object... args) {
+        views.render(ctx, status, "market/companies.html", Map.of("active", "companies", "q", q,
+                "notice", views.messages().get(Views.lang(ctx), key, args)));
     }
 
     /**

@@ -55,7 +55,7 @@ class CompanyPagesTest {
                 .doesNotContain("dsab007");
 
         String apple = main(page(user, "/companies/AAPL?lang=ko"));
-        assertThat(apple).contains("Yahoo Finance · 2024-09-30 결산").contains("https://finance.yahoo.com/quote/AAPL/financials")
+        assertThat(apple).contains("<td>2025-10-29</td>").contains("Yahoo Finance · 2024-09-30 결산").contains("https://finance.yahoo.com/quote/AAPL/financials")
                 .contains("245.27 달러").contains("3,910억 달러").contains("매출액")
                 .doesNotContain("245.27000427246094").doesNotContain("3.91035E+11").doesNotContain("Total revenue");
     }
@@ -101,5 +101,21 @@ class CompanyPagesTest {
                 .putHeader("Accept", "text/html").send());
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.bodyAsString()).doesNotContain("<script>");
+    }
+
+    @Test
+    @DisplayName("A malformed or unknown code and an over-long search get one line in the page's language, not backend English")
+    void localizedRequestErrors() {
+        TestApp.Browser user = SharedApp.newUser();
+        HttpResponse<Buffer> bad = TestApp.await(user.session().get("/companies/%3Cscript%3E?lang=ko").send());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.bodyAsString()).contains("종목코드(예: 005930)나 심볼(예: AAPL)로 찾아 주세요.")
+                .doesNotContain("Use a 6-digit");
+        HttpResponse<Buffer> unknown = TestApp.await(user.session().get("/companies/999999?lang=ko").send());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.bodyAsString()).contains("&#39;999999&#39;에 해당하는 기업을 찾지 못했습니다").doesNotContain("was not found");
+        HttpResponse<Buffer> longQuery = TestApp.await(user.session().get("/companies?lang=en&q=" + "a".repeat(101)).send());
+        assertThat(longQuery.statusCode()).isEqualTo(400);
+        assertThat(longQuery.bodyAsString()).contains("Search for at most 100 characters.");
     }
 }
