@@ -6,7 +6,6 @@ import { createRenderer } from '/static/lib/render.js';
 import createDOMPurify from '/static/lib/vendor/purify.es.mjs';
 import { Marked } from '/static/lib/vendor/marked.esm.js';
 import { createChatView } from './chat-view.js';
-import { mountPriceChart } from './price-chart.js';
 
 // Answers are Markdown from a model: rendered only through marked + DOMPurify (no raw HTML, http(s) links only).
 const renderer = createRenderer({ createDOMPurify, window, Marked });
@@ -30,8 +29,8 @@ const view = createChatView({
   renderer,
   // The user's own question again, about the company they picked (never the clarifying sentence).
   onChoose: (candidate) => submit(askAboutCandidate(lastQuestion, candidate)),
-  // An answer about a price carries its company's chart, the one the company page draws.
-  onChart: (host, event) => mountPriceChart(host, {
+  // An answer about a price carries its company's chart, the one the company page draws (loaded when first needed).
+  onChart: async (host, event) => (await import('./price-chart.js')).mountPriceChart(host, {
     company: event.company,
     today: event.through,
     lang: document.documentElement.lang === 'ko' ? 'ko' : 'en',
