@@ -18,7 +18,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -89,17 +88,22 @@ public final class PipelineAnswerSource implements AnswerSource {
         });
     }
 
-    /** A question about one company's price gets its chart, up to the last day of the prices found. */
+    /**
+     * A question about one company's price gets its chart, up to the last day of the prices found, when the
+     * evidence holds closes of at least two days (one day is no series to draw).
+     */
     private static void offerChart(QuestionAnalysis analysis, List<CompanyRef> companies, Evidence evidence,
                                    AnswerSink sink) {
         if (!analysis.has(Intent.PRICE) || companies.size() != 1) {
             return;
         }
         CompanyRef company = companies.get(0);
-        evidence.facts().stream()
+        List<String> days = evidence.facts().stream()
                 .filter(f -> f.company().equals(company) && "close".equals(f.fact().metric()) && f.fact().period() != null)
-                .map(f -> f.fact().period()).max(Comparator.naturalOrder())
-                .ifPresent(day -> sink.emit(new AnswerEvent.PriceChart(company.key(), company.name(), day)));
+                .map(f -> f.fact().period()).distinct().sorted().toList();
+        if (days.size() >= 2) {
+            sink.emit(new AnswerEvent.PriceChart(company.key(), company.name(), days.get(days.size() - 1)));
+        }
     }
 
     /** A claim names its company in the selected sentence ("삼성전자 영업이익 30% 증가"), not in "is this true?". */

@@ -88,8 +88,7 @@ public final class CompanyPages {
                 Map<String, Object> model = new HashMap<>();
                 model.put("active", "companies");
                 model.put("company", header(company));
-                model.put("chart", Map.of("company", company.korean() ? company.krxCode() : company.yahooSymbol(),
-                        "today", today.toString()));
+                model.put("chart", Map.of("company", company.id(), "today", today.toString()));
                 model.put("profile", profile.result());
                 model.put("prices", prices.result());
                 model.put("disclosures", disclosures.result());
