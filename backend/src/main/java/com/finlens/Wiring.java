@@ -38,6 +38,7 @@ import com.finlens.assistant.sources.KnowledgePassages;
 import com.finlens.assistant.sources.MarketCompanyLookup;
 import com.finlens.assistant.sources.MarketFactsSource;
 import com.finlens.assistant.sources.SharedDisclosures;
+import com.finlens.assistant.usage.AccountUsage;
 import com.finlens.assistant.usage.AnswerQuota;
 import com.finlens.assistant.usage.SqlUsageStore;
 import com.finlens.assistant.usage.UsageRoutes;
@@ -224,7 +225,8 @@ final class Wiring {
                 (root, api) -> new OpenApiRoutes(config.http().publicUrl()).mount(root, api),
                 (root, api) -> new SignInRoutes(sessionService, cookie, views, config.auth()).mount(root, api),
                 (root, api) -> new ExtensionTokenRoutes(extensionTokens).mount(root),
-                (root, api) -> new AccountRoutes(accounts, cookie, views).mount(root, api),
+                (root, api) -> new AccountRoutes(accounts, cookie, views, new AccountUsage(quota, sessions), clock)
+                        .mount(root, api),
                 (root, api) -> new ConversationRoutes(vertx, conversations).mount(api),
                 (root, api) -> new ChatPages(conversations, views).mount(root),
                 (root, api) -> new UsageRoutes(quota).mount(api),

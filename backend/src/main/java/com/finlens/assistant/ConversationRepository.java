@@ -42,6 +42,32 @@ public final class ConversationRepository {
                 .getResultList()));
     }
 
+    /**
+     * The owner's conversations whose title or any message contains {@code text} (the column collation makes it
+     * case-insensitive), newest first. The text is a bound parameter with LIKE wildcards escaped.
+     */
+    public Future<List<Conversation>> searchOwned(long userId, String text, int limit) {
+        String pattern = "%" + text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return Futures.toFuture(sessions.withSession(s -> s
+                .createSelectionQuery("from Conversation c where c.userId = :user and (c.title like :p escape '!'"
+                        + " or exists (select 1 from Message m where m.conversationId = c.id"
+                        + " and m.content like :p escape '!')) order by c.updatedAt desc, c.id desc", Conversation.class)
+                .setParameter("user", userId)
+                .setParameter("p", pattern)
+                .setMaxResults(limit)
+                .getResultList()));
+    }
+
+    /** Gives the owner's conversation a new title; false when it is not theirs or does not exist. */
+    public Future<Boolean> retitleOwned(long userId, long conversationId, String title) {
+        return Futures.toFuture(sessions.withTransaction(s -> s
+                .createMutationQuery("update Conversation set title = :title where id = :id and userId = :user")
+                .setParameter("title", title)
+                .setParameter("id", conversationId)
+                .setParameter("user", userId)
+                .executeUpdate())).map(n -> n > 0);
+    }
+
     public Future<List<Message>> messages(long conversationId) {
         return Futures.toFuture(sessions.withSession(s -> s
                 .createSelectionQuery("from Message where conversationId = :c order by id", Message.class)

@@ -35,6 +35,8 @@ public final class ConversationService {
     private static final Logger LOG = LoggerFactory.getLogger(ConversationService.class);
     private static final int HISTORY_TURNS = 10;
     private static final int TITLE_LENGTH = 80;
+    static final int MAX_TITLE = 200;
+    static final int MAX_SEARCH = 200;
     private static final long FLUSH_MILLIS = 1_000;
     static final Duration LIST_STALENESS = Duration.ofSeconds(2);
     private static final ApiException NOT_STORED = new ApiException(500, "answer-not-stored",
@@ -62,10 +64,34 @@ public final class ConversationService {
 
     public Future<Conversation> create(long userId, String title) {
         String clean = title == null ? "" : title.strip();
-        if (clean.length() > 200) {
+        if (clean.length() > MAX_TITLE) {
             return Future.failedFuture(ApiException.badRequest("title", "\"title\" is longer than 200 characters."));
         }
         return repository.create(userId, clean, clock.instant()).onComplete(done -> lists.invalidate(userId));
+    }
+
+    /** Conversations whose title or messages contain {@code text}: the newest 200, for the history search. */
+    public Future<List<Conversation>> search(long userId, String text) {
+        String clean = text == null ? "" : text.strip();
+        if (clean.isEmpty()) {
+            return list(userId);
+        }
+        if (clean.length() > MAX_SEARCH) {
+            return Future.failedFuture(ApiException.badRequest("q", "\"q\" is longer than " + MAX_SEARCH
+                    + " characters."));
+        }
+        return repository.searchOwned(userId, clean, 200);
+    }
+
+    /** Renames the user's conversation; the title must be 1 to 200 characters. */
+    public Future<Conversation> rename(long userId, long conversationId, String title) {
+        String clean = title == null ? "" : title.replaceAll("\\s+", " ").strip();
+        if (clean.isEmpty() || clean.length() > MAX_TITLE) {
+            return Future.failedFuture(ApiException.badRequest("title",
+                    "\"title\" must be 1 to " + MAX_TITLE + " characters."));
+        }
+        return repository.retitleOwned(userId, conversationId, clean).onComplete(done -> lists.invalidate(userId))
+                .compose(renamed -> get(userId, conversationId));
     }
 
     /** The newest 200 conversations, for lists a person scrolls. */

@@ -129,7 +129,8 @@ public final class HttpVerticle extends AbstractVerticle {
         if (!settings.extensionIds().isEmpty()) {
             CorsHandler cors = CorsHandler.create()
                     .addOrigins(settings.extensionIds().stream().map(id -> "chrome-extension://" + id).toList())
-                    .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE))
+                    .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
+                            HttpMethod.DELETE))
                     .allowedHeaders(Set.of("Authorization", "Content-Type", "Accept", "Last-Event-ID"))
                     .exposedHeaders(Set.of("Location", "Retry-After", RequestLog.HEADER))
                     .maxAgeSeconds(600);
