@@ -135,6 +135,55 @@ class ChatPageBrowserTest {
     }
 
     @Test
+    @DisplayName("Keyboard only: the skip link leads into the page, every focused control shows a focus ring, a"
+            + " question is asked with Enter and a citation is followed with Enter")
+    void keyboardOnly() {
+        String base = SharedApp.get().baseUrl();
+        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("ko-KR"))) {
+            Page page = context.newPage();
+            Chromium.devSignIn(page, base, "keyboard-only@example.com");
+            page.navigate(base + "/chat");
+
+            page.keyboard().press("Tab");
+            assertThat(page.evaluate("() => document.activeElement.className")).isEqualTo("skip-link");
+            assertThat(focusRing(page)).isTrue();
+            page.keyboard().press("Enter");
+            page.keyboard().press("Tab");
+            assertThat(page.evaluate("() => document.activeElement.id")).isEqualTo("new-chat");
+            assertThat(focusRing(page)).isTrue();
+
+            tabUntil(page, "document.activeElement.id === 'question'");
+            assertThat(focusRing(page)).isTrue();
+            page.keyboard().type("삼성전자 주가 알려줘");
+            page.keyboard().press("Enter");
+            page.waitForFunction("() => document.querySelector('li.message.assistant')?.dataset.status === 'complete'",
+                    null, new Page.WaitForFunctionOptions().setTimeout(120_000));
+
+            page.evaluate("() => document.activeElement.blur()");
+            tabUntil(page, "document.activeElement.classList.contains('cite-link')");
+            assertThat(focusRing(page)).isTrue();
+            page.keyboard().press("Enter");
+            assertThat((String) page.evaluate("() => document.activeElement.className")).contains("highlight");
+        }
+    }
+
+    /** The focused element draws a visible outline (the :focus-visible ring), not the browser's none. */
+    private static boolean focusRing(Page page) {
+        return Boolean.TRUE.equals(page.evaluate("() => { const s = getComputedStyle(document.activeElement);"
+                + " return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2; }"));
+    }
+
+    private static void tabUntil(Page page, String condition) {
+        for (int i = 0; i < 40; i++) {
+            if (Boolean.TRUE.equals(page.evaluate("() => " + condition))) {
+                return;
+            }
+            page.keyboard().press("Tab");
+        }
+        throw new AssertionError("Tab never reached: " + condition);
+    }
+
+    @Test
     @DisplayName("The interface switches to Korean and remembers the choice")
     void koreanInterface() {
         String base = SharedApp.get().baseUrl();
