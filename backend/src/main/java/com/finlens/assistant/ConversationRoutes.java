@@ -65,11 +65,12 @@ public final class ConversationRoutes {
 
     private void rename(RoutingContext ctx) {
         long userId = CurrentUser.id(ctx);
+        long id = Requests.idParam(ctx, "id");
         Object title = Requests.jsonBody(ctx).getValue("title");
         if (!(title instanceof String text)) {
             throw ApiException.badRequest("title", "\"title\" must be a string.");
         }
-        conversations.rename(userId, Requests.idParam(ctx, "id"), text)
+        conversations.rename(userId, id, text)
                 .onSuccess(c -> ctx.json(ConversationJson.conversation(c)))
                 .onFailure(ctx::fail);
     }

@@ -45,10 +45,14 @@ public final class Views implements ErrorPage {
     }
 
     /**
-     * What a person reads for a problem: the bundle's {@code problem.<type>} message, else the status's generic
-     * one. Backend {@code detail} text is English and written for developers, so it is never shown on a page.
+     * What a person reads for a problem: on an English page below 500 the problem's own detail (written for users,
+     * in English); otherwise the bundle's {@code problem.<type>} message, else the status's generic one. So a Korean
+     * page never shows the backend's English text.
      */
     public String problemMessage(String lang, ApiException problem) {
+        if ("en".equals(lang) && problem.status() < 500 && problem.detail() != null && !problem.detail().isBlank()) {
+            return problem.detail();
+        }
         String key = PROBLEM_PREFIX + problem.type();
         if (messages.keys(lang).contains(key)) {
             return messages.get(lang, key);
