@@ -31,7 +31,7 @@ class ModelUsageBrowserTest {
     static void start() {
         llm = new RecordedLlm();
         llm.completions().stream("text/event-stream", SseFixtures.mexico(), Duration.ZERO);
-        app = TestApp.start(llm.env(Map.of("FINLENS_DAILY_ANSWER_QUOTA", "20")));
+        app = TestApp.start(llm.env(Map.of("FINLENS_DAILY_ANSWER_QUOTA", "1")));
     }
 
     @AfterAll
@@ -45,8 +45,8 @@ class ModelUsageBrowserTest {
     }
 
     @Test
-    @DisplayName("A model answer shows its model, time and cost under it; the account page counts it against today's"
-            + " quota and lists it with its latency and cost")
+    @DisplayName("A model answer shows its model, time and cost under it; the next one, past the daily quota, says so"
+            + " in Korean; the account page counts the answer and lists it with its latency and cost")
     void modelAnswerUsage() {
         String base = app.baseUrl();
         try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("ko-KR"))) {
@@ -61,8 +61,15 @@ class ModelUsageBrowserTest {
             page.reload();
             assertThat(page.textContent("li.message.assistant .usage")).startsWith("모델 ");
 
+            page.fill("#question", "What is the capital of Mexico?");
+            page.keyboard().press("Enter");
+            page.waitForSelector("li.message.assistant[data-status=failed] .status-note",
+                    new Page.WaitForSelectorOptions().setTimeout(60_000));
+            assertThat(page.textContent("li.message.assistant[data-status=failed] .status-note"))
+                    .isEqualTo("오늘 사용할 수 있는 답변을 모두 썼습니다. 내일 다시 채워집니다.");
+
             page.navigate(base + "/account");
-            assertThat(page.textContent("p.quota")).isEqualTo("오늘 모델 답변 20회 중 1회를 사용했고 19회 남았습니다.");
+            assertThat(page.textContent("p.quota")).isEqualTo("오늘 모델 답변 1회 중 1회를 사용했고 0회 남았습니다.");
             assertThat(page.locator("table.usage-table tbody tr").count()).isEqualTo(1);
             String row = page.textContent("table.usage-table tbody tr");
             assertThat(row).contains("완료").containsPattern("\\d+\\.\\d초").containsPattern("\\$\\d+\\.\\d{4}");
