@@ -48,6 +48,9 @@ class KoreanPagesBrowserTest {
             Page page = context.newPage();
             check(page, base + "/", "home", english, findings);
             check(page, base + "/sign-in", "sign-in", english, findings);
+            check(page, base + "/auth/extension/start?redirect_uri=" + java.net.URLEncoder.encode(
+                    "https://ddnnmbjcmeigkckpfgccefnenkbkgghf.chromiumapp.org/", "UTF-8"), "extension-sign-in", english,
+                    findings);
 
             Chromium.devSignIn(page, base, "ko-pages@example.com");
             long id = conversationWithAnswer(page, base, "삼성전자 주가 알려줘");
