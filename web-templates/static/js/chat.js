@@ -157,6 +157,19 @@ form.addEventListener('submit', (e) => {
 });
 
 stop.addEventListener('click', () => controller?.abort());
+
+// An answer still being written when the page loaded (asked from a plain form, or the page was reloaded): look
+// again every few seconds, for a few minutes at most, and show the page anew once it is stored.
+if (conversationId && document.querySelector('li.message.assistant[data-status=streaming]')) {
+  let looks = 0;
+  const timer = setInterval(async () => {
+    looks += 1;
+    const response = await fetch(`/api/v1/conversations/${conversationId}/messages`, { headers: { Accept: 'application/json' } });
+    const done = response.ok && !(await response.json()).messages.some((m) => m.status === 'streaming');
+    if (done) location.reload();
+    if (done || looks >= 100) clearInterval(timer);
+  }, 3000);
+}
 // Enter sends and Shift+Enter breaks the line; never while an IME (Korean, Japanese ...) is still composing a
 // syllable, when the Enter only confirms the composition (isComposing, or keyCode 229 in older engines).
 question.addEventListener('keydown', (e) => {
