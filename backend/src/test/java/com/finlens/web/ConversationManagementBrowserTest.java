@@ -127,6 +127,17 @@ class ConversationManagementBrowserTest {
             page.waitForURL(conversation);
             assertThat(page.locator("li.message.user .content").allTextContents())
                     .containsExactly("삼성전자 주가 알려줘", "애플 최근 종가는?");
+
+            // The same conversation with JavaScript on shows the second answer once stored, without a manual reload.
+            try (BrowserContext withScript = chromium.browser().newContext(new Browser.NewContextOptions()
+                    .setLocale("ko-KR"))) {
+                Page live = withScript.newPage();
+                Chromium.devSignIn(live, base, "no-script@example.com");
+                live.navigate(conversation);
+                live.waitForFunction("() => document.querySelectorAll('li.message.assistant[data-status=complete]')"
+                        + ".length === 2", null, new Page.WaitForFunctionOptions().setTimeout(120_000));
+                assertThat(live.textContent("li.message.assistant:last-child .content")).contains("Apple");
+            }
         }
     }
 }
