@@ -24,6 +24,8 @@ final class StreamLoad {
     record Result(List<Double> firstTokenMillis, List<Double> answerMillis, int stored, int failed, double wallSeconds) {
     }
 
+    private static final long READ_BACK_TIMEOUT_MILLIS = 20_000;
+
     private final Vertx vertx;
     private final String host;
     private final int port;
@@ -73,14 +75,31 @@ final class StreamLoad {
             client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(host).setDefaultPort(port)
                     .setMaxPoolSize(8).setKeepAlive(true));
             for (long id : conversations) {
-                String messages = await(send(client, HttpMethod.GET, "/api/v1/conversations/" + id + "/messages", null));
-                if (messages.contains("\"status\":\"complete\"")) {
+                if (readBack(client, id).contains("\"status\":\"complete\"")) {
                     stored++;
                 }
             }
             return new Result(first, whole, stored, failed, wall);
         } finally {
             client.close();
+        }
+    }
+
+    /**
+     * One conversation's stored messages. A read-back request now and then got no answer at all (the request never
+     * reached the server: its pooled connection had gone stale), which hung the run; such a request times out and
+     * is sent once more.
+     */
+    private String readBack(HttpClient client, long conversation) throws Exception {
+        String path = "/api/v1/conversations/" + conversation + "/messages";
+        try {
+            return await(send(client, HttpMethod.GET, path, null));
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (!(e.getCause() instanceof java.util.concurrent.TimeoutException)
+                    && !(e.getCause() instanceof io.vertx.core.http.HttpClosedException)) {
+                throw e;
+            }
+            return await(send(client, HttpMethod.GET, path, null));
         }
     }
 
@@ -127,7 +146,7 @@ final class StreamLoad {
     }
 
     private Future<String> send(HttpClient client, HttpMethod method, String path, JsonObject body) {
-        return client.request(options(method, path)).compose(req -> body == null ? req.send()
+        return client.request(options(method, path).setIdleTimeout(READ_BACK_TIMEOUT_MILLIS)).compose(req -> body == null ? req.send()
                 : req.send(body.toBuffer())).compose(resp -> resp.body().map(Buffer::toString).compose(text ->
                 resp.statusCode() < 300 ? Future.succeededFuture(text)
                         : Future.failedFuture(method + " " + path + " answered " + resp.statusCode() + ": " + text)));
