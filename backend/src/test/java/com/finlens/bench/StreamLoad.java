@@ -29,15 +29,22 @@ final class StreamLoad {
     private final Vertx vertx;
     private final String host;
     private final int port;
+    private final int readBackPort;
     private final Session session;
 
     record Session(String cookie, String csrfToken) {
     }
 
     StreamLoad(Vertx vertx, String host, int port, Session session) {
+        this(vertx, host, port, port, session);
+    }
+
+    /** Asks through {@code port} (a proxy, say) and checks what was stored on {@code readBackPort} (the server). */
+    StreamLoad(Vertx vertx, String host, int port, int readBackPort, Session session) {
         this.vertx = vertx;
         this.host = host;
         this.port = port;
+        this.readBackPort = readBackPort;
         this.session = session;
     }
 
@@ -70,9 +77,10 @@ final class StreamLoad {
                 }
             }
             int stored = 0;
-            // Fresh connections for the read-back: a proxy may keep a finished stream's connection busy a while.
+            // Fresh connections for the read-back, straight to the server: a proxy may keep a finished stream's
+            // connection busy a while, and what was stored does not depend on the way the answer went.
             client.close();
-            client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(host).setDefaultPort(port)
+            client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(host).setDefaultPort(readBackPort)
                     .setMaxPoolSize(8).setKeepAlive(true));
             for (long id : conversations) {
                 if (readBack(client, id).contains("\"status\":\"complete\"")) {
