@@ -94,20 +94,28 @@ final class StreamLoad {
     }
 
     /**
-     * One conversation's stored messages. A read-back request now and then got no answer at all (the request never
-     * reached the server: its pooled connection had gone stale), which hung the run; such a request times out and
-     * is sent once more.
+     * One conversation's stored messages. A read-back request now and then got no answer at all (it never reached
+     * the server: the client's pooled connection had gone stale), which hung the run; such a request is given up
+     * after {@link #READ_BACK_TIMEOUT_MILLIS} and sent once more on a fresh client.
      */
     private String readBack(HttpClient client, long conversation) throws Exception {
         String path = "/api/v1/conversations/" + conversation + "/messages";
         try {
-            return await(send(client, HttpMethod.GET, path, null));
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (!(e.getCause() instanceof java.util.concurrent.TimeoutException)
+            return send(client, HttpMethod.GET, path, null).toCompletionStage().toCompletableFuture()
+                    .get(READ_BACK_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            if (e instanceof java.util.concurrent.ExecutionException
+                    && !(e.getCause() instanceof java.util.concurrent.TimeoutException)
                     && !(e.getCause() instanceof io.vertx.core.http.HttpClosedException)) {
                 throw e;
             }
-            return await(send(client, HttpMethod.GET, path, null));
+            HttpClient fresh = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(host)
+                    .setDefaultPort(readBackPort));
+            try {
+                return await(send(fresh, HttpMethod.GET, path, null));
+            } finally {
+                fresh.close();
+            }
         }
     }
 
@@ -154,7 +162,8 @@ final class StreamLoad {
     }
 
     private Future<String> send(HttpClient client, HttpMethod method, String path, JsonObject body) {
-        return client.request(options(method, path).setIdleTimeout(READ_BACK_TIMEOUT_MILLIS)).compose(req -> body == null ? req.send()
+        return client.request(options(method, path).setConnectTimeout(READ_BACK_TIMEOUT_MILLIS)
+                        .setIdleTimeout(READ_BACK_TIMEOUT_MILLIS)).compose(req -> body == null ? req.send()
                 : req.send(body.toBuffer())).compose(resp -> resp.body().map(Buffer::toString).compose(text ->
                 resp.statusCode() < 300 ? Future.succeededFuture(text)
                         : Future.failedFuture(method + " " + path + " answered " + resp.statusCode() + ": " + text)));
