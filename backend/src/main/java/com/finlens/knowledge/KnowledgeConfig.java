@@ -18,7 +18,7 @@ public record KnowledgeConfig(Path indexDir, int chunkMaxChars, int workerPoolSi
                 env.integer("FINLENS_KNOWLEDGE_CHUNK_CHARS", 800, 200, 4000),
                 env.integer("FINLENS_KNOWLEDGE_WORKERS", 2, 1, 32),
                 FetchConfig.from(env),
-                env.duration("FINLENS_KNOWLEDGE_QUERY_CACHE_TTL", Duration.ofMinutes(10)),
+                env.duration("FINLENS_KNOWLEDGE_QUERY_CACHE_TTL", Duration.ofSeconds(60)),
                 env.integer("FINLENS_KNOWLEDGE_QUERY_CACHE_ENTRIES", 2000, 0, 1_000_000));
     }
 }
