@@ -119,7 +119,8 @@ public final class ConversationService {
                     .onComplete(done -> lists.invalidate(userId))
                     .map(stored -> {
                         Question question = new Question(userId, conversation.getId(), command.content(),
-                                history(found.messages()), command.pageContext(), command.companyKey());
+                                history(found.messages()), command.pageContext(), command.companyKey(),
+                                command.mode());
                         stream(question, stored.get(0), stored.get(1), open.get());
                         return null;
                     });
