@@ -185,7 +185,8 @@ public final class DartClient {
                     a.getString("account_nm"), a.getString("thstrm_nm"), a.getString("thstrm_dt"),
                     amount(a.getString("thstrm_amount")), amount(a.getString("thstrm_add_amount")),
                     amount(a.getString("frmtrm_amount")), a.getString("frmtrm_nm"),
-                    intOf(a, "ord", i), a.getString("currency", "KRW")));
+                    intOf(a, "ord", i), a.getString("currency", "KRW"), amount(a.getString("bfefrmtrm_amount")),
+                    a.getString("bfefrmtrm_nm")));
         }
         return List.copyOf(out);
     }
