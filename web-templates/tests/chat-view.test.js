@@ -46,6 +46,7 @@ async function replay(name, options) {
   const chosen = [];
   const retried = [];
   const watched = [];
+  const charts = [];
   const view = createChatView({
     onRetry: (q) => retried.push(q),
     onWatch: async (c) => { watched.push(c.key); },
@@ -54,13 +55,14 @@ async function replay(name, options) {
     text: TEXT,
     renderer: createRenderer({ createDOMPurify: DOMPurify, window, Marked }),
     onChoose: (candidate) => chosen.push(candidate),
+    onChart: (host, event) => charts.push({ host, event }),
   });
   view.addQuestion('질문');
   const answer = view.addAnswer();
   const outcome = await readAnswerStream(recordedStream(name, options), { onEvent: answer.apply, onChunkDone: answer.repaint });
   if (outcome.end === 'cut-off') answer.end('failed');
   if (outcome.end === 'done') answer.offerChoices();
-  return { li: answer.element, chosen, retried, watched, view, window, progress: window.document.getElementById('progress'), outcome };
+  return { li: answer.element, chosen, charts, retried, watched, view, window, progress: window.document.getElementById('progress'), outcome };
 }
 
 test('a recorded answer renders as sanitised Markdown with its sources and ends complete', async () => {
@@ -154,4 +156,12 @@ test('a stream cut off before done keeps its text and says the answer was not co
   assert.equal(li.dataset.status, 'failed');
   assert.ok(li.querySelector('.content').textContent.includes(recordedAnswer('answer').line));
   assert.equal(li.querySelector('.status-note').textContent, TEXT.failed);
+});
+
+test('a recorded answer about a share price gets one chart of its company, inside the answer', async () => {
+  const { li, charts } = await replay('answer');
+  assert.equal(charts.length, 1);
+  assert.equal(charts[0].event.company, '005930');
+  assert.match(charts[0].event.through, /^\d{4}-\d{2}-\d{2}$/);
+  assert.equal(charts[0].host.parentElement, li);
 });

@@ -18,8 +18,9 @@ const CITATION = /\[(S\d+(?:\s*,\s*S\d+)*)\]/g;
  * @param {(question: string) => void} [deps.onRetry] asks the same question again
  * @param {(text: string) => Promise<void>} [deps.onCopy] copies an answer's text
  * @param {(company: object) => Promise<void>} [deps.onWatch] adds a company to the watchlist
+ * @param {(host: HTMLElement, event: object) => void} [deps.onChart] draws a price chart into host (price-chart.js)
  */
-export function createChatView({ list, progress, text, renderer, onChoose, onRetry, onCopy, onWatch }) {
+export function createChatView({ list, progress, text, renderer, onChoose, onRetry, onCopy, onWatch, onChart }) {
   const doc = list.ownerDocument;
 
   function bubble(role) {
@@ -285,6 +286,13 @@ export function createChatView({ list, progress, text, renderer, onChoose, onRet
             break;
           case 'choose-company':
             choice = event;
+            break;
+          case 'price-chart':
+            if (onChart) {
+              const host = doc.createElement('div');
+              li.append(host);
+              onChart(host, event);
+            }
             break;
           case 'failed':
             finished('failed');
