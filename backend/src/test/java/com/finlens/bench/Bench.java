@@ -16,7 +16,8 @@ import java.util.Set;
  *
  * <p>System properties: bench.runs (3), bench.seconds (10), bench.connections (64), bench.streams (500),
  * bench.pipeline (50), bench.scenarios (all, or a comma list of: gets, streaming, pipeline, upstream, start),
- * bench.jar (backend/target/finlens.jar), bench.work (backend/target/bench), bench.env (K=V,K=V for every Finlens).
+ * bench.jar (backend/target/finlens.jar), bench.jvm (extra Finlens JVM flags, space-separated), bench.work
+ * (backend/target/bench), bench.env (K=V,K=V for every Finlens).
  */
 public final class Bench {
 
