@@ -55,13 +55,14 @@ public final class SecurityHeaders implements Handler<RoutingContext> {
 
     /** Sets the headers on the response (the server's per-request step calls this directly). */
     public void apply(RoutingContext ctx) {
+        // add, not set: this runs first on a fresh response, so there is nothing to replace (set looks first).
         MultiMap headers = ctx.response().headers();
-        headers.set(CSP_NAME, ctx.request().path().startsWith(DOCS_PATH) ? DOCS_CSP_VALUE : CSP_VALUE);
+        headers.add(CSP_NAME, ctx.request().path().startsWith(DOCS_PATH) ? DOCS_CSP_VALUE : CSP_VALUE);
         for (CharSequence[] header : FIXED) {
-            headers.set(header[0], header[1]);
+            headers.add(header[0], header[1]);
         }
         if (https) {
-            headers.set(HSTS[0], HSTS[1]);
+            headers.add(HSTS[0], HSTS[1]);
         }
     }
 
