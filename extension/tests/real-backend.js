@@ -17,14 +17,20 @@ export function jarSkip() {
   return existsSync(JAR) ? false : `${JAR} not built: run ./mvnw -q -pl backend -am package -DskipTests first`;
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
+// A free port below the kernel's ephemeral range (32768 and up): a port handed out for "port 0" and closed again
+// can be handed to the next "port 0" bind, and the jar itself binds port 0 for its embedded MariaDB and management
+// listener before its HTTP listener, which then found its own port taken ("Address already in use").
+async function freePort() {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const free = await new Promise((resolve) => {
+      const server = net.createServer();
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
     });
-    server.on('error', reject);
-  });
+    if (free) return port;
+  }
+  throw new Error('no free port in 20000-31999 on 127.0.0.1');
 }
 
 export async function startRealBackend() {
@@ -33,7 +39,15 @@ export async function startRealBackend() {
   const baseUrl = `http://127.0.0.1:${port}`;
   const log = [];
   const child = spawn('timeout', ['600', 'java', '-jar', JAR], {
-    env: { ...process.env, FINLENS_HOST: '127.0.0.1', FINLENS_PORT: String(port), FINLENS_PUBLIC_URL: baseUrl, FINLENS_DATA_DIR: dataDir },
+    env: {
+      ...process.env,
+      FINLENS_HOST: '127.0.0.1',
+      FINLENS_PORT: String(port),
+      FINLENS_PUBLIC_URL: baseUrl,
+      FINLENS_DATA_DIR: dataDir,
+      // Metrics on any free port: the default 9464 belongs to whichever Finlens already runs on this machine.
+      FINLENS_MANAGEMENT_PORT: '0',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk) => log.push(chunk.toString()));

@@ -52,6 +52,8 @@ public final class ChildApp implements AutoCloseable {
                 "FINLENS_HOST", "127.0.0.1",
                 "FINLENS_PUBLIC_URL", "http://127.0.0.1:8080",
                 "FINLENS_DATA_DIR", dataDir.toString(),
+                // metrics on any free port: the default 9464 belongs to whichever Finlens already runs here
+                "FINLENS_MANAGEMENT_PORT", "0",
                 "FINLENS_SIGNIN_RATE_PER_MINUTE", "10000"));
         defaults.putAll(extraEnv);
         env.putAll(defaults);
