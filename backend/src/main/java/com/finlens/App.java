@@ -89,6 +89,9 @@ public final class App {
                 .setMaxEventLoopExecuteTime(blockedMillis)
                 .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
                 .setBlockedThreadCheckInterval(Math.max(10, Math.min(1_000, blockedMillis / 2)))
+                // With the stack of what is holding the loop, from the first warning on.
+                .setWarningExceptionTime(blockedMillis)
+                .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS)
                 .setMetricsOptions(new MicrometerMetricsOptions()
                 .setRegistryName(metricsRegistry)
                 .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))
