@@ -113,8 +113,8 @@ public final class HttpVerticle extends AbstractVerticle {
         }
         SecurityHeaders securityHeaders = new SecurityHeaders(settings.http().isHttps());
         boolean loopbackOnly = settings.loopbackHostsOnly();
-        // The steps every request takes, in this order, as one handler: each router hop costs about as much as a
-        // step does (they were six handlers; a cached GET spent a tenth of its time going from one to the next).
+        // The steps every request takes, in this order, as one handler: they were six, and each router hop (find the
+        // next matching route, call it) cost about as much as the small step it led to (docs/benchmarks.md).
         router.route().handler(ctx -> {
             metrics.start(ctx);
             closeAfterTransferEncoding(ctx);
