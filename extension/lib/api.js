@@ -11,9 +11,9 @@ export const MAX_MENTION_TEXT = 20_000;
  * @param {{accessToken: Function, accessTokenAfterRejection: Function, signOutLocally: Function}} deps.auth
  */
 export function createApiClient({ fetch, getApiBase, auth }) {
-  async function send(method, path, { body, accept = 'application/json', signal } = {}) {
+  async function send(method, path, { body, accept = 'application/json', signal, headers: extra = {} } = {}) {
     const attempt = async (token) => {
-      const headers = { Authorization: `Bearer ${token}`, Accept: accept };
+      const headers = { ...extra, Authorization: `Bearer ${token}`, Accept: accept };
       if (body !== undefined) headers['Content-Type'] = 'application/json';
       try {
         return await fetch(`${getApiBase()}${path}`, {
@@ -37,7 +37,8 @@ export function createApiClient({ fetch, getApiBase, auth }) {
         throw new ApiError({ kind: ErrorKind.SIGNED_OUT, status: 401 });
       }
     }
-    if (!response.ok) throw await errorFromResponse(response);
+    // 304 answers a conditional request: not an error, the caller keeps what it had.
+    if (!response.ok && response.status !== 304) throw await errorFromResponse(response);
     return response;
   }
 
@@ -55,6 +56,10 @@ export function createApiClient({ fetch, getApiBase, auth }) {
       return (await json('GET', '/api/v1/conversations')).conversations ?? [];
     },
 
+    async deleteConversation(conversationId) {
+      await send('DELETE', `/api/v1/conversations/${encodeURIComponent(conversationId)}`);
+    },
+
     async listMessages(conversationId) {
       return (await json('GET', `/api/v1/conversations/${encodeURIComponent(conversationId)}/messages`)).messages ?? [];
     },
@@ -68,8 +73,28 @@ export function createApiClient({ fetch, getApiBase, auth }) {
       return json('GET', '/api/v1/usage');
     },
 
+    async watchlist() {
+      return (await json('GET', '/api/v1/watchlist')).items ?? [];
+    },
+
     /**
-     * Posts a question ({content, context?, companyKey?}) and streams the answer through answer-stream.js:
+     * The disclosure feed, asked conditionally: with the ETag of the last feed seen, an unchanged feed costs the
+     * server one query and answers 304. Resolves { changed: false } or { changed: true, etag, feed }.
+     */
+    async feed(etag) {
+      const response = await send('GET', '/api/v1/watchlist/feed', { headers: etag ? { 'If-None-Match': etag } : {} });
+      if (response.status === 304) return { changed: false };
+      return { changed: true, etag: response.headers.get('ETag') ?? '', feed: await response.json() };
+    },
+
+    /** Marks the feed read up to cursor (the feed's own), as the web's "mark all read" does. */
+    async markFeedRead(cursor) {
+      await send('POST', '/api/v1/watchlist/feed/read', { body: { upTo: cursor } });
+    },
+
+    /**
+     * Posts a question ({content, context?, companyKey?, mode?}; mode "claim-check" makes content a claim to check)
+     * and streams the answer through answer-stream.js:
      * onEvent(event) receives each decoded event; onChunkDone runs once per network chunk. Resolves with how the
      * stream ended ({end: 'done'|'failed'|'cut-off'}); rejects with an ApiError of kind "aborted" when signal
      * fires (the backend keeps the partial answer as cancelled).

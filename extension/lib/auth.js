@@ -143,6 +143,19 @@ export function createAuth({ tokenStore, fetch, getApiBase, identity, locks, now
       return `${getApiBase()}/auth/extension/start?redirect_uri=${encodeURIComponent(this.redirectUrl())}`;
     },
 
+    /** What the server offers ({development, google}), so the button can name it; no token needed. */
+    async signInMethods() {
+      let response;
+      try {
+        response = await fetch(`${getApiBase()}/api/v1/sign-in/methods`, { headers: { Accept: 'application/json' }, credentials: 'omit' });
+      } catch (cause) {
+        throw errorFromFetchFailure(cause);
+      }
+      if (!response.ok) throw await errorFromResponse(response);
+      const body = await response.json();
+      return { development: body?.development === true, google: body?.google === true };
+    },
+
     async signIn() {
       let responseUrl;
       try {

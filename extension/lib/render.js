@@ -53,6 +53,11 @@ export function createRenderer({ createDOMPurify, window, Marked }) {
       element.replaceChildren(fragment);
     },
 
+    /** Appends the sanitised rendering of markdown after element's children (a finished block of an answer). */
+    appendMarkdown(element, markdown) {
+      element.append(purify.sanitize(marked.parse(String(markdown ?? '')), config));
+    },
+
     /** A link that opens in a new tab, or plain text when the URL is not http(s). */
     link(href, text) {
       const safe = safeHttpUrl(href);

@@ -23,6 +23,8 @@ export const DEFAULT_SETTINGS = Object.freeze({
   // The embedded backend a developer runs locally; production users set e.g. https://finlens.example.com.
   apiBase: 'http://localhost:8080',
   deniedSites: DEFAULT_DENIED_SITES,
+  // A Chrome notification when a watched company files; off until the user asks (it needs the notifications permission).
+  notifyFilings: false,
 });
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1']);
@@ -55,6 +57,7 @@ export function normaliseSettings(stored) {
     const apiBase = validateApiBase(stored.apiBase);
     if (apiBase.ok) settings.apiBase = apiBase.value;
     if (Array.isArray(stored.deniedSites)) settings.deniedSites = parseSiteList(stored.deniedSites.join('\n'));
+    settings.notifyFilings = stored.notifyFilings === true;
   }
   return settings;
 }
@@ -99,6 +102,10 @@ export function deniedSiteFor(pageUrl, deniedSites) {
     return null;
   }
   return deniedSites.find((site) => host === site || host.endsWith(`.${site}`)) ?? null;
+}
+
+export function saveNotifyFilings(storageArea, on) {
+  return saveSettings(storageArea, { notifyFilings: on === true });
 }
 
 export function saveDeniedSites(storageArea, input) {

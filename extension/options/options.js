@@ -1,7 +1,7 @@
-// Options: the Finlens server address (validated) and the sites Finlens never reads.
+// Options: the Finlens server address (validated), the sites Finlens never reads, and filing notifications.
 import { createTokenStore, REDIRECT_PATH } from '../lib/auth.js';
 import { createMessages } from '../lib/messages.js';
-import { loadSettings, saveApiBase, saveDeniedSites, validateApiBase } from '../lib/settings.js';
+import { loadSettings, saveApiBase, saveDeniedSites, saveNotifyFilings, validateApiBase } from '../lib/settings.js';
 
 const $ = (id) => document.getElementById(id);
 const { t, localize } = createMessages((key, substitutions) => chrome.i18n.getMessage(key, substitutions));
@@ -26,6 +26,17 @@ $('redirect-url').textContent = chrome.identity.getRedirectURL(REDIRECT_PATH);
 const current = await loadSettings(chrome.storage.sync);
 $('api-base').value = current.apiBase;
 $('denied-sites').value = current.deniedSites.join('\n');
+$('notify-filings').checked = current.notifyFilings;
+
+// The notifications permission is optional: asked for only when the user switches notifications on (a click, as
+// chrome.permissions.request requires), and the setting stays off when it is refused.
+$('notify-filings').addEventListener('change', async (event) => {
+  const on = event.target.checked;
+  const granted = !on || (await chrome.permissions.request({ permissions: ['notifications'] }));
+  await saveNotifyFilings(chrome.storage.sync, on && granted);
+  event.target.checked = on && granted;
+  $('notify-status').textContent = granted ? t('saved') : t('notifyFilingsDenied');
+});
 
 $('settings-form').addEventListener('submit', (event) => {
   event.preventDefault();

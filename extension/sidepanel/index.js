@@ -1,21 +1,25 @@
-// The side panel: signs in, previews page context, asks questions and streams answers.
+// The side panel: signs in, previews page context, asks questions or checks claims and streams answers, lists new
+// filings from the watchlist.
 import DOMPurify from '../lib/vendor/purify.es.mjs';
 import { Marked } from '../lib/vendor/marked.esm.js';
 import { createApiClient } from '../lib/api.js';
 import { AUTH_KEY, createAuth, createTokenStore } from '../lib/auth.js';
 import { PENDING_CONTEXT_KEY } from '../lib/context.js';
+import { FEED_KEY, POLL_MESSAGE } from '../lib/feed.js';
 import { askAboutCandidate } from '../lib/answer-stream.js';
 import { ErrorKind, errorFromFailedEvent } from '../lib/errors.js';
 import { createMessages } from '../lib/messages.js';
 import { companiesFromMentions } from '../lib/mentions.js';
 import { createRenderer } from '../lib/render.js';
 import { SETTINGS_KEY, denySite, loadSettings, normaliseSettings } from '../lib/settings.js';
+import { renderChips } from './chips.js';
 import { createContextPreview } from './context-preview.js';
 import { createPageTextPreview } from './page-text-preview.js';
 import { readActivePage } from './page.js';
 import { createThreadView } from './thread.js';
 
 const TITLE_LENGTH = 60;
+const MAX_CLAIM = 4_000; // the backend's limit for content
 const UI_LANG = chrome.i18n.getUILanguage().toLowerCase().startsWith('ko') ? 'ko' : 'en';
 
 const $ = (id) => document.getElementById(id);
@@ -40,17 +44,25 @@ const pageTextPreview = createPageTextPreview($('page-text-preview'), redactionL
 let pageUrl = ''; // the address of the page last read, for "Never on this site"
 let conversationId = null;
 let streaming = null; // the AbortController of the answer being streamed
+// A question whose answer stopped because the session died: asked again, once, after the next sign-in.
+let kept = null;
 
-function showStatus(text) {
-  $('status').textContent = text ?? '';
+/** Shows text in the message slot next to what it is about (an element with the error class); '' hides it. */
+function note(slotId, text) {
+  const slot = $(slotId);
+  slot.textContent = text ?? '';
+  slot.hidden = !text;
 }
 
-function showError(error) {
-  if (error?.kind === ErrorKind.SIGNED_OUT) {
-    showView();
-  }
+function errorText(error) {
   const { title, detail } = messages.describeError(error);
-  showStatus(detail ? `${title} ${detail}` : title);
+  return detail ? `${title} ${detail}` : title;
+}
+
+/** An error of a call made for slotId's part of the panel, shown there; a lost session shows the sign-in view. */
+function showError(slotId, error) {
+  if (error?.kind === ErrorKind.SIGNED_OUT) showView();
+  note(slotId, errorText(error));
 }
 
 async function showView() {
@@ -59,9 +71,36 @@ async function showView() {
   $('signed-out-view').hidden = signedIn;
   $('sign-out').hidden = !signedIn;
   $('usage').hidden = !signedIn;
+  $('kept-question').hidden = !kept;
   if (signedIn) {
-    await Promise.all([loadConversations(), loadUsage()]);
+    resumeKept();
+    chrome.runtime.sendMessage({ type: POLL_MESSAGE }).catch(() => {}); // the worker refreshes badge and feed
+    await Promise.all([loadConversations(), loadUsage(), showFilings()]);
+  } else {
+    await nameSignIn();
   }
+}
+
+/** The button names the sign-in this server really offers (Google, or the local development sign-in). */
+async function nameSignIn() {
+  try {
+    const { google, development } = await auth.signInMethods();
+    $('sign-in').textContent = t(google ? 'signInGoogle' : development ? 'signInDevelopment' : 'signIn');
+    note('sign-in-error', '');
+  } catch {
+    $('sign-in').textContent = t('signIn');
+    note('sign-in-error', t('signInMethodsUnavailable', [settings.apiBase]));
+  }
+}
+
+/** Sends the kept question again, exactly once: it is taken before anything is awaited. */
+function resumeKept() {
+  const question = kept;
+  kept = null;
+  if (!question) return;
+  for (const element of question.shown) element.remove();
+  conversationId = question.conversationId;
+  ask(question.body);
 }
 
 async function loadUsage() {
@@ -98,16 +137,47 @@ async function loadConversations() {
       button.className = 'conversation';
       const title = document.createElement('span');
       title.className = 'conversation-title';
-      title.textContent = conversation.title || t('untitledConversation');
+      const name = conversation.title || t('untitledConversation');
+      title.textContent = name;
       button.append(title, lastActivity(conversation.updatedAt ?? conversation.createdAt));
       button.addEventListener('click', () => openConversation(conversation.id));
       const item = document.createElement('li');
-      item.append(button);
+      item.className = 'conversation-row';
+      item.dataset.conversationId = String(conversation.id);
+      item.append(button, deleteButton(conversation.id, name));
       list.append(item);
     }
+    note('history-error', '');
   } catch (error) {
-    showError(error);
+    showError('history-error', error);
   }
+}
+
+/** Delete asks once more on the button itself ("Delete?"), then calls the API; the row goes when the server agrees. */
+function deleteButton(id, name) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'conversation-delete';
+  button.textContent = t('deleteConversation');
+  button.setAttribute('aria-label', t('deleteConversationLabel', [name]));
+  button.addEventListener('click', async () => {
+    if (button.dataset.confirm !== 'true') {
+      button.dataset.confirm = 'true';
+      button.textContent = t('deleteConversationConfirm');
+      return;
+    }
+    try {
+      await api.deleteConversation(id);
+      if (conversationId === id && !streaming) {
+        conversationId = null;
+        thread.clear();
+      }
+      await loadConversations();
+    } catch (error) {
+      showError('history-error', error);
+    }
+  });
+  return button;
 }
 
 async function openConversation(id) {
@@ -118,25 +188,31 @@ async function openConversation(id) {
     thread.showStored(stored);
     $('history').open = false;
   } catch (error) {
-    showError(error);
+    showError('history-error', error);
   }
 }
 
 function setBusy(busy) {
   $('ask').hidden = busy;
+  $('check-claim').hidden = busy;
   $('stop').hidden = !busy;
   $('question').disabled = busy;
 }
 
-/** Asks {content, context?, companyKey?} and streams the answer into a new message of the thread. */
+/**
+ * Asks {content, context?, companyKey?, mode?} and streams the answer into a new message of the thread. When the
+ * session dies on the way (the refresh token was revoked or expired), the question is kept for after sign-in.
+ */
 async function ask(question) {
   const { content } = question;
   if (streaming || !content.trim()) return;
-  showStatus('');
+  note('ask-status', '');
   streaming = new AbortController();
   setBusy(true);
-  thread.addUserMessage(content);
+  const claimCheck = question.mode === 'claim-check';
+  const asked = thread.addUserMessage(content, claimCheck ? t('claimQuestionLabel') : '');
   const answer = thread.addAssistantMessage();
+  const startedIn = conversationId;
   try {
     if (!conversationId) {
       conversationId = (await api.createConversation(content.trim().slice(0, TITLE_LENGTH))).id;
@@ -158,9 +234,13 @@ async function ask(question) {
   } catch (error) {
     if (error.kind === ErrorKind.ABORTED) {
       answer.finish('cancelled');
+    } else if (error.kind === ErrorKind.SIGNED_OUT) {
+      // Nothing reached the backend's answer route with a dead session: sending it again stores it once.
+      answer.fail({ title: t('errorSignedOut'), detail: t('questionKept') });
+      kept = { body: question, conversationId: conversationId ?? startedIn, shown: [asked, answer] };
+      showView();
     } else {
       answer.fail(messages.describeError(error));
-      if (error.kind === ErrorKind.SIGNED_OUT) showView();
     }
   } finally {
     streaming = null;
@@ -185,6 +265,9 @@ function showAnswerEvent(answer, event) {
     case 'number-check':
       answer.setFlags(event.flags);
       break;
+    case 'claim-check':
+      answer.setClaim(event);
+      break;
     case 'done':
       if (event.flags.length > 0) answer.setFlags(event.flags);
       answer.finish(event.status);
@@ -193,7 +276,7 @@ function showAnswerEvent(answer, event) {
       answer.fail(messages.describeError(errorFromFailedEvent(event)));
       break;
     default:
-      break; // start and claim-check change nothing on screen yet; choose-company waits for done
+      break; // start changes nothing on screen; choose-company waits for done
   }
 }
 
@@ -203,10 +286,19 @@ function showPage(page) {
   preview.show(page);
 }
 
+/** A selection handed over by a context-menu item: previewed first; "Fact-check with Finlens" readies that button. */
 async function showPendingContext(raw) {
   if (!raw) return;
-  if (raw.deniedSite) showStatus(t('siteDenied', [raw.deniedSite]));
-  else showPage(raw);
+  if (raw.deniedSite) {
+    note('page-status', t('siteDenied', [raw.deniedSite]));
+  } else {
+    note('page-status', '');
+    showPage(raw);
+    if (raw.purpose === 'claim-check') {
+      note('ask-status', t('checkClaimReady'));
+      $('check-claim').focus();
+    }
+  }
   // Handed over once: the next panel load must not silently bring it back.
   await chrome.storage.session.remove(PENDING_CONTEXT_KEY);
 }
@@ -217,47 +309,99 @@ function pageErrorText(error) {
 }
 
 async function usePage() {
-  showStatus('');
+  note('page-status', '');
   try {
     showPage(await readActivePage(settings.deniedSites));
   } catch (error) {
-    showStatus(pageErrorText(error));
+    note('page-status', pageErrorText(error));
   }
 }
 
 /** Reads the page and previews its visible text; only Send in that preview passes it to findCompanies. */
 async function previewPageText() {
-  showStatus('');
+  note('page-status', '');
   try {
     const page = await readActivePage(settings.deniedSites);
     pageUrl = page.url ?? '';
     pageTextPreview.show(page.text ?? '');
   } catch (error) {
-    showStatus(pageErrorText(error));
+    note('page-status', pageErrorText(error));
+  }
+}
+
+/** The companies the user watches, for the marker on their chips; none when the list cannot be read. */
+async function watchedKeys() {
+  try {
+    return new Set((await api.watchlist()).map((item) => item.companyKey));
+  } catch {
+    return new Set();
   }
 }
 
 async function findCompanies(text) {
   try {
-    const companies = companiesFromMentions(await api.findMentions(text));
-    const chips = $('company-chips');
-    chips.replaceChildren();
-    for (const company of companies) {
-      const chip = document.createElement('button');
-      chip.type = 'button';
-      chip.className = 'chip';
-      chip.textContent = company.name;
-      chip.title = [company.krxCode, company.market, company.nameEn].filter(Boolean).join(' · ');
-      chip.addEventListener('click', () => {
+    const [mentions, watched] = await Promise.all([api.findMentions(text), watchedKeys()]);
+    const companies = companiesFromMentions(mentions);
+    renderChips($('company-chips'), companies, watched, {
+      t,
+      renderer,
+      onChoose: (company) => {
         $('question').value = t('chipQuestion', [company.name, company.krxCode]);
         $('question').focus();
-      });
-      chips.append(chip);
-    }
-    if (companies.length === 0) showStatus(t('noCompaniesFound'));
+      },
+    });
+    note('page-status', companies.length === 0 ? t('noCompaniesFound') : '');
   } catch (error) {
-    showError(error);
+    showError('page-status', error);
   }
+}
+
+/** New filings of watched companies, as the service worker last polled them (chrome.storage.local). */
+async function showFilings(state) {
+  const feed = state === undefined ? (await chrome.storage.local.get(FEED_KEY))[FEED_KEY] : state;
+  const unread = feed?.unread ?? [];
+  $('filings').hidden = !(feed?.unreadCount > 0);
+  if ($('filings').hidden) return;
+  $('filings-heading').textContent = t('filingsHeading', [String(feed.unreadCount)]);
+  const list = $('filings-list');
+  list.replaceChildren();
+  for (const filing of unread) {
+    const item = document.createElement('li');
+    item.append(renderer.link(filing.url, `${filing.companyName} · ${filing.reportName}`));
+    item.append(renderer.text('span', 'source-meta', [filing.receivedOn, feed.offline ? t('filingsOffline') : ''].filter(Boolean).join(' · ')));
+    list.append(item);
+  }
+}
+
+/** "Mark read" marks the same feed read on the server (the web shows it read too), then the worker polls again. */
+async function markFilingsRead() {
+  const feed = (await chrome.storage.local.get(FEED_KEY))[FEED_KEY];
+  if (!feed) return;
+  try {
+    await api.markFeedRead(feed.cursor);
+    note('filings-error', '');
+    await chrome.runtime.sendMessage({ type: POLL_MESSAGE });
+  } catch (error) {
+    showError('filings-error', error);
+  }
+}
+
+/**
+ * Fact-check: the claim is the previewed selection as it will be sent (redactions and all), else the text typed in
+ * the box. It goes as an explicit claim check; the page title and address go along only if still ticked.
+ */
+function checkClaim() {
+  const { selection, ...rest } = preview.requestContext() ?? {};
+  const claim = (selection ?? $('question').value).trim().slice(0, MAX_CLAIM);
+  if (!claim) {
+    note('ask-status', t('checkClaimNothing'));
+    return;
+  }
+  if (selection === undefined) $('question').value = '';
+  preview.clear();
+  const body = { content: claim, mode: 'claim-check' };
+  if (Object.keys(rest).length > 0) body.context = rest;
+  ask(body);
 }
 
 async function neverOnThisSite() {
@@ -265,17 +409,18 @@ async function neverOnThisSite() {
   pageTextPreview.clear();
   const host = new URL(pageUrl).hostname;
   settings = await denySite(chrome.storage.sync, pageUrl);
-  showStatus(t('siteDeniedAdded', [host]));
+  note('page-status', t('siteDeniedAdded', [host]));
 }
 
 async function signIn() {
-  showStatus('');
+  note('sign-in-error', '');
   await auth.signIn();
   await showView();
 }
 
 async function signOut() {
   if (streaming) streaming.abort();
+  kept = null; // signing out on purpose drops a kept question too
   await auth.signOut();
   conversationId = null;
   thread.clear();
@@ -285,8 +430,8 @@ async function signOut() {
 document.documentElement.lang = UI_LANG;
 messages.localize(document);
 
-$('sign-in').addEventListener('click', () => signIn().catch(showError));
-$('sign-out').addEventListener('click', () => signOut().catch(showError));
+$('sign-in').addEventListener('click', () => signIn().catch((error) => showError('sign-in-error', error)));
+$('sign-out').addEventListener('click', () => signOut().catch((error) => showError('sign-in-error', error)));
 $('open-options').addEventListener('click', () => chrome.runtime.openOptionsPage());
 $('new-conversation').addEventListener('click', () => {
   if (streaming) return;
@@ -296,7 +441,9 @@ $('new-conversation').addEventListener('click', () => {
 });
 $('use-page').addEventListener('click', usePage);
 $('find-companies').addEventListener('click', previewPageText);
-$('never-on-site').addEventListener('click', () => neverOnThisSite().catch(showError));
+$('never-on-site').addEventListener('click', () => neverOnThisSite().catch((error) => showError('page-status', error)));
+$('check-claim').addEventListener('click', checkClaim);
+$('filings-read').addEventListener('click', markFilingsRead);
 $('clear-context').addEventListener('click', () => preview.clear());
 $('stop').addEventListener('click', () => streaming?.abort());
 $('question').addEventListener('keydown', (event) => {
@@ -321,6 +468,9 @@ chrome.storage.onChanged.addListener((changes, area) => {
   // Signed in or out elsewhere (another panel, the options page); token rotation alone changes nothing on screen.
   if (area === 'local' && changes[AUTH_KEY] && Boolean(changes[AUTH_KEY].oldValue) !== Boolean(changes[AUTH_KEY].newValue)) {
     showView();
+  }
+  if (area === 'local' && changes[FEED_KEY]) {
+    showFilings(changes[FEED_KEY].newValue ?? null);
   }
   if (area === 'session' && changes[PENDING_CONTEXT_KEY]?.newValue) {
     showPendingContext(changes[PENDING_CONTEXT_KEY].newValue);

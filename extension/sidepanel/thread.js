@@ -1,5 +1,8 @@
 // The conversation on screen: user questions as text, assistant answers as sanitised Markdown with their steps,
-// sources, unverified-number flags and company choices.
+// sources, unverified-number flags, company choices and claim verdicts.
+import { createBlockSplitter } from '../lib/markdown-blocks.js';
+
+const VERDICT_KEYS = { supported: 'verdictSupported', contradicted: 'verdictContradicted', cannot_verify: 'verdictCannotVerify' };
 
 /**
  * @param {object} deps
@@ -27,6 +30,12 @@ export function createThreadView({ container, renderer, messages }) {
     steps.className = 'steps';
     const content = document.createElement('div');
     content.className = 'content markdown';
+    // Finished blocks are rendered once into `done`; only the block still arriving is re-rendered, into `tail`.
+    const done = document.createElement('div');
+    const tail = document.createElement('div');
+    content.append(done, tail);
+    const claim = document.createElement('div');
+    claim.className = 'claim';
     const choices = document.createElement('div');
     choices.className = 'choices';
     const flags = document.createElement('div');
@@ -35,13 +44,45 @@ export function createThreadView({ container, renderer, messages }) {
     sources.className = 'sources';
     const status = document.createElement('p');
     status.className = 'message-status';
-    root.append(steps, content, choices, flags, sources, status);
+    root.append(steps, claim, content, choices, flags, sources, status);
     // Screen readers announce the answer once it is complete rather than token by token.
     root.setAttribute('aria-busy', 'true');
 
-    let text = '';
+    const blocks = createBlockSplitter();
     let dirty = false;
+    let sourceList = [];
+    let verdict = null;
     const stepItems = new Map();
+
+    /** The verdict card: what was claimed, the primary-source figures found, each linked to its source. */
+    function paintClaim() {
+      claim.replaceChildren();
+      if (!verdict) return;
+      const card = document.createElement('section');
+      card.className = 'claim-card';
+      card.dataset.verdict = verdict.verdict;
+      card.append(renderer.text('h3', 'claim-verdict', t(VERDICT_KEYS[verdict.verdict] ?? 'verdictCannotVerify')));
+      if (verdict.claimed) card.append(renderer.text('p', 'claim-claimed', t('claimClaimed', [verdict.claimed])));
+      const found = Array.isArray(verdict.found) ? verdict.found : [];
+      if (found.length === 0) {
+        card.append(renderer.text('p', 'claim-found', t('claimNothingFound')));
+      } else {
+        card.append(renderer.text('p', '', t('claimFound')));
+        const ul = document.createElement('ul');
+        for (const figure of found) {
+          const li = document.createElement('li');
+          li.className = 'claim-found';
+          li.append(renderer.text('strong', 'claim-value', figure.value ?? ''));
+          const about = [figure.company, figure.label, figure.period].filter(Boolean).join(' · ');
+          if (about) li.append(document.createTextNode(` (${about}) `));
+          const source = sourceList.find((s) => s.id === figure.sourceId);
+          li.append(source ? renderer.link(source.url, `[${figure.sourceId}]`) : renderer.text('span', '', `[${figure.sourceId}]`));
+          ul.append(li);
+        }
+        card.append(ul);
+      }
+      claim.append(card);
+    }
 
     const view = {
       step({ step: name, label, status: stepStatus }) {
@@ -57,27 +98,35 @@ export function createThreadView({ container, renderer, messages }) {
 
       appendToken(piece) {
         if (typeof piece !== 'string' || piece === '') return;
-        text += piece;
+        const completed = blocks.push(piece);
+        if (completed) renderer.appendMarkdown(done, completed);
         dirty = true;
       },
 
-      /** Repaints the answer once per network chunk rather than once per token. */
+      /** Repaints the trailing block once per network chunk rather than once per token. */
       flush() {
         if (!dirty) return;
         dirty = false;
-        renderer.renderMarkdown(content, text);
+        renderer.renderMarkdown(tail, blocks.tail());
         scrollToEnd();
       },
 
       setContent(markdown) {
-        text = markdown ?? '';
-        dirty = true;
-        view.flush();
+        done.replaceChildren();
+        renderer.renderMarkdown(tail, markdown ?? '');
+      },
+
+      /** The claim-check event: the card shows at once, its source links once the sources arrive. */
+      setClaim(event) {
+        verdict = event;
+        paintClaim();
       },
 
       setSources(list) {
         sources.replaceChildren();
-        if (!Array.isArray(list) || list.length === 0) return;
+        sourceList = Array.isArray(list) ? list : [];
+        paintClaim();
+        if (sourceList.length === 0) return;
         sources.append(renderer.text('h3', '', t('sourcesHeading')));
         const ol = document.createElement('ol');
         for (const source of list) {
@@ -128,6 +177,10 @@ export function createThreadView({ container, renderer, messages }) {
         status.replaceChildren(renderer.text('strong', '', title));
         if (detail) status.append(document.createTextNode(` ${detail}`));
       },
+
+      remove() {
+        root.remove();
+      },
     };
     return view;
   }
@@ -137,9 +190,13 @@ export function createThreadView({ container, renderer, messages }) {
       container.replaceChildren();
     },
 
-    addUserMessage(content) {
-      article('user').append(renderer.text('div', 'content', content));
+    /** Shows the user's question (or, with a label, the claim they asked to check); returns its element. */
+    addUserMessage(content, label) {
+      const element = article('user');
+      if (label) element.append(renderer.text('span', 'message-label', `${label} `));
+      element.append(renderer.text('div', 'content', content));
       scrollToEnd();
+      return element;
     },
 
     addAssistantMessage,

@@ -113,3 +113,31 @@ test('mention lookups send at most 20,000 characters of page text', async () => 
   await api.findMentions('가'.repeat(25_000));
   assert.equal(fetch.requests[0].body.text.length, 20_000);
 });
+
+test('the feed is asked with If-None-Match; a 304 means unchanged, a 200 brings the new ETag', async () => {
+  let etag = '"v1"';
+  const { fetch, api } = await setUp({
+    'GET /api/v1/watchlist/feed': (request) => (request.headers['if-none-match'] === etag
+      ? new Response(null, { status: 304 })
+      : new Response(JSON.stringify({ items: [], unreadCount: 0, cursor: 3 }), { status: 200, headers: { 'Content-Type': 'application/json', ETag: etag } })),
+  });
+  const first = await api.feed(undefined);
+  assert.deepEqual(first, { changed: true, etag: '"v1"', feed: { items: [], unreadCount: 0, cursor: 3 } });
+  assert.deepEqual(await api.feed('"v1"'), { changed: false });
+  etag = '"v2"';
+  assert.equal((await api.feed('"v1"')).etag, '"v2"');
+  assert.equal(fetch.requests[0].headers['if-none-match'], undefined);
+  assert.equal(fetch.requests[1].headers['if-none-match'], '"v1"');
+});
+
+test('mark read posts the feed cursor; delete removes a conversation by id', async () => {
+  const { fetch, api } = await setUp({
+    'POST /api/v1/watchlist/feed/read': () => new Response(null, { status: 204 }),
+    'DELETE /api/v1/conversations/42': () => new Response(null, { status: 204 }),
+  });
+  await api.markFeedRead(17);
+  await api.deleteConversation(42);
+  assert.deepEqual(fetch.requests[0].body, { upTo: 17 });
+  assert.equal(fetch.requests[1].method, 'DELETE');
+  assert.equal(fetch.requests[1].headers.authorization, 'Bearer at-1');
+});

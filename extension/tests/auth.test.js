@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { AUTH_KEY, createAuth, createTokenStore, parseAuthRedirect } from '../lib/auth.js';
 import { ErrorKind } from '../lib/errors.js';
 import { EXTENSION_ID, createChromeStub, createFakeFetch, createLockManager, jsonResponse } from './chrome-stub.js';
+import { recorded } from './fake-backend.js';
 
 const REDIRECT = `https://${EXTENSION_ID}.chromiumapp.org/oauth`;
 const API_BASE = 'https://finlens.example.com';
@@ -162,4 +163,12 @@ test('two panels refreshing at once send one refresh request, and both end with 
   assert.equal(fetch.requests.filter((r) => r.path === '/auth/extension/token').length, 1);
   assert.deepEqual([first, second], ['at-2', 'at-2']);
   assert.deepEqual(chrome.storage.local.peek(AUTH_KEY).refreshToken, 'rt-2');
+});
+
+test('the sign-in methods come from the server without a token, as recorded from the real backend', async () => {
+  const fetch = createFakeFetch({ 'GET /api/v1/sign-in/methods': () => jsonResponse(200, recorded('sign-in-methods').body) });
+  const chrome = createChromeStub();
+  const auth = createAuth({ tokenStore: createTokenStore(chrome.storage.local), fetch, getApiBase: () => 'http://127.0.0.1:8080', identity: chrome.identity, locks: createLockManager() });
+  assert.deepEqual(await auth.signInMethods(), { development: true, google: false });
+  assert.equal(fetch.requests[0].headers.authorization, undefined);
 });

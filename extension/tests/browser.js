@@ -44,9 +44,24 @@ export async function launchWithExtension(extensionDir) {
   };
 }
 
+/** Records the panel's uncaught errors and CSP violations, for the tests to assert there are none. */
+function watchPage(page) {
+  const pageErrors = [];
+  const cspViolations = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    // DOMPurify parses dirty markup in an inert DOMParser document; Chromium reports the inline handlers it sees
+    // there as CSP violations although nothing can run. Any other report means the panel itself broke the CSP.
+    const fromSanitiser = message.location().url.endsWith('/lib/vendor/purify.es.mjs');
+    if (/Content Security Policy/i.test(message.text()) && !fromSanitiser) cspViolations.push(message.text());
+  });
+  return { pageErrors, cspViolations };
+}
+
 /**
  * Launches Chromium with the extension on a fresh profile and stores what a signed-in user has: the server
- * address, tokens and optionally a page context handed over by the context menu. Returns the open side panel.
+ * address, tokens (unless signing in is part of the test) and optionally a page context handed over by the context
+ * menu. Returns the open side panel.
  */
 export async function openSignedInPanel({ apiBase, accessToken, refreshToken, pendingContext }) {
   const { context, worker, close } = await launchWithExtension(EXTENSION_DIR);
@@ -54,23 +69,15 @@ export async function openSignedInPanel({ apiBase, accessToken, refreshToken, pe
   await worker.evaluate(
     async ({ apiBase, accessToken, refreshToken, pendingContext }) => {
       await chrome.storage.sync.set({ 'finlens.settings': { version: 1, apiBase } });
-      await chrome.storage.local.set({ 'finlens.auth': { accessToken, refreshToken, expiresAt: Date.now() + 3_600_000 } });
+      if (accessToken) await chrome.storage.local.set({ 'finlens.auth': { accessToken, refreshToken, expiresAt: Date.now() + 3_600_000 } });
       if (pendingContext) await chrome.storage.session.set({ 'finlens.pendingContext': { ...pendingContext, capturedAt: Date.now() } });
     },
     { apiBase, accessToken, refreshToken, pendingContext },
   );
   const panel = await context.newPage();
-  const pageErrors = [];
-  const cspViolations = [];
-  panel.on('pageerror', (error) => pageErrors.push(error.message));
-  panel.on('console', (message) => {
-    // DOMPurify parses dirty markup in an inert DOMParser document; Chromium reports the inline handlers it sees
-    // there as CSP violations although nothing can run. Any other report means the panel itself broke the CSP.
-    const fromSanitiser = message.location().url.endsWith('/lib/vendor/purify.es.mjs');
-    if (/Content Security Policy/i.test(message.text()) && !fromSanitiser) cspViolations.push(message.text());
-  });
+  const { pageErrors, cspViolations } = watchPage(panel);
   await panel.goto(`chrome-extension://${EXTENSION_ID}/sidepanel/index.html`);
-  await panel.locator('#signed-in-view').waitFor({ state: 'visible' });
+  await panel.locator(accessToken ? '#signed-in-view' : '#signed-out-view').waitFor({ state: 'visible' });
   return {
     context,
     panel,
@@ -78,6 +85,20 @@ export async function openSignedInPanel({ apiBase, accessToken, refreshToken, pe
     cspViolations,
     close,
   };
+}
+
+/**
+ * Signs in as a user would: the panel's button runs chrome.identity.launchWebAuthFlow, whose window shows the
+ * backend's development sign-in form; submitting it redirects to the extension's chromiumapp.org address, which
+ * Chrome hands back to the panel. Resolves once the panel shows the signed-in view.
+ */
+export async function signInThroughPanel(context, panel, email) {
+  const windowOpened = context.waitForEvent('page');
+  await panel.locator('#sign-in').click();
+  const signInWindow = await windowOpened;
+  await signInWindow.locator('#email').fill(email);
+  await signInWindow.locator("form[action='/auth/extension/dev'] button").click();
+  await panel.locator('#signed-in-view').waitFor({ state: 'visible', timeout: 20_000 });
 }
 
 /** Polls condition until it is true, failing after timeoutMs: for state no page event announces. */

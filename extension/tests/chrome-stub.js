@@ -58,7 +58,8 @@ export function createEvent() {
 }
 
 /**
- * A chrome object with storage, i18n, runtime, identity, contextMenus and sidePanel. Calls that matter for ordering
+ * A chrome object with storage, i18n, runtime, identity, contextMenus, sidePanel, alarms, action (the badge),
+ * permissions and notifications. Calls that matter for ordering
  * (opening the panel, storing session data) are appended to `chrome.calls` as [name, argument]. identity.launchWebAuthFlow resolves with whatever
  * the test put in `chrome.identity.nextResponseUrl` and records each call in `chrome.identity.calls`.
  */
@@ -84,7 +85,41 @@ export function createChromeStub({ locale = 'en' } = {}) {
   };
   return {
     calls,
-    runtime: { id: EXTENSION_ID, onInstalled: createEvent() },
+    runtime: {
+      id: EXTENSION_ID,
+      onInstalled: createEvent(),
+      onMessage: createEvent(),
+      getURL: (path) => `chrome-extension://${EXTENSION_ID}/${path}`,
+    },
+    alarms: {
+      created: [],
+      async get(name) {
+        return this.created.find((alarm) => alarm.name === name);
+      },
+      create(name, info) {
+        this.created.push({ name, ...info });
+      },
+      onAlarm: createEvent(),
+    },
+    action: {
+      badge: '',
+      async setBadgeText({ text }) {
+        this.badge = text;
+      },
+      async setBadgeBackgroundColor() {},
+    },
+    permissions: {
+      granted: new Set(),
+      async contains({ permissions }) {
+        return permissions.every((permission) => this.granted.has(permission));
+      },
+    },
+    notifications: {
+      shown: [],
+      async create(id, options) {
+        this.shown.push({ id, ...options });
+      },
+    },
     i18n: { getMessage: loadGetMessage(locale), getUILanguage: () => locale },
     identity,
     contextMenus: {

@@ -22,7 +22,7 @@ test('the English and Korean message files have the same keys and placeholders',
 
 test('every message key used by the pages, scripts and manifest exists', () => {
   const sources = [
-    'sidepanel/index.html', 'options/options.html', 'sidepanel/index.js', 'sidepanel/thread.js',
+    'sidepanel/index.html', 'options/options.html', 'sidepanel/index.js', 'sidepanel/thread.js', 'sidepanel/chips.js', 'lib/feed.js',
     'options/options.js', 'lib/messages.js', 'service-worker.js', 'manifest.json',
   ].map(read).join('\n');
   const used = new Set();
@@ -36,14 +36,22 @@ test('every message key used by the pages, scripts and manifest exists', () => {
 
 test('the manifest asks only for the documented permissions and no host permissions up front', () => {
   assert.equal(manifest.manifest_version, 3);
-  assert.deepEqual(manifest.permissions.sort(), ['activeTab', 'contextMenus', 'identity', 'scripting', 'sidePanel', 'storage']);
+  assert.deepEqual(manifest.permissions.sort(), ['activeTab', 'alarms', 'contextMenus', 'identity', 'scripting', 'sidePanel', 'storage']);
+  // Notifications are off by default: the options page asks for the permission when the user switches them on.
+  assert.deepEqual(manifest.optional_permissions, ['notifications']);
   assert.equal(manifest.host_permissions, undefined);
   // The API allows the extension's origin by CORS, so no host permission (optional or not) would serve anything.
   assert.equal(manifest.optional_host_permissions, undefined);
   const permissionsDoc = read('PERMISSIONS.md');
-  for (const permission of manifest.permissions) {
+  for (const permission of [...manifest.permissions, ...manifest.optional_permissions]) {
     assert.match(permissionsDoc, new RegExp(`\`${permission}\``), permission);
   }
+});
+
+test('a keyboard shortcut opens the panel: the action command, which opens the side panel like a toolbar click', () => {
+  const command = manifest.commands._execute_action;
+  assert.deepEqual(command.suggested_key, { default: 'Ctrl+Shift+Y', mac: 'Command+Shift+Y' });
+  assert.match(read('README.md'), /Ctrl\+Shift\+Y/);
 });
 
 test('the extension pages forbid inline and remote scripts and plugins', () => {

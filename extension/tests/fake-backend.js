@@ -113,6 +113,10 @@ export async function startFakeBackend(extensionOrigin) {
       res.end();
       return;
     }
+    if (req.method === 'GET' && pathname === '/api/v1/sign-in/methods') {
+      replay(res, 'sign-in-methods');
+      return;
+    }
     if (req.headers.authorization !== `Bearer ${ACCESS_TOKEN}`) {
       replay(res, 'problem-unauthorized');
       return;

@@ -1,6 +1,7 @@
 // The real Finlens backend for the extension's browser test: the jar `./mvnw verify` builds before this module's
 // tests, started on 127.0.0.1 with its embedded defaults (embedded MariaDB, offline composer, bundled market data)
-// in a temporary data directory, under `timeout` so it cannot outlive a hung test, and stopped by its PID.
+// in a temporary data directory, under `timeout` so it cannot outlive a hung test, and stopped by its PID. The
+// disclosure poll runs every second over the bundled DART data, and a revoked token stops working at once.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
@@ -47,6 +48,8 @@ export async function startRealBackend() {
       FINLENS_DATA_DIR: dataDir,
       // Metrics on any free port: the default 9464 belongs to whichever Finlens already runs on this machine.
       FINLENS_MANAGEMENT_PORT: '0',
+      FINLENS_WATCHLIST_POLL_INTERVAL: '1s',
+      FINLENS_AUTH_CACHE_TTL: '0s',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -75,6 +78,36 @@ export async function startRealBackend() {
       });
       const fragment = new URLSearchParams(new URL(response.headers.get('location')).hash.slice(1));
       return { accessToken: fragment.get('access_token'), refreshToken: fragment.get('refresh_token') };
+    },
+    /** A bearer call of the JSON API, as a script would make it; resolves { status, body }. */
+    async call(accessToken, method, path, body) {
+      const response = await fetch(`${baseUrl}${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${accessToken}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : null };
+    },
+    /** Signs the extension out on the server, as the panel's Sign out (or another device's revocation) does. */
+    async revoke(refreshToken) {
+      const response = await fetch(`${baseUrl}/auth/extension/revoke`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ refreshToken }),
+      });
+      if (!response.ok) throw new Error(`revoke answered ${response.status}`);
+    },
+    /** A page of the web UI as the same user sees it after the web's development sign-in (cookie session). */
+    async webPage(email, pagePath) {
+      const signedIn = await fetch(`${baseUrl}/auth/dev`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ email }),
+      });
+      const cookie = signedIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      return (await fetch(`${baseUrl}${pagePath}`, { headers: { Cookie: cookie } })).text();
     },
     async close() {
       child.kill('SIGTERM'); // the jar stops its embedded MariaDB on the way out

@@ -114,7 +114,7 @@ final class Wiring {
             PublicRoute.get("/auth/google"), PublicRoute.get("/auth/google/callback"),
             // The extension's sign-in pages and token refresh: the refresh token in the body is the credential.
             PublicRoute.any("/auth/extension/*"),
-            PublicRoute.get("/api/v1/session"),
+            PublicRoute.get("/api/v1/session"), PublicRoute.get("/api/v1/sign-in/methods"),
             PublicRoute.get("/api/v1/openapi.json"), PublicRoute.get("/api/docs"),
             PublicRoute.get("/health/live"), PublicRoute.get("/health/ready"), PublicRoute.get("/metrics"),
             PublicRoute.get("/static/*"));

@@ -6,10 +6,11 @@ import io.vertx.core.json.JsonObject;
 import java.net.URI;
 
 /**
- * A validated question from a client, with optional page context (untrusted text from the extension) and the
- * company the user picked after a choose-company event.
+ * A validated question from a client, with optional page context (untrusted text from the extension), the
+ * company the user picked after a choose-company event, and the mode: an answer (default) or a claim check, in
+ * which {@code content} is the claim.
  */
-public record AskCommand(String content, Question.PageContext pageContext, String companyKey) {
+public record AskCommand(String content, Question.PageContext pageContext, String companyKey, Question.Mode mode) {
 
     public static final int MAX_QUESTION = 4_000;
     public static final int MAX_SELECTION = 8_000;
@@ -51,7 +52,19 @@ public record AskCommand(String content, Question.PageContext pageContext, Strin
             throw ApiException.badRequest("companyKey",
                     "\"companyKey\" must be a candidate key from a choose-company event.");
         }
-        return new AskCommand(content.strip(), context, (String) companyKey);
+        return new AskCommand(content.strip(), context, (String) companyKey, mode(body.getValue("mode")));
+    }
+
+    private static Question.Mode mode(Object value) {
+        if (value == null) {
+            return Question.Mode.ANSWER;
+        }
+        for (Question.Mode mode : Question.Mode.values()) {
+            if (mode.wire().equals(value)) {
+                return mode;
+            }
+        }
+        throw ApiException.badRequest("mode", "\"mode\" must be \"answer\" or \"claim-check\".");
     }
 
     private static String text(JsonObject ctx, String field, int max) {

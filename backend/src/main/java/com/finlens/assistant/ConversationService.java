@@ -115,7 +115,7 @@ public final class ConversationService {
                             .onComplete(done -> lists.invalidate(userId))
                             .map(stored -> {
                                 Question question = new Question(userId, conversation.getId(), command.content(),
-                                        history(previous), command.pageContext(), command.companyKey());
+                                        history(previous), command.pageContext(), command.companyKey(), command.mode());
                                 stream(question, stored.get(0), stored.get(1), open.get());
                                 return null;
                             });

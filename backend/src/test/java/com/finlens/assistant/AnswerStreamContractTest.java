@@ -35,9 +35,11 @@ class AnswerStreamContractTest {
     private static final String ORDINARY = "삼성전자 주가 알려줘";
     /** "TPC" names two listed companies (TPC and 티피씨글로벌): the pipeline must ask, not guess. */
     private static final String AMBIGUOUS = "TPC 주가 알려줘";
+    /** A claim check the bundled DART data contradicts (삼성전자's 2024 operating income is about 32.7조원). */
+    private static final String WRONG_CLAIM = "삼성전자 2024년 영업이익은 50조원이다";
 
     @Test
-    @DisplayName("What the clients read (answers, a company choice and its follow-up, a failure, usage, problems) matches the OpenAPI document and the recorded transcripts")
+    @DisplayName("What the clients read (answers, a company choice and its follow-up, a claim check, a failure, usage, sign-in methods, problems) matches the OpenAPI document and the recorded transcripts")
     void recordsTheContract() {
         Transcripts transcripts = new Transcripts();
         TestApp app = SharedApp.get();
@@ -67,6 +69,11 @@ class AnswerStreamContractTest {
         assertThat(text(chosen)).contains(candidate.getString("name"));
         transcripts.sse("chosen-company", chosen);
 
+        String claim = ask(contract, user, messages, new JsonObject().put("content", WRONG_CLAIM).put("mode", "claim-check"));
+        assertThat(event(claim, "claim-check").getString("verdict")).isEqualTo("contradicted");
+        assertThat(event(claim, "claim-check").getJsonArray("found")).isNotEmpty();
+        transcripts.sse("claim-check", claim);
+
         HttpResponse<Buffer> listed = call(contract, user, "GET", "/api/v1/conversations", null);
         transcripts.json("conversations", 200, listed.getHeader("Content-Type"), listed.bodyAsString());
         HttpResponse<Buffer> stored = call(contract, user, "GET", messages, null);
@@ -84,6 +91,10 @@ class AnswerStreamContractTest {
         HttpResponse<Buffer> invalid = call(contract, user, "POST", messages, new JsonObject().put("content", ""));
         assertThat(invalid.statusCode()).isEqualTo(400);
         transcripts.json("problem-invalid", 400, invalid.getHeader("Content-Type"), invalid.bodyAsString());
+        HttpResponse<Buffer> methods = TestApp.await(app.client().get("/api/v1/sign-in/methods").send());
+        contract.assertResponse("GET", "/api/v1/sign-in/methods", 200, methods.getHeader("Content-Type"),
+                methods.bodyAsString());
+        transcripts.json("sign-in-methods", 200, methods.getHeader("Content-Type"), methods.bodyAsString());
         HttpResponse<Buffer> anonymous = TestApp.await(app.client().get("/api/v1/usage").send());
         contract.assertResponse("GET", "/api/v1/usage", 401, anonymous.getHeader("Content-Type"),
                 anonymous.bodyAsString());

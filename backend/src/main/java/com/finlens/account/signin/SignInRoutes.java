@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Sign-in page, sign-out, the session probe for scripts, and the development sign-in. Development sign-in exists
- * only when no Google client is configured and the public URL is a loopback address; otherwise it is a 404.
+ * Sign-in page, sign-out, the session probe for scripts, the sign-in methods on offer, and the development sign-in.
+ * Development sign-in exists only when no Google client is configured and the public URL is a loopback address;
+ * otherwise it is a 404.
  */
 public final class SignInRoutes {
 
@@ -44,6 +45,13 @@ public final class SignInRoutes {
         router.post("/auth/logout").handler(this::logout);
         router.post("/auth/dev").handler(this::devSignIn);
         api.get("/session").handler(this::session);
+        api.get("/sign-in/methods").handler(this::methods);
+    }
+
+    /** What the sign-in button should say: the extension asks before it offers Google or the development sign-in. */
+    private void methods(RoutingContext ctx) {
+        ctx.response().putHeader("Cache-Control", "no-store");
+        ctx.json(new JsonObject().put("development", config.devSignIn()).put("google", config.googleConfigured()));
     }
 
     private void home(RoutingContext ctx) {

@@ -114,13 +114,16 @@ public sealed interface AnswerEvent {
     }
 
     /**
-     * A claim checked against primary-source figures. {@code verdict} is supported, contradicted or
-     * cannot_verify; the percentages and citations are null when the claim could not be verified.
+     * The verdict of a claim check (asked with {@code "mode": "claim-check"}): {@code verdict} is supported,
+     * contradicted or cannot_verify; {@code kind} says whether the claim states a figure or a change; {@code claimed}
+     * is the figure as the claim wrote it (or the signed change); {@code found} quotes the primary-source figures it
+     * was checked against, each with the id of its entry in the {@code sources} event ({@code citations} lists the
+     * same ids). The change percentages are there only for a change that could be computed.
      */
-    record ClaimCheck(String verdict, String metric, BigDecimal claimedChangePercent, BigDecimal actualChangePercent,
-                      List<String> citations) implements AnswerEvent {
+    record ClaimCheck(String verdict, String kind, String metric, String claimed, BigDecimal claimedChangePercent,
+                      BigDecimal actualChangePercent, List<Figure> found) implements AnswerEvent {
         public ClaimCheck {
-            citations = List.copyOf(citations);
+            found = List.copyOf(found);
         }
 
         public String name() {
@@ -128,14 +131,26 @@ public sealed interface AnswerEvent {
         }
 
         public JsonObject toJson() {
-            JsonObject json = new JsonObject().put("verdict", verdict).put("metric", metric);
+            JsonObject json = new JsonObject().put("verdict", verdict).put("kind", kind).put("metric", metric)
+                    .put("claimed", claimed);
             if (claimedChangePercent != null) {
                 json.put("claimedChangePercent", claimedChangePercent);
             }
             if (actualChangePercent != null) {
-                json.put("actualChangePercent", actualChangePercent).put("citations", new JsonArray(citations));
+                json.put("actualChangePercent", actualChangePercent);
             }
-            return json;
+            JsonArray figures = new JsonArray();
+            found.forEach(f -> figures.add(f.toJson()));
+            return json.put("found", figures)
+                    .put("citations", new JsonArray(found.stream().map(Figure::sourceId).toList()));
+        }
+
+        /** A primary-source figure the claim was checked against, as the source states it. */
+        public record Figure(String sourceId, String company, String label, String period, String value) {
+            JsonObject toJson() {
+                return new JsonObject().put("sourceId", sourceId).put("company", company).put("label", label)
+                        .put("period", period).put("value", value);
+            }
         }
     }
 

@@ -3,50 +3,59 @@ package com.finlens.assistant.pipeline;
 import com.finlens.assistant.answer.AnswerEvent;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Checks a claim about a change in a financial figure ("삼성전자 영업이익 30% 증가") against the primary-source
- * figures: it finds the metric, computes the real change between the two latest periods and compares direction
- * and size. A claim is supported when the direction matches and the stated percentage is within one point.
+ * Checks a claim the user asked to check against the primary-source figures, without a model. Two kinds:
+ * <ul>
+ *   <li>a figure ("삼성전자 2023년 영업이익 6.57조원"): the metric's value for the period named (else the latest) must
+ *       round to the stated amount at the precision it was stated with;</li>
+ *   <li>a change ("영업이익 30% 증가"): the change between the two latest periods must match the direction and be
+ *       within one percentage point of the stated size.</li>
+ * </ul>
+ * It cannot verify a claim that names no metric the data has, no figure or change, or a period the data lacks.
  */
 final class ClaimChecker {
 
     enum Verdict { SUPPORTED, CONTRADICTED, CANNOT_VERIFY }
 
-    /** The checked claim; the facts are null when it could not be verified. */
-    record Result(Verdict verdict, String metric, BigDecimal claimedPercent, BigDecimal actualPercent,
-                  Evidence.CitedFact previous, Evidence.CitedFact current) {
+    enum Kind { FIGURE, CHANGE }
+
+    /**
+     * The checked claim: {@code claimed} is the figure as the claim wrote it (or the signed change), {@code found}
+     * the facts it was checked against (empty when it could not be verified).
+     */
+    record Result(Verdict verdict, Kind kind, String metric, String claimed, BigDecimal claimedPercent,
+                  BigDecimal actualPercent, List<Evidence.CitedFact> found) {
+
+        Result {
+            found = List.copyOf(found);
+        }
+
+        static Result unverifiable(String metric, String claimed) {
+            return new Result(Verdict.CANNOT_VERIFY, null, metric, claimed, null, null, List.of());
+        }
 
         JsonObject toJson() {
             return toEvent().toJson();
         }
 
         AnswerEvent.ClaimCheck toEvent() {
-            return new AnswerEvent.ClaimCheck(verdict.name().toLowerCase(Locale.ROOT), metric, claimedPercent,
-                    actualPercent == null ? null : actualPercent.setScale(2, java.math.RoundingMode.HALF_UP),
-                    actualPercent == null ? List.of() : List.of(previous.id(), current.id()));
+            List<AnswerEvent.ClaimCheck.Figure> figures = found.stream()
+                    .map(f -> new AnswerEvent.ClaimCheck.Figure(f.id(), f.company().name(), f.fact().label(),
+                            f.fact().period(), f.fact().value()))
+                    .toList();
+            return new AnswerEvent.ClaimCheck(verdict.name().toLowerCase(Locale.ROOT),
+                    kind == null ? null : kind.name().toLowerCase(Locale.ROOT), metric, claimed, claimedPercent,
+                    actualPercent == null ? null : actualPercent.setScale(2, RoundingMode.HALF_UP), figures);
         }
     }
 
     private static final BigDecimal TOLERANCE_POINTS = BigDecimal.ONE;
-    private static final Map<String, List<String>> METRIC_WORDS = new LinkedHashMap<>();
-
-    static {
-        METRIC_WORDS.put("operating_income", List.of("영업이익", "영업익", "operating income", "operating profit"));
-        METRIC_WORDS.put("net_income", List.of("당기순이익", "순이익", "net income", "net profit", "profit"));
-        METRIC_WORDS.put("revenue", List.of("매출", "revenue", "sales"));
-        METRIC_WORDS.put("price", List.of("주가", "share price", "stock price"));
-    }
-
-    private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(?:%|퍼센트|percent)");
     private static final List<String> UP = List.of("증가", "늘", "상승", "성장", "개선", "확대", "급증", "increase", "rose",
             "rise", "grew", "grow", "growth", "up ", "jump", "surge", "higher");
     private static final List<String> DOWN = List.of("감소", "줄", "하락", "축소", "악화", "급감", "decrease", "fell", "fall",
@@ -54,34 +63,72 @@ final class ClaimChecker {
 
     Result check(String claim, Evidence evidence) {
         String lower = claim.toLowerCase(Locale.ROOT) + " ";
-        Optional<String> metric = METRIC_WORDS.entrySet().stream()
-                .filter(e -> e.getValue().stream().anyMatch(lower::contains))
-                .map(Map.Entry::getKey).findFirst();
-        Matcher percent = PERCENT.matcher(lower);
-        BigDecimal claimed = percent.find() ? new BigDecimal(percent.group(1)) : null;
+        Optional<Metric> metric = QuestionAnalyzer.metrics(lower).stream()
+                .filter(m -> m.kind() != FactKind.DISCLOSURES).findFirst();
+        List<NumberMention> numbers = NumberExtractor.extract(claim);
+        Optional<NumberMention> percent = numbers.stream().filter(NumberMention::percent).findFirst();
+        List<NumberMention> amounts = numbers.stream().filter(n -> !n.percent()).toList();
         int direction = UP.stream().anyMatch(lower::contains) ? 1 : DOWN.stream().anyMatch(lower::contains) ? -1 : 0;
         if (metric.isEmpty()) {
-            return new Result(Verdict.CANNOT_VERIFY, null, claimed, null, null, null);
+            return Result.unverifiable(null, numbers.isEmpty() ? null : numbers.get(0).text());
         }
-        List<Evidence.CitedFact> series = evidence.facts().stream()
-                .filter(f -> metric.get().equals(f.fact().metric()) && f.fact().number() != null
-                        && f.fact().period() != null)
-                .filter(f -> f.company().equals(evidence.facts().stream()
-                        .filter(g -> metric.get().equals(g.fact().metric())).findFirst().orElseThrow().company()))
-                .sorted(Comparator.comparing(f -> f.fact().period()))
+        List<Evidence.CitedFact> series = series(evidence, metric.get().key());
+        if (percent.isPresent() || (direction != 0 && amounts.isEmpty())) {
+            return change(metric.get().key(), percent.map(NumberMention::value).orElse(null), direction, series);
+        }
+        if (amounts.isEmpty()) {
+            return Result.unverifiable(metric.get().key(), null);
+        }
+        return figure(metric.get().key(), amounts, PeriodParser.parse(claim).years(), series);
+    }
+
+    /** The metric's facts for the first company that has it, oldest period first. */
+    private static List<Evidence.CitedFact> series(Evidence evidence, String metric) {
+        List<Evidence.CitedFact> ofMetric = evidence.facts().stream()
+                .filter(f -> metric.equals(f.fact().metric()) && f.fact().number() != null && f.fact().period() != null)
                 .toList();
-        if (series.size() < 2 || series.get(series.size() - 2).fact().number().signum() == 0
-                || (claimed == null && direction == 0)) {
-            return new Result(Verdict.CANNOT_VERIFY, metric.get(), claimed, null, null, null);
+        if (ofMetric.isEmpty()) {
+            return List.of();
+        }
+        CompanyRef company = ofMetric.get(0).company();
+        return ofMetric.stream().filter(f -> f.company().equals(company))
+                .sorted(Comparator.comparing(f -> f.fact().period())).toList();
+    }
+
+    private static Result change(String metric, BigDecimal claimed, int direction, List<Evidence.CitedFact> series) {
+        BigDecimal signedClaim = claimed == null ? null : direction < 0 ? claimed.negate() : claimed;
+        String shown = signedClaim == null ? null : Amounts.percent(signedClaim);
+        if (series.size() < 2 || series.get(series.size() - 2).fact().number().signum() == 0) {
+            return Result.unverifiable(metric, shown);
         }
         Evidence.CitedFact previous = series.get(series.size() - 2);
         Evidence.CitedFact current = series.get(series.size() - 1);
         BigDecimal actual = NumberExtractor.percentChange(previous.fact().number(), current.fact().number());
-        BigDecimal signedClaim = claimed == null ? null : direction < 0 ? claimed.negate() : claimed;
         boolean directionOk = direction == 0 || Integer.signum(direction) == actual.signum();
         boolean sizeOk = signedClaim == null || signedClaim.subtract(actual).abs().compareTo(TOLERANCE_POINTS) <= 0;
         Verdict verdict = directionOk && sizeOk ? Verdict.SUPPORTED : Verdict.CONTRADICTED;
-        return new Result(verdict, metric.get(), signedClaim, actual, previous, current);
+        return new Result(verdict, Kind.CHANGE, metric, shown, signedClaim, actual, List.of(previous, current));
+    }
+
+    /**
+     * The fact of the year named (its annual figure when there is one), else the latest; supported when one of the
+     * claim's amounts rounds to it. A year the data does not cover cannot be verified.
+     */
+    private static Result figure(String metric, List<NumberMention> amounts, List<Integer> years,
+                                 List<Evidence.CitedFact> series) {
+        String claimed = amounts.get(0).text();
+        List<Evidence.CitedFact> candidates = years.isEmpty() ? series : series.stream()
+                .filter(f -> f.fact().period().startsWith(String.valueOf(years.get(0)))).toList();
+        if (candidates.isEmpty()) {
+            return Result.unverifiable(metric, claimed);
+        }
+        String year = years.isEmpty() ? null : String.valueOf(years.get(0));
+        Evidence.CitedFact fact = candidates.stream().filter(f -> f.fact().period().equals(year)).findFirst()
+                .orElse(candidates.get(candidates.size() - 1));
+        Optional<NumberMention> match = amounts.stream().filter(a -> a.matches(fact.fact().number())).findFirst();
+        Verdict verdict = match.isPresent() ? Verdict.SUPPORTED : Verdict.CONTRADICTED;
+        return new Result(verdict, Kind.FIGURE, metric, match.map(NumberMention::text).orElse(claimed), null, null,
+                List.of(fact));
     }
 
     /** The answer text for a checked claim, in the user's language, with citations. */
@@ -89,17 +136,26 @@ final class ClaimChecker {
         if (result.verdict() == Verdict.CANNOT_VERIFY) {
             return texts.claimUnverifiable();
         }
-        Fact previous = result.previous().fact();
-        Fact current = result.current().fact();
+        if (result.kind() == Kind.FIGURE) {
+            Evidence.CitedFact found = result.found().get(0);
+            String metric = texts.metric(found.fact());
+            String value = found.fact().value() + " [" + found.id() + "]";
+            return result.verdict() == Verdict.SUPPORTED
+                    ? texts.claimFigureSupported(metric, found.fact().period(), value, result.claimed())
+                    : texts.claimFigureContradicted(metric, found.fact().period(), value, result.claimed());
+        }
+        Evidence.CitedFact previousFact = result.found().get(0);
+        Evidence.CitedFact currentFact = result.found().get(1);
+        Fact previous = previousFact.fact();
+        Fact current = currentFact.fact();
         String metric = texts.metric(current);
         String actual = Amounts.percent(result.actualPercent());
-        String claimed = result.claimedPercent() == null ? "\"" + claimText.strip() + "\""
-                : Amounts.percent(result.claimedPercent());
+        String claimed = result.claimed() == null ? "\"" + claimText.strip() + "\"" : result.claimed();
         String period = previous.period() + " → " + current.period();
         String verdict = result.verdict() == Verdict.SUPPORTED
                 ? texts.claimSupported(metric, claimed, actual, period)
                 : texts.claimContradicted(metric, claimed, actual, period);
-        return verdict + "\n- " + texts.figures(metric, previous.period(), previous.value() + " [" + result.previous().id() + "]",
-                current.period(), current.value() + " [" + result.current().id() + "]");
+        return verdict + "\n- " + texts.figures(metric, previous.period(), previous.value() + " [" + previousFact.id() + "]",
+                current.period(), current.value() + " [" + currentFact.id() + "]");
     }
 }

@@ -65,7 +65,7 @@ public final class PipelineAnswerSource implements AnswerSource {
         Texts texts = new Texts(analysis.language());
         sink.step("understand", texts.step("understand"), "started");
         sink.step("understand", texts.step("understand"), "done");
-        return resolve(lookupText(question, analysis), sink, texts).compose(found -> {
+        return resolve(question.text(), sink, texts).compose(found -> {
             Question.PageContext page = question.pageContext();
             // "이 회사 영업이익은?": the company is in the text the user selected on the page
             boolean fromSelection = found.companies().isEmpty() && found.ambiguities().isEmpty() && page != null
@@ -85,13 +85,6 @@ public final class PipelineAnswerSource implements AnswerSource {
                 return composeOffline(analysis, matches.companies(), evidence, sink, cancellation);
             });
         });
-    }
-
-    /** A claim names its company in the selected sentence ("삼성전자 영업이익 30% 증가"), not in "is this true?". */
-    private static String lookupText(Question question, QuestionAnalysis analysis) {
-        Question.PageContext page = question.pageContext();
-        boolean claimInSelection = analysis.has(Intent.CLAIM_CHECK) && page != null && page.selection() != null;
-        return claimInSelection ? question.text() + "\n" + page.selection() : question.text();
     }
 
     private Future<CompanyMatches> resolve(String text, AnswerSink sink, Texts texts) {
@@ -178,12 +171,11 @@ public final class PipelineAnswerSource implements AnswerSource {
         });
     }
 
+    /** The claim is the question's text: the client asked for a check explicitly ({@code "mode": "claim-check"}). */
     private Future<AnswerOutcome> checkClaim(Question question, QuestionAnalysis analysis, Evidence evidence,
                                              AnswerSink sink, Cancellation cancellation) {
         Texts texts = new Texts(analysis.language());
-        Question.PageContext page = question.pageContext();
-        String claim = page != null && page.selection() != null && !page.selection().isBlank()
-                ? page.selection() : question.text();
+        String claim = question.text();
         sink.step("claim", texts.step("claim"), "started");
         ClaimChecker.Result result = claims.check(claim, evidence);
         sink.emit(result.toEvent());

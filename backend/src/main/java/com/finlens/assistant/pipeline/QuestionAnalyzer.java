@@ -8,7 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** Decides language and intents from keywords (Korean and English); cheap and predictable, no model call. */
+/**
+ * Decides language and intents from keywords (Korean and English); cheap and predictable, no model call. A claim
+ * check is the one intent never read from keywords: the client asks for it ({@link Question#claimCheck()}).
+ */
 public final class QuestionAnalyzer {
 
     private static final List<String> PRICE = List.of("주가", "가격", "시세", "종가", "시가총액", "price", "quote",
@@ -27,9 +30,6 @@ public final class QuestionAnalyzer {
     private static final List<String> ADVICE = List.of("사야", "팔아", "매수", "매도", "살까", "팔까", "투자해도", "투자할까",
             "사도 될", "팔아도 될", "should i buy", "should i sell", "should i invest", "buy or sell", "good investment",
             "worth buying", "invest in");
-    private static final List<String> CLAIM = List.of("사실", "맞나", "맞아", "맞는", "진짜", "검증", "확인해", "팩트",
-            "true", "verify", "fact-check", "fact check", "accurate", "correct", "is this right");
-
     public QuestionAnalysis analyze(Question question) {
         String text = question.text() == null ? "" : question.text();
         String lower = text.toLowerCase(Locale.ROOT);
@@ -52,10 +52,8 @@ public final class QuestionAnalyzer {
             });
         }
         addIf(intents, Intent.ADVICE, lower, ADVICE);
-        boolean hasSelection = question.pageContext() != null && question.pageContext().selection() != null
-                && !question.pageContext().selection().isBlank();
-        if (containsAny(lower, CLAIM) && (hasSelection || lower.contains("%") || lower.contains("퍼센트"))) {
-            intents.add(Intent.CLAIM_CHECK);
+        if (question.claimCheck()) {
+            intents.add(Intent.CLAIM_CHECK); // asked for explicitly by the client, never guessed from the wording
         }
         if (intents.isEmpty() || intents.equals(EnumSet.of(Intent.ADVICE))) {
             intents.add(Intent.GENERAL_KNOWLEDGE);

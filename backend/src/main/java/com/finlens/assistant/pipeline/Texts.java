@@ -226,9 +226,23 @@ final class Texts {
                         + " actually changed by " + actual + " (" + period + ").");
     }
 
+    String claimFigureSupported(String metric, String period, String value, String claimed) {
+        return pick("주장이 원천 자료와 일치합니다. 원천 자료의 수치: " + metric + "(" + period + ") " + value + " (주장: " + claimed + ").",
+                "The claim is supported by the primary source. " + metric + " for " + period + " is " + value
+                        + " (claimed: " + claimed + ").");
+    }
+
+    String claimFigureContradicted(String metric, String period, String value, String claimed) {
+        return pick("주장이 원천 자료와 다릅니다. 주장은 " + claimed + "이지만, 원천 자료의 수치는 " + metric + "(" + period + ") "
+                        + value + "입니다.",
+                "The claim is contradicted by the primary source. It says " + claimed + ", but " + metric + " for "
+                        + period + " is " + value + ".");
+    }
+
     String claimUnverifiable() {
-        return pick("원천 자료로 이 주장을 확인할 수 없습니다. 비교할 수 있는 두 기간의 수치를 찾지 못했습니다.",
-                "This claim cannot be verified from primary sources: I found no figures for two comparable periods.");
+        return pick("원천 자료로 이 주장을 확인할 수 없습니다. 주장이 말하는 회사와 지표의 수치(금액, 또는 비교할 두 기간)를 찾지 못했습니다.",
+                "This claim cannot be verified from primary sources: I found no figure for the company and metric it"
+                        + " names (an amount, or two periods to compare).");
     }
 
     String figures(String metric, String previousPeriod, String previous, String currentPeriod, String current) {

@@ -132,8 +132,8 @@ public final class HttpVerticle extends AbstractVerticle {
             CorsHandler cors = CorsHandler.create()
                     .addOrigins(settings.extensionIds().stream().map(id -> "chrome-extension://" + id).toList())
                     .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE))
-                    .allowedHeaders(Set.of("Authorization", "Content-Type", "Accept", "Last-Event-ID"))
-                    .exposedHeaders(Set.of("Location", "Retry-After", RequestLog.HEADER))
+                    .allowedHeaders(Set.of("Authorization", "Content-Type", "Accept", "Last-Event-ID", "If-None-Match"))
+                    .exposedHeaders(Set.of("Location", "Retry-After", "ETag", RequestLog.HEADER))
                     .maxAgeSeconds(600);
             // The web UI's own pages send an Origin header on every POST: same-origin requests skip CORS entirely.
             Handler<RoutingContext> crossOriginOnly = ctx -> {

@@ -66,4 +66,13 @@ class DevExtensionSignInTest {
         }
         return out;
     }
+
+    @Test
+    @DisplayName("A loopback server with no Google client says it offers the development sign-in only, to anyone")
+    void signInMethods() {
+        HttpResponse<Buffer> methods = TestApp.await(client.get("/api/v1/sign-in/methods").send());
+        assertThat(methods.statusCode()).isEqualTo(200);
+        assertThat(methods.bodyAsJsonObject().getBoolean("development")).isTrue();
+        assertThat(methods.bodyAsJsonObject().getBoolean("google")).isFalse();
+    }
 }

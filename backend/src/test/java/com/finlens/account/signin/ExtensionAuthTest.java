@@ -177,6 +177,28 @@ class ExtensionAuthTest {
     }
 
     @Test
+    @DisplayName("The extension's feed poll may send If-None-Match across origins and read the ETag it gets back")
+    void corsForConditionalPolls() {
+        HttpResponse<Buffer> allowed = await(bed.app.client().request(HttpMethod.OPTIONS, "/api/v1/watchlist/feed")
+                .putHeader("Origin", ORIGIN)
+                .putHeader("Access-Control-Request-Method", "GET")
+                .putHeader("Access-Control-Request-Headers", "authorization,if-none-match")
+                .send());
+        assertThat(allowed.getHeader("Access-Control-Allow-Headers")).containsIgnoringCase("If-None-Match");
+        HttpResponse<Buffer> actual = await(bed.app.client().get("/api/v1/sign-in/methods").putHeader("Origin", ORIGIN)
+                .send());
+        assertThat(actual.getHeader("Access-Control-Expose-Headers")).containsIgnoringCase("ETag");
+    }
+
+    @Test
+    @DisplayName("A server with a Google client says it offers Google sign-in and no development sign-in")
+    void signInMethods() {
+        HttpResponse<Buffer> methods = await(bed.app.client().get("/api/v1/sign-in/methods").send());
+        assertThat(methods.statusCode()).isEqualTo(200);
+        assertThat(methods.bodyAsJsonObject()).isEqualTo(new JsonObject().put("development", false).put("google", true));
+    }
+
+    @Test
     @DisplayName("Too many sign-in requests from one address get 429 problem+json with Retry-After; other addresses go on")
     void rateLimit() {
         HttpResponse<Buffer> last = null;

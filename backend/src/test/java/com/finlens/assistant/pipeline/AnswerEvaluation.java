@@ -1,5 +1,6 @@
 package com.finlens.assistant.pipeline;
 
+import com.finlens.assistant.answer.Question;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -77,7 +78,8 @@ final class AnswerEvaluation {
         List<Outcome> outcomes = new ArrayList<>();
         for (Object o : questions) {
             JsonObject q = (JsonObject) o;
-            EvalAssistant.Answer a = assistant.ask(q.getString("question"), q.getString("selection"));
+            EvalAssistant.Answer a = assistant.ask(q.getString("question"), q.getString("selection"),
+                    "claim-check".equals(q.getString("mode")) ? Question.Mode.CLAIM_CHECK : Question.Mode.ANSWER);
             String text = a.outcome().text();
             List<String> problems = new ArrayList<>();
             for (Object e : q.getJsonArray("expect")) {

@@ -62,11 +62,11 @@ final class EvalAssistant implements AutoCloseable {
     record Answer(AnswerOutcome outcome, RecordingSink sink) {
     }
 
-    Answer ask(String text, String selection) {
+    Answer ask(String text, String selection, Question.Mode mode) {
         RecordingSink sink = new RecordingSink();
         Question.PageContext page = selection == null ? null : new Question.PageContext(selection, null, null);
-        AnswerOutcome outcome = ReplayServer.await(pipeline.answer(new Question(1, 1, text, List.of(), page), sink,
-                new Cancellation()));
+        AnswerOutcome outcome = ReplayServer.await(pipeline.answer(new Question(1, 1, text, List.of(), page, null,
+                mode), sink, new Cancellation()));
         return new Answer(outcome, sink);
     }
 

@@ -164,28 +164,35 @@ class PipelineAnswerSourceTest {
     }
 
     @Test
-    @DisplayName("A claim is contradicted by the primary-source change it misstates, and supported when it is right")
+    @DisplayName("A claim check is contradicted by the primary-source change it misstates, and supported when it is right")
     void claimCheck() {
         RecordingSink sink = new RecordingSink();
-        Question wrong = new Question(1, 10, "이 문장 사실인가요?", List.of(),
-                new Question.PageContext("삼성전자 영업이익 30% 증가", "뉴스", "https://news.example/a"));
+        Question wrong = new Question(1, 10, "삼성전자 영업이익 30% 증가", List.of(),
+                new Question.PageContext(null, "뉴스", "https://news.example/a"), null, Question.Mode.CLAIM_CHECK);
 
         AnswerOutcome outcome = ReplayServer.await(offline(new FixtureMarket(), List.of()).answer(wrong, sink,
                 new Cancellation()));
 
         JsonObject verdict = sink.last("claim-check");
         assertThat(verdict.getString("verdict")).isEqualTo("contradicted");
+        assertThat(verdict.getString("kind")).isEqualTo("change");
         assertThat(verdict.getDouble("actualChangePercent")).isEqualTo(3.43);
+        assertThat(verdict.getJsonArray("citations")).containsExactly("S4", "S3");
         assertThat(outcome.text()).contains("주장은 +30.0%이지만, 영업이익 실제 변화율은 +3.4%")
                 .contains("6,233,282,000,000 KRW [S4]").contains("6,447,345,000,000 KRW [S3]");
         assertThat(outcome.flags()).isEmpty();
 
-        Question right = new Question(1, 10, "Is this true: Samsung operating income rose 3.4%?", List.of(),
-                new Question.PageContext(null, null, null));
+        Question right = new Question(1, 10, "Samsung operating income rose 3.4%", List.of(), null, null,
+                Question.Mode.CLAIM_CHECK);
         RecordingSink second = new RecordingSink();
         ReplayServer.await(offline(new FixtureMarket(), List.of()).answer(right, second, new Cancellation()));
         assertThat(second.last("claim-check").getString("verdict")).isEqualTo("supported");
         assertThat(second.text()).startsWith("The claim is supported by the primary source.");
+
+        RecordingSink unasked = new RecordingSink();
+        ReplayServer.await(offline(new FixtureMarket(), List.of()).answer(new Question(1, 10,
+                "삼성전자 영업이익 30% 증가, 사실인가요?", List.of(), null), unasked, new Cancellation()));
+        assertThat(unasked.last("claim-check")).as("no keyword makes a question a claim check").isNull();
     }
 
     @Test

@@ -32,13 +32,16 @@ class QuestionAnalyzerTest {
     }
 
     @Test
-    @DisplayName("Asking whether a selected sentence is true is a claim check")
+    @DisplayName("A claim check is what the client asks for, never guessed from words such as 사실 or 검증")
     void claimCheck() {
-        Question withSelection = new Question(1, 1, "이거 사실이야?", List.of(),
+        Question withSelection = new Question(1, 1, "이거 사실이야? 검증해 줘", List.of(),
                 new Question.PageContext("삼성전자 영업이익 30% 증가", null, null));
+        Question asked = new Question(1, 1, "삼성전자 영업이익 30% 증가", List.of(), null, null,
+                Question.Mode.CLAIM_CHECK);
 
-        assertThat(analyzer.analyze(withSelection).has(Intent.CLAIM_CHECK)).isTrue();
-        assertThat(analyze("이거 사실이야?").has(Intent.CLAIM_CHECK)).isFalse();
+        assertThat(analyzer.analyze(withSelection).has(Intent.CLAIM_CHECK)).isFalse();
+        assertThat(analyze("삼성전자 영업이익 30% 증가, 사실인가요?").has(Intent.CLAIM_CHECK)).isFalse();
+        assertThat(analyzer.analyze(asked).has(Intent.CLAIM_CHECK)).isTrue();
     }
 
     @Test

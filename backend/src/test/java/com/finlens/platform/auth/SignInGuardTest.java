@@ -32,7 +32,7 @@ class SignInGuardTest {
             "GET /", "GET /sign-in", "POST /auth/logout", "POST /auth/dev",
             "GET /auth/extension/start", "POST /auth/extension/dev", "POST /auth/extension/token",
             "POST /auth/extension/revoke",
-            "GET /api/v1/session", "GET /api/v1/openapi.json", "GET /api/docs",
+            "GET /api/v1/session", "GET /api/v1/sign-in/methods", "GET /api/v1/openapi.json", "GET /api/docs",
             "GET /health/live", "GET /health/ready", "GET /metrics", "GET /static/*", "HEAD /static/*");
 
     @Test
