@@ -132,6 +132,7 @@ export const AnswerEventName = Object.freeze({
   TOKEN: 'token',
   SOURCES: 'sources',
   CHOOSE_COMPANY: 'choose-company',
+  PRICE_CHART: 'price-chart',
   NUMBER_CHECK: 'number-check',
   CLAIM_CHECK: 'claim-check',
   FAILED: 'failed',
@@ -171,6 +172,8 @@ export function decodeAnswerEvent({ event, data }) {
         question: text(json.question),
         candidates: objects(json.candidates).filter((c) => typeof c.key === 'string' && c.key !== ''),
       };
+    case 'price-chart':
+      return { name: event, company: text(json.company), companyName: text(json.name), through: text(json.through) };
     case 'number-check':
       return { name: event, checked: count(json.checked), traced: count(json.traced), flags: strings(json.flags) };
     case 'claim-check':

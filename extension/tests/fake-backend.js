@@ -61,7 +61,6 @@ export async function startFakeBackend(extensionOrigin) {
   const answers = [];
   const openStreams = new Set();
   let refreshTokens = new Set([REFRESH_TOKEN]);
-  let refreshHold = null; // a deferred the next refresh answer waits for
 
   function replay(res, name) {
     const { status, contentType, body } = recorded(name);
@@ -98,7 +97,6 @@ export async function startFakeBackend(extensionOrigin) {
       return;
     }
     if (req.method === 'POST' && pathname === '/auth/extension/token') {
-      if (refreshHold) await refreshHold.promise;
       // Refresh tokens rotate: a spent one gets the backend's recorded refusal.
       if (!refreshTokens.has(record.body?.refreshToken)) {
         replay(res, 'token-rejected');
@@ -187,16 +185,6 @@ export async function startFakeBackend(extensionOrigin) {
       const release = deferred();
       answers.push({ name, hold, holdOpen, drop, release });
       return { release: () => release.resolve() };
-    },
-    /** Refresh answers wait until release(), so a test can have a second refresher arrive meanwhile. */
-    holdRefresh() {
-      refreshHold = deferred();
-      return {
-        release: () => {
-          refreshHold.resolve();
-          refreshHold = null;
-        },
-      };
     },
     async close() {
       for (const res of openStreams) res.destroy();

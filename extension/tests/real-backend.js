@@ -1,9 +1,11 @@
 // The real Finlens backend for the extension's browser test: the jar `./mvnw verify` builds before this module's
 // tests, started on 127.0.0.1 with its embedded defaults (embedded MariaDB, offline composer, bundled market data)
 // in a temporary data directory, under `timeout` so it cannot outlive a hung test, and stopped by its PID. The
-// disclosure poll runs every second over the bundled DART data, and a revoked token stops working at once.
+// disclosure poll runs every second over the bundled DART data, a revoked token stops working at once, and an access
+// token lives ACCESS_TOKEN_TTL_S seconds: the panels' refresh runs for real, on tokens the backend really rejects.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +14,7 @@ import { EXTENSION_ID } from './chrome-stub.js';
 
 export const JAR = path.resolve(EXTENSION_DIR, '../backend/target/finlens.jar');
 const START_LIMIT_MS = 180_000;
+export const ACCESS_TOKEN_TTL_S = 5;
 
 /** false when the jar is built, else the reason to skip. */
 export function jarSkip() {
@@ -34,7 +37,17 @@ async function freePort() {
   throw new Error('no free port in 20000-31999 on 127.0.0.1');
 }
 
-export async function startRealBackend() {
+/**
+ * The id Chromium gives an unpacked extension without a manifest `key`: the SHA-256 of its absolute directory path,
+ * first 32 hex digits written with the letters a-p. The backend must know it before Chromium loads the extension.
+ */
+export function unpackedExtensionId(dir) {
+  const hex = createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
+}
+
+/** @param {{ extensionIds?: string[] }} options further extension ids allowed to sign in and call the API */
+export async function startRealBackend({ extensionIds = [] } = {}) {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'finlens-ext-backend-'));
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -50,6 +63,10 @@ export async function startRealBackend() {
       FINLENS_MANAGEMENT_PORT: '0',
       FINLENS_WATCHLIST_POLL_INTERVAL: '1s',
       FINLENS_AUTH_CACHE_TTL: '0s',
+      FINLENS_ACCESS_TOKEN_TTL: `${ACCESS_TOKEN_TTL_S}s`,
+      // Every panel call refreshes a token this short-lived: the per-minute sign-in limit is not under test here.
+      FINLENS_SIGNIN_RATE_PER_MINUTE: '10000',
+      FINLENS_EXTENSION_IDS: [EXTENSION_ID, ...extensionIds].join(','),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -88,15 +105,6 @@ export async function startRealBackend() {
       });
       const text = await response.text();
       return { status: response.status, body: text ? JSON.parse(text) : null };
-    },
-    /** Signs the extension out on the server, as the panel's Sign out (or another device's revocation) does. */
-    async revoke(refreshToken) {
-      const response = await fetch(`${baseUrl}/auth/extension/revoke`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ refreshToken }),
-      });
-      if (!response.ok) throw new Error(`revoke answered ${response.status}`);
     },
     /** A page of the web UI as the same user sees it after the web's development sign-in (cookie session). */
     async webPage(email, pagePath) {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { EXTENSION_ID } from './chrome-stub.js';
-import { EXTENSION_DIR, chromiumSkip, openSignedInPanel, waitUntil } from './browser.js';
+import { EXTENSION_DIR, chromiumSkip, openSignedInPanel } from './browser.js';
 import { ACCESS_TOKEN, REFRESH_TOKEN, recorded, recordedAnswer, recordedStream, startFakeBackend } from './fake-backend.js';
 
 const skip = chromiumSkip();
@@ -48,7 +48,7 @@ const UNTIL_FIRST_TOKEN = recordedStream('answer').findIndex((event) => event.in
 const recordedEvent = (name, event) =>
   JSON.parse(recordedStream(name).find((e) => e.includes(`event: ${event}\n`)).split('\ndata: ')[1]);
 
-test('the preview shows the page context with personal data redacted, and the question carries exactly what it shows', { skip }, async () => {
+test('the preview shows the page context with personal data redacted and reversible per item, and the answer streams in', { skip }, async () => {
   const redactedSelection = '삼성전자는 3분기 영업이익이 크게 늘었다고 밝혔다. 문의 [이메일], [전화번호]';
   assert.equal(await panel.locator('#ctx-selection-value').textContent(), redactedSelection);
   assert.equal(await panel.locator('#ctx-title-value').textContent(), PAGE.title);
@@ -78,13 +78,8 @@ test('the preview shows the page context with personal data redacted, and the qu
   held.release();
   await panel.locator('.message.assistant[data-status="complete"]').waitFor();
 
-  const [request] = messageRequests();
-  assert.equal(request.headers.authorization, `Bearer ${ACCESS_TOKEN}`);
-  assert.deepEqual(request.body, {
-    content: storedMessages[0].content,
-    context: { selection: redactedSelection, url: 'https://news.example.com/articles/42' },
-  });
-  assert.doesNotMatch(JSON.stringify(request.body), /@|010-1234|ref=home/, 'no email, phone or query left the browser');
+  // What the request body holds is asserted on what left the browser for the real backend (real-backend.browser.test.js).
+  assert.equal(messageRequests()[0].headers.authorization, `Bearer ${ACCESS_TOKEN}`);
   assert.equal(await panel.locator('#context-preview').isVisible(), false, 'context is sent once, not kept for the next question');
 
   assert.ok((await answer.locator('.content').textContent()).includes(ANSWER.line));
@@ -188,29 +183,6 @@ test('the options page refuses a plain-http remote server and shows the id and r
   await options.close();
 });
 
-test('the options page keeps the deny list, pre-filled with banks, brokerages and webmail, as the user edits it', { skip }, async () => {
-  const options = await context.newPage();
-  options.on('pageerror', (error) => pageErrors.push(error.message));
-  await options.goto(`chrome-extension://${EXTENSION_ID}/options/options.html`);
-  const listed = (await options.locator('#denied-sites').inputValue()).split('\n');
-  for (const site of ['kbstar.com', 'kiwoom.com', 'mail.naver.com']) assert.ok(listed.includes(site), site);
-
-  await options.locator('#denied-sites').fill(`${listed.join('\n')}\nhttps://www.mybank.example/login`);
-  await options.locator('#denied-form button[type="submit"]').click();
-  await options.locator('#denied-status', { hasText: 'Saved' }).waitFor();
-  const stored = await options.evaluate(() => chrome.storage.sync.get('finlens.settings'));
-  assert.equal(stored['finlens.settings'].deniedSites.at(-1), 'mybank.example');
-  assert.equal(stored['finlens.settings'].apiBase, backend.baseUrl);
-  assert.deepEqual(pageErrors, []);
-  await options.close();
-});
-
-test('a selection from a denied site never reaches the panel: it only says the site is denied', { skip }, async () => {
-  await panel.evaluate(() => chrome.storage.session.set({ 'finlens.pendingContext': { deniedSite: 'kbstar.com', capturedAt: Date.now() } }));
-  await panel.locator('#page-status', { hasText: 'kbstar.com' }).waitFor();
-  assert.equal(await panel.locator('#context-preview').isVisible(), false);
-});
-
 test('a rejected access token is refreshed once and the rotated refresh token stored; a spent one signs out', { skip }, async () => {
   const readAuth = () => panel.evaluate(async () => (await chrome.storage.local.get('finlens.auth'))['finlens.auth']);
   const setAuth = (auth) => panel.evaluate((value) => chrome.storage.local.set({ 'finlens.auth': value }), auth);
@@ -242,29 +214,6 @@ test('a rejected access token is refreshed once and the rotated refresh token st
   await panel.locator('#signed-out-view').waitFor({ state: 'visible' });
   assert.equal(await readAuth(), undefined);
   assert.equal(await panel.locator('#sign-in').isVisible(), true);
-});
-
-test('panels opened with an expired token refresh it once, one after the other, and all stay signed in', { skip }, async () => {
-  const current = recorded('token-refreshed').body.refreshToken;
-  const refreshes = () => backend.requests.filter((r) => r.path === '/auth/extension/token').length;
-  const before = refreshes();
-  // Held before the tokens are stored: the panel already open refreshes too, as soon as it sees the sign-in.
-  const held = backend.holdRefresh();
-  await panel.evaluate((value) => chrome.storage.local.set({ 'finlens.auth': value }), { accessToken: 'expired-access-token', refreshToken: current, expiresAt: Date.now() - 1_000 });
-  const url = `chrome-extension://${EXTENSION_ID}/sidepanel/index.html`;
-  const panels = [await context.newPage(), await context.newPage()];
-  await Promise.all(panels.map((page) => page.goto(url)));
-  // One panel holds the refresh lock with its request on the wire; the other waits for the lock, not the network.
-  await waitUntil(async () => {
-    const { held: holders, pending } = await panel.evaluate(() => navigator.locks.query());
-    return holders.length === 1 && pending.length >= 1 && refreshes() === before + 1;
-  });
-  held.release();
-  for (const page of [panel, ...panels]) await page.locator('#signed-in-view').waitFor({ state: 'visible' });
-  assert.equal(refreshes(), before + 1, 'one refresh request for all three panels');
-  const stored = await panel.evaluate(async () => (await chrome.storage.local.get('finlens.auth'))['finlens.auth']);
-  assert.equal(stored.accessToken, ACCESS_TOKEN);
-  await Promise.all(panels.map((page) => page.close()));
 });
 
 test('the page extractor returns the selection, title, address and only the visible text, capped', { skip }, async () => {

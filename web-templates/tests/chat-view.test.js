@@ -39,19 +39,21 @@ function recordedStream(name, { drop } = {}) {
 async function replay(name, options) {
   const { window } = new JSDOM('<!doctype html><ol id="messages"></ol><div id="progress"></div>');
   const chosen = [];
+  const charts = [];
   const view = createChatView({
     list: window.document.getElementById('messages'),
     progress: window.document.getElementById('progress'),
     text: TEXT,
     renderer: createRenderer({ createDOMPurify: DOMPurify, window, Marked }),
     onChoose: (candidate) => chosen.push(candidate),
+    onChart: (host, event) => charts.push({ host, event }),
   });
   view.addQuestion('질문');
   const answer = view.addAnswer();
   const outcome = await readAnswerStream(recordedStream(name, options), { onEvent: answer.apply, onChunkDone: answer.repaint });
   if (outcome.end === 'cut-off') answer.end('failed');
   if (outcome.end === 'done') answer.offerChoices();
-  return { li: answer.element, chosen, progress: window.document.getElementById('progress'), outcome };
+  return { li: answer.element, chosen, charts, progress: window.document.getElementById('progress'), outcome };
 }
 
 test('a recorded answer renders as sanitised Markdown with its sources and ends complete', async () => {
@@ -96,4 +98,12 @@ test('a stream cut off before done keeps its text and says the answer was not co
   assert.equal(li.dataset.status, 'failed');
   assert.ok(li.querySelector('.content').textContent.includes(recordedAnswer('answer').line));
   assert.equal(li.querySelector('.status-note').textContent, TEXT.failed);
+});
+
+test('a recorded answer about a share price gets one chart of its company, inside the answer', async () => {
+  const { li, charts } = await replay('answer');
+  assert.equal(charts.length, 1);
+  assert.equal(charts[0].event.company, '005930');
+  assert.match(charts[0].event.through, /^\d{4}-\d{2}-\d{2}$/);
+  assert.equal(charts[0].host.parentElement, li);
 });

@@ -9,8 +9,9 @@
  * @param {DOMStringMap} deps.text localized strings (sources, flags, failed, stopped)
  * @param {{renderMarkdown: Function}} deps.renderer lib/render.js
  * @param {(candidate: object) => void} deps.onChoose re-asks the question about a chosen company
+ * @param {(host: HTMLElement, event: object) => void} [deps.onChart] draws a price chart into host (price-chart.js)
  */
-export function createChatView({ list, progress, text, renderer, onChoose }) {
+export function createChatView({ list, progress, text, renderer, onChoose, onChart }) {
   const doc = list.ownerDocument;
 
   function bubble(role) {
@@ -101,6 +102,13 @@ export function createChatView({ list, progress, text, renderer, onChoose }) {
             break;
           case 'choose-company':
             choice = event;
+            break;
+          case 'price-chart':
+            if (onChart) {
+              const host = doc.createElement('div');
+              li.append(host);
+              onChart(host, event);
+            }
             break;
           case 'failed':
             answer.repaint();

@@ -29,6 +29,13 @@ const view = createChatView({
   renderer,
   // The user's own question again, about the company they picked (never the clarifying sentence).
   onChoose: (candidate) => submit(askAboutCandidate(lastQuestion, candidate)),
+  // An answer about a price carries its company's chart, the one the company page draws (loaded when first needed).
+  onChart: async (host, event) => (await import('./price-chart.js')).mountPriceChart(host, {
+    company: event.company,
+    today: event.through,
+    lang: document.documentElement.lang === 'ko' ? 'ko' : 'en',
+    text: document.getElementById('chart-i18n').dataset,
+  }),
 });
 
 for (const stored of document.querySelectorAll('li.message.assistant .content')) {

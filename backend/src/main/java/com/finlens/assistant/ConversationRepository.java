@@ -42,6 +42,27 @@ public final class ConversationRepository {
                 .getResultList()));
     }
 
+    /** A conversation and its messages. */
+    public record WithMessages(Conversation conversation, List<Message> messages) {
+    }
+
+    /**
+     * The user's conversation with its messages (null when it is not theirs), in one session: asking needs both,
+     * and under load every unit of work saved is a connection the pool does not hand out.
+     */
+    public Future<WithMessages> findOwnedWithMessages(long userId, long conversationId) {
+        return Futures.toFuture(sessions.withSession(s -> s
+                .createSelectionQuery("from Conversation where id = :id and userId = :user", Conversation.class)
+                .setParameter("id", conversationId)
+                .setParameter("user", userId)
+                .getSingleResultOrNull()
+                .chain(conversation -> conversation == null ? Uni.createFrom().<WithMessages>nullItem()
+                        : s.createSelectionQuery("from Message where conversationId = :c order by id", Message.class)
+                                .setParameter("c", conversationId)
+                                .getResultList()
+                                .map(messages -> new WithMessages(conversation, messages)))));
+    }
+
     public Future<List<Message>> messages(long conversationId) {
         return Futures.toFuture(sessions.withSession(s -> s
                 .createSelectionQuery("from Message where conversationId = :c order by id", Message.class)

@@ -20,13 +20,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Conversations and the streaming of answers. The question is stored before anything else; the answer is stored
- * while it streams (flushed about once a second) and always ends in a final status: complete, failed (keeping the
+ * while it streams (flushed every two seconds) and always ends in a final status: complete, failed (keeping the
  * partial text) or cancelled (the client went away; upstream work is stopped). Answers go out as
  * {@link AnswerEvent}s; this class knows nothing of how they are framed on the wire.
  */
@@ -35,7 +36,7 @@ public final class ConversationService {
     private static final Logger LOG = LoggerFactory.getLogger(ConversationService.class);
     private static final int HISTORY_TURNS = 10;
     private static final int TITLE_LENGTH = 80;
-    private static final long FLUSH_MILLIS = 1_000;
+    private static final long FLUSH_MILLIS = 2_000;
     static final Duration LIST_STALENESS = Duration.ofSeconds(2);
     private static final ApiException NOT_STORED = new ApiException(500, "answer-not-stored",
             "The answer could not be saved", "The answer was written but could not be saved; ask again.");
@@ -107,19 +108,23 @@ public final class ConversationService {
      * a {@code failed} event. {@code done} is sent only once the answer is stored, with the status stored.
      */
     public Future<Void> ask(long userId, long conversationId, AskCommand command, Supplier<AnswerChannel> open) {
-        return get(userId, conversationId).compose(conversation -> repository.messages(conversation.getId())
-                .compose(previous -> {
-                    String newTitle = conversation.getTitle().isBlank() ? titleFrom(command.content()) : null;
-                    return repository.startExchange(conversation.getId(), command.content(), newTitle,
-                                    clock.instant(), heartbeat.aliveSince())
-                            .onComplete(done -> lists.invalidate(userId))
-                            .map(stored -> {
-                                Question question = new Question(userId, conversation.getId(), command.content(),
-                                        history(previous), command.pageContext(), command.companyKey(), command.mode());
-                                stream(question, stored.get(0), stored.get(1), open.get());
-                                return null;
-                            });
-                }));
+        return repository.findOwnedWithMessages(userId, conversationId).compose(found -> {
+            if (found == null) {
+                return Future.failedFuture(ApiException.notFound("The conversation"));
+            }
+            Conversation conversation = found.conversation();
+            String newTitle = conversation.getTitle().isBlank() ? titleFrom(command.content()) : null;
+            return repository.startExchange(conversation.getId(), command.content(), newTitle,
+                            clock.instant(), heartbeat.aliveSince())
+                    .onComplete(done -> lists.invalidate(userId))
+                    .map(stored -> {
+                        Question question = new Question(userId, conversation.getId(), command.content(),
+                                history(found.messages()), command.pageContext(), command.companyKey(),
+                                command.mode());
+                        stream(question, stored.get(0), stored.get(1), open.get());
+                        return null;
+                    });
+        });
     }
 
     private void stream(Question question, Message asked, Message answer, AnswerChannel channel) {
@@ -128,7 +133,10 @@ public final class ConversationService {
         Cancellation cancellation = new Cancellation();
         StreamingSink sink = new StreamingSink(channel);
         channel.emit(new AnswerEvent.Start(asked.getId(), messageId));
-        long flushTimer = vertx.setPeriodic(FLUSH_MILLIS, t -> sink.flushIfChanged(messageId));
+        // The first save falls at a random point of the second half of the first period: answers that start
+        // together (a burst of users) would otherwise all write at the same moment, every period.
+        long firstFlush = FLUSH_MILLIS / 2 + ThreadLocalRandom.current().nextLong(FLUSH_MILLIS / 2);
+        long flushTimer = vertx.setPeriodic(firstFlush, FLUSH_MILLIS, t -> sink.flushIfChanged(messageId));
         channel.onClientGone(cancellation::cancel);
         Future<AnswerOutcome> outcome;
         try {

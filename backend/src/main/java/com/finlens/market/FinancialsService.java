@@ -72,13 +72,16 @@ public final class FinancialsService {
                     .filter(a -> basis == null || basis.equals(a.fsDiv()) || a.fsDiv() == null).toList();
             List<FinancialLine> lines = chosen.stream().sorted(Comparator.comparingInt(DartAccount::order))
                     .map(a -> new FinancialLine(a.statement(), a.accountName(), a.accountId(), a.periodName(),
-                            big(a.amount()), big(a.cumulativeAmount()), big(a.priorAmount()), a.priorPeriodName()))
+                            big(a.amount()), big(a.cumulativeAmount()), big(a.priorAmount()), a.priorPeriodName(),
+                            big(a.earlierAmount()), a.earlierPeriodName()))
                     .toList();
             String periodEnd = chosen.stream().map(DartAccount::periodDates).filter(p -> p != null && !p.isBlank())
                     .findFirst().orElse(null);
             String currency = chosen.stream().map(DartAccount::currency).findFirst().orElse("KRW");
             MarketResult<FinancialStatements> result = log.result(new FinancialStatements(company, fiscalYear,
-                    reportCode.code(), reportCode.label(), basis, currency, periodEnd, lines));
+                    reportCode.code(), reportCode.label(), basis, currency, periodEnd, lines,
+                    chosen.stream().map(DartAccount::receiptNo).filter(r -> r != null && !r.isBlank()).findFirst()
+                            .orElse(null)));
             return relabel(result, basis);
         }).recover(t -> Future.failedFuture(MarketDataNotFound.of("Statements of " + company.name(),
                 log.failuresWith(DartClient.SYSTEM, full ? "GET /api/fnlttSinglAcntAll.json"
@@ -102,7 +105,8 @@ public final class FinancialsService {
     private static DartAccount withFsDiv(DartAccount a, String fsDiv) {
         return new DartAccount(a.receiptNo(), a.reportCode(), a.businessYear(), fsDiv, a.statement(),
                 a.statementName(), a.accountId(), a.accountName(), a.periodName(), a.periodDates(), a.amount(),
-                a.cumulativeAmount(), a.priorAmount(), a.priorPeriodName(), a.order(), a.currency());
+                a.cumulativeAmount(), a.priorAmount(), a.priorPeriodName(), a.order(), a.currency(), a.earlierAmount(),
+                a.earlierPeriodName());
     }
 
     private static void remember(SourceLog log, Sourced<List<DartAccount>> s, int year, ReportCode report) {
@@ -131,7 +135,7 @@ public final class FinancialsService {
             if (end.isEmpty()) {
                 log.answered(s.fetch(), "FY" + (year == null ? "latest" : year), "USD", null, "consolidated");
                 return log.result(new FinancialStatements(company, year == null ? 0 : year, "FY",
-                        "Annual income statement", "consolidated", null, null, List.of()));
+                        "Annual income statement", "consolidated", null, null, List.of(), null));
             }
             LocalDate periodEnd = end.get();
             List<FinancialLine> lines = new ArrayList<>();
@@ -139,19 +143,23 @@ public final class FinancialsService {
             for (String type : YahooClient.INCOME_TYPES) {
                 List<YahooAnnualFigure> series = byType.getOrDefault(type, List.of());
                 Optional<YahooAnnualFigure> current = series.stream().filter(f -> f.asOf().equals(periodEnd)).findFirst();
-                Optional<YahooAnnualFigure> prior = series.stream().filter(f -> f.asOf().isBefore(periodEnd))
-                        .max(Comparator.comparing(YahooAnnualFigure::asOf));
+                List<YahooAnnualFigure> before = series.stream().filter(f -> f.asOf().isBefore(periodEnd))
+                        .sorted(Comparator.comparing(YahooAnnualFigure::asOf).reversed()).toList();
                 if (current.isEmpty()) {
                     continue;
                 }
                 currency = current.get().currency();
+                Optional<YahooAnnualFigure> prior = before.stream().findFirst();
+                Optional<YahooAnnualFigure> earlier = before.stream().skip(1).findFirst();
                 lines.add(new FinancialLine("IS", usAccountName(type), type, "FY ending " + periodEnd,
                         current.get().value(), null, prior.map(YahooAnnualFigure::value).orElse(null),
-                        prior.map(p -> "FY ending " + p.asOf()).orElse(null)));
+                        prior.map(p -> "FY ending " + p.asOf()).orElse(null),
+                        earlier.map(YahooAnnualFigure::value).orElse(null),
+                        earlier.map(p -> "FY ending " + p.asOf()).orElse(null)));
             }
             log.answered(s.fetch(), "FY ending " + periodEnd, currency, currency, "consolidated");
             return log.result(new FinancialStatements(company, periodEnd.getYear(), "FY", "Annual income statement",
-                    "consolidated", currency, periodEnd.toString(), List.copyOf(lines)));
+                    "consolidated", currency, periodEnd.toString(), List.copyOf(lines), null));
         }).recover(t -> Future.failedFuture(MarketDataNotFound.of("Statements of " + company.name(),
                 log.failuresWith(YahooClient.SYSTEM,
                         "GET /ws/fundamentals-timeseries/v1/finance/timeseries/{symbol}", t))));

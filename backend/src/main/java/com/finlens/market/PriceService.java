@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ public final class PriceService {
 
     /** Longest window fetched day by day from KRX (one call per trading day); longer windows use Yahoo. */
     static final int KRX_MAX_TRADING_DAYS = 31;
+    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
     private final KrxClient krx;
     private final YahooClient yahoo;
@@ -131,7 +133,7 @@ public final class PriceService {
         return yahoo.quote(company.yahooSymbol()).map(q -> {
             log.answered(q.fetch(), q.value().marketTime() == null ? "latest" : q.value().marketTime().toString(),
                     "per share", q.value().currency(), null);
-            return Optional.of(fromQuote(q.value()));
+            return Optional.of(fromQuote(q.value(), company));
         }).otherwise(t -> {
             log.failed(YahooClient.SYSTEM, "GET /v7/finance/quote", t);
             return Optional.empty();
@@ -245,8 +247,10 @@ public final class PriceService {
                 r.tradedValue(), r.marketCap(), KrxClient.SYSTEM);
     }
 
-    static CompanyProfile.LatestPrice fromQuote(YahooQuote q) {
-        LocalDate date = q.marketTime() == null ? null : q.marketTime().atZone(KrxCalendar.SEOUL).toLocalDate();
+    /** A quote's trading day is the day where the company trades (a US close at 20:00 UTC is still that day). */
+    static CompanyProfile.LatestPrice fromQuote(YahooQuote q, MarketCompany company) {
+        LocalDate date = q.marketTime() == null ? null
+                : q.marketTime().atZone(company.korean() ? KrxCalendar.SEOUL : NEW_YORK).toLocalDate();
         return new CompanyProfile.LatestPrice(date, q.price(), q.change(), q.changePercent(), null, q.marketCap(), null,
                 q.currency());
     }

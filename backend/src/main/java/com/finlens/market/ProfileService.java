@@ -26,7 +26,7 @@ public final class ProfileService {
                 log.answered(q.fetch(), q.value().marketTime() == null ? "latest" : q.value().marketTime().toString(),
                         "per share", q.value().currency(), null);
                 return log.result(new CompanyProfile(company, q.value().name(), null, null, null, null, null, null,
-                        PriceService.fromQuote(q.value())));
+                        PriceService.fromQuote(q.value(), company)));
             }).recover(t -> Future.failedFuture(MarketDataNotFound.of("Profile of " + company.name(),
                     log.failuresWith("yahoo", "GET /v7/finance/quote", t))));
         }

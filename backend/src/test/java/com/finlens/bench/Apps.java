@@ -17,9 +17,10 @@ import java.util.concurrent.TimeUnit;
 final class Apps {
 
     /** The heap and GC the production image uses (backend/Dockerfile), so RSS here is what a server sees. */
-    static final List<String> JVM_FLAGS = List.of("-Xms128m", "-Xmx256m", "-XX:+UseSerialGC",
-            "-XX:MaxMetaspaceSize=192m", "-XX:MaxDirectMemorySize=128m", "-XX:ReservedCodeCacheSize=96m",
-            "-Xss512k", "-Dorg.jboss.logging.provider=slf4j", "-Dfile.encoding=UTF-8");
+    static final List<String> JVM_FLAGS = List.of("-Xms64m", "-Xmx192m", "-XX:+UseSerialGC",
+            "-XX:MaxMetaspaceSize=160m", "-XX:MaxDirectMemorySize=64m", "-XX:ReservedCodeCacheSize=64m",
+            "-Xss512k", "-Dio.netty.allocator.numDirectArenas=2", "-Dio.netty.allocator.maxOrder=7",
+            "-Dorg.jboss.logging.provider=slf4j", "-Dfile.encoding=UTF-8");
 
     record Running(Process process, int port, double secondsToReady, Path log) implements AutoCloseable {
 

@@ -193,7 +193,7 @@ public final class Bench {
                 table.add(streamRow("streaming: added first-token latency, direct", direct, stub));
                 if (nginx != null) {
                     table.add(streamRow("streaming: added first-token latency, through nginx",
-                            new StreamLoad(vertx, "127.0.0.1", nginx.port(), session), stub));
+                            new StreamLoad(vertx, "127.0.0.1", nginx.port(), app.port(), session), stub));
                 }
                 rss.add(app.rssMiB());
             }

@@ -95,6 +95,21 @@ public sealed interface AnswerEvent {
     }
 
     /**
+     * The answer is about one company's share price: clients may draw its price chart from the market API
+     * ({@code company} is a KRX code or a Yahoo symbol), with ranges ending on {@code through}, the last day the
+     * evidence has (offline, the bundled data's last day).
+     */
+    record PriceChart(String company, String companyName, String through) implements AnswerEvent {
+        public String name() {
+            return "price-chart";
+        }
+
+        public JsonObject toJson() {
+            return new JsonObject().put("company", company).put("name", companyName).put("through", through);
+        }
+    }
+
+    /**
      * Every figure in the answer traced to the evidence: how many were checked, how many traced to a source, and
      * the ones that match none ({@code flagged} is their count).
      */

@@ -1,6 +1,7 @@
 package com.finlens.assistant.pipeline;
 
 import com.finlens.assistant.answer.AnswerEvent;
+import com.finlens.platform.format.AmountFormat;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -20,6 +21,9 @@ import java.util.Optional;
  * It cannot verify a claim that names no metric the data has, no figure or change, or a period the data lacks.
  */
 final class ClaimChecker {
+
+    /** Percentages read the same in both languages (+30.0%). */
+    private static final AmountFormat PERCENT = AmountFormat.of("en");
 
     enum Verdict { SUPPORTED, CONTRADICTED, CANNOT_VERIFY }
 
@@ -97,7 +101,7 @@ final class ClaimChecker {
 
     private static Result change(String metric, BigDecimal claimed, int direction, List<Evidence.CitedFact> series) {
         BigDecimal signedClaim = claimed == null ? null : direction < 0 ? claimed.negate() : claimed;
-        String shown = signedClaim == null ? null : Amounts.percent(signedClaim);
+        String shown = signedClaim == null ? null : PERCENT.percent(signedClaim);
         if (series.size() < 2 || series.get(series.size() - 2).fact().number().signum() == 0) {
             return Result.unverifiable(metric, shown);
         }
@@ -149,7 +153,7 @@ final class ClaimChecker {
         Fact previous = previousFact.fact();
         Fact current = currentFact.fact();
         String metric = texts.metric(current);
-        String actual = Amounts.percent(result.actualPercent());
+        String actual = texts.numbers().percent(result.actualPercent());
         String claimed = result.claimed() == null ? "\"" + claimText.strip() + "\"" : result.claimed();
         String period = previous.period() + " → " + current.period();
         String verdict = result.verdict() == Verdict.SUPPORTED

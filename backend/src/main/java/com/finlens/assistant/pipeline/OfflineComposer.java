@@ -16,6 +16,8 @@ import java.util.Map;
 final class OfflineComposer {
 
     private static final int EXCERPT_CHARS = 200;
+    private static final BigDecimal HUNDRED_MILLION = new BigDecimal("100000000");
+    private static final BigDecimal MILLION = new BigDecimal("1000000");
 
     String compose(QuestionAnalysis analysis, List<CompanyRef> companies, Evidence evidence) {
         Language language = analysis.language();
@@ -157,10 +159,9 @@ final class OfflineComposer {
             line.append(" (").append(fact.period()).append(')');
         }
         line.append(": ").append(texts.value(fact));
-        String human = fact.number() == null || "%".equals(fact.unit()) || "shares".equals(fact.unit()) ? null
-                : Amounts.humanize(fact.number(), language);
-        if (human != null) {
-            line.append(" (").append(texts.about()).append(human).append(unitSuffix(fact.unit(), language)).append(')');
+        if (large(fact, language)) {
+            line.append(" (").append(texts.about()).append(texts.numbers().amount(fact.number(), fact.unit()))
+                    .append(')');
         }
         Metric metric = Metric.byKey(fact.metric());
         boolean price = "price".equals(fact.metric()) || metric != null && metric.kind() == FactKind.PRICE;
@@ -173,11 +174,12 @@ final class OfflineComposer {
         return line.append(" [").append(f.id()).append(']').toString();
     }
 
-    private static String unitSuffix(String unit, Language language) {
-        if (unit == null) {
-            return "";
+    /** An amount worth a shorter reading beside its digits: from 1억 in Korean, from a million in English. */
+    private static boolean large(Fact fact, Language language) {
+        if (fact.number() == null || "%".equals(fact.unit()) || "shares".equals(fact.unit())) {
+            return false;
         }
-        return language == Language.KO && unit.equals("KRW") ? "원" : " " + unit;
+        return fact.number().abs().compareTo(language == Language.KO ? HUNDRED_MILLION : MILLION) >= 0;
     }
 
     /** "영업이익 (2019 Q1 → 2020 Q1): +3.4%" for each figure known in at least two periods. */
@@ -205,7 +207,7 @@ final class OfflineComposer {
             }
             BigDecimal change = NumberExtractor.percentChange(from, latest.fact().number());
             lines.add((nameCompany ? latest.company().name() + " " : "") + texts.metric(latest.fact()) + " ("
-                    + previous.fact().period() + " → " + latest.fact().period() + "): " + Amounts.percent(change)
+                    + previous.fact().period() + " → " + latest.fact().period() + "): " + texts.numbers().percent(change)
                     + " [" + previous.id() + ", " + latest.id() + "]");
         }
         return lines;

@@ -76,6 +76,7 @@ public final class PipelineAnswerSource implements AnswerSource {
                 return chooseCompany(matches.ambiguities().get(0), analysis, sink);
             }
             return gatherer.gather(question, analysis, matches.companies(), sink).compose(evidence -> {
+                offerChart(analysis, matches.companies(), evidence, sink);
                 if (analysis.has(Intent.CLAIM_CHECK)) {
                     return checkClaim(question, analysis, evidence, sink, cancellation);
                 }
@@ -85,6 +86,24 @@ public final class PipelineAnswerSource implements AnswerSource {
                 return composeOffline(analysis, matches.companies(), evidence, sink, cancellation);
             });
         });
+    }
+
+    /**
+     * A question about one company's price gets its chart, up to the last day of the prices found, when the
+     * evidence holds closes of at least two days (one day is no series to draw).
+     */
+    private static void offerChart(QuestionAnalysis analysis, List<CompanyRef> companies, Evidence evidence,
+                                   AnswerSink sink) {
+        if (!analysis.has(Intent.PRICE) || companies.size() != 1) {
+            return;
+        }
+        CompanyRef company = companies.get(0);
+        List<String> days = evidence.facts().stream()
+                .filter(f -> f.company().equals(company) && "close".equals(f.fact().metric()) && f.fact().period() != null)
+                .map(f -> f.fact().period()).distinct().sorted().toList();
+        if (days.size() >= 2) {
+            sink.emit(new AnswerEvent.PriceChart(company.key(), company.name(), days.get(days.size() - 1)));
+        }
     }
 
     private Future<CompanyMatches> resolve(String text, AnswerSink sink, Texts texts) {

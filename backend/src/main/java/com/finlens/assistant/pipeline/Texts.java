@@ -1,5 +1,6 @@
 package com.finlens.assistant.pipeline;
 
+import com.finlens.platform.format.AmountFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -185,6 +186,11 @@ final class Texts {
     String nothingFound() {
         return pick("이 질문에 답할 자료를 찾지 못했습니다. 회사 이름이나 기간을 더 구체적으로 알려 주세요.",
                 "I found no data to answer this. Please name the company or the period more precisely.");
+    }
+
+    /** Numbers as the pages write them, in the answer's language. */
+    AmountFormat numbers() {
+        return AmountFormat.of(language == Language.KO ? "ko" : "en");
     }
 
     String about() {

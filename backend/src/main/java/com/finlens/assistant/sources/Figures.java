@@ -1,20 +1,21 @@
 package com.finlens.assistant.sources;
 
 import com.finlens.market.Provenance;
+import com.finlens.platform.format.AmountFormat;
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
 
 /** How a market figure is shown in a fact: every digit (76,600원, 258,935,494,000,000원), and where it came from. */
 final class Figures {
+
+    /** Exact digits read the same in both languages. */
+    private static final AmountFormat DIGITS = AmountFormat.of("en");
 
     private Figures() {
     }
 
     /** Exact digits with the unit; the composer adds the 조/억 reading next to large amounts. */
     static String exact(BigDecimal amount, String unit) {
-        String digits = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(amount);
+        String digits = DIGITS.digits(amount);
         if ("KRW".equals(unit)) {
             return digits + "원";
         }

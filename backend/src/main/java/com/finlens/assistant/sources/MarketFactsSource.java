@@ -16,6 +16,7 @@ import com.finlens.market.PriceSeries;
 import com.finlens.market.Provenance;
 import com.finlens.market.ReportCode;
 import com.finlens.market.SourceFailure;
+import com.finlens.market.SourcePages;
 import com.finlens.market.SourcesTried;
 import io.vertx.core.Future;
 import java.time.LocalDate;
@@ -87,23 +88,22 @@ public final class MarketFactsSource implements MarketFacts {
             return List.of();
         }
         String currency = r.data().currency();
-        String url = c.yahooSymbol() != null ? "https://finance.yahoo.com/quote/" + c.yahooSymbol() + "/history"
-                : "https://data.krx.co.kr/";
         List<Fact> facts = new ArrayList<>();
         PriceBar last = bars.get(bars.size() - 1);
         Provenance lastSource = sourceOf(r, last);
-        facts.add(priceFact("close", "종가 / close", last.close(), currency, last, lastSource, url));
+        facts.add(priceFact("close", "종가 / close", last.close(), currency, last, lastSource, pageOf(c, last)));
         if (bars.size() > 1) {
             PriceBar first = bars.get(0);
-            facts.add(priceFact("close", "종가 / close", first.close(), currency, first, sourceOf(r, first), url));
+            facts.add(priceFact("close", "종가 / close", first.close(), currency, first, sourceOf(r, first),
+                    pageOf(c, first)));
         }
         if (last.volume() != null) {
             facts.add(priceFact("volume", "거래량 / volume", java.math.BigDecimal.valueOf(last.volume()), "shares",
-                    last, lastSource, url));
+                    last, lastSource, pageOf(c, last)));
         }
         if (last.marketCap() != null) {
             facts.add(priceFact("market_cap", "시가총액 / market cap", java.math.BigDecimal.valueOf(last.marketCap()),
-                    currency, last, lastSource, url));
+                    currency, last, lastSource, pageOf(c, last)));
         }
         return facts;
     }
@@ -112,6 +112,13 @@ public final class MarketFactsSource implements MarketFacts {
                                   Provenance p, String url) {
         return new Fact(metric, label, Figures.exact(value, unit), value, unit, bar.date().toString(),
                 Figures.system(p, bar.source()), p == null ? null : p.endpoint(), url, bar.date().toString());
+    }
+
+    /** Where a person checks a bar: Yahoo's price history for Yahoo (and yfinance) bars, else the KRX portal. */
+    private static String pageOf(com.finlens.market.MarketCompany c, PriceBar bar) {
+        boolean yahoo = bar.source() != null && (bar.source().startsWith("yahoo") || bar.source().startsWith("yfinance"));
+        return yahoo && c.yahooSymbol() != null ? SourcePages.yahooQuote(c.yahooSymbol()) + "/history"
+                : SourcePages.KRX_DAILY_PRICES;
     }
 
     /** The provenance entry of the source a bar came from (a dataset's entry names its file). */

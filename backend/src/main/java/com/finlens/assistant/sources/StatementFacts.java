@@ -7,8 +7,7 @@ import com.finlens.market.FinancialStatements;
 import com.finlens.market.MarketResult;
 import com.finlens.market.Provenance;
 import com.finlens.market.ReportCode;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import com.finlens.market.SourcePages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,9 +24,8 @@ final class StatementFacts {
         Provenance p = r.provenance().stream().filter(x -> x.basis() != null).findFirst()
                 .orElse(r.provenance().isEmpty() ? null : r.provenance().get(0));
         String label = (s.basis() == null ? "" : s.basis() + " ") + s.reportName();
-        String url = c.korean() ? "https://dart.fss.or.kr/dsab007/main.do?option=corp&textCrpNm="
-                + URLEncoder.encode(c.name(), StandardCharsets.UTF_8)
-                : "https://finance.yahoo.com/quote/" + c.yahooSymbol() + "/financials";
+        String url = !c.korean() ? SourcePages.yahooQuote(c.yahooSymbol()) + "/financials"
+                : s.receiptNo() != null ? SourcePages.dartViewer(s.receiptNo()) : SourcePages.dartCompany(c.name());
         boolean quarterly = s.reportCode() != null && !s.reportCode().equals(ReportCode.ANNUAL.code())
                 && !s.reportCode().equals("FY");
         String quarter = quarterOf(s.reportCode());

@@ -56,7 +56,7 @@ public final class DartClient {
         return transport.snapshotAsOf();
     }
 
-    /** The full corp code list (~113k companies); DART refreshes it daily. */
+    /** The listed companies of DART's corp code list (~3.9k of ~113k); DART refreshes it daily. */
     public Future<Sourced<List<DartCorp>>> corpCodes() {
         UpstreamRequest request = base("/api/corpCode.xml").cacheFor(Duration.ofDays(1)).build();
         return send(request).compose(response -> worker.executeBlocking(
@@ -185,7 +185,8 @@ public final class DartClient {
                     a.getString("account_nm"), a.getString("thstrm_nm"), a.getString("thstrm_dt"),
                     amount(a.getString("thstrm_amount")), amount(a.getString("thstrm_add_amount")),
                     amount(a.getString("frmtrm_amount")), a.getString("frmtrm_nm"),
-                    intOf(a, "ord", i), a.getString("currency", "KRW")));
+                    intOf(a, "ord", i), a.getString("currency", "KRW"), amount(a.getString("bfefrmtrm_amount")),
+                    a.getString("bfefrmtrm_nm")));
         }
         return List.copyOf(out);
     }

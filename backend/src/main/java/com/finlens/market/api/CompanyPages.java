@@ -1,10 +1,14 @@
 package com.finlens.market.api;
 
+import com.finlens.market.CompanyProfile;
+import com.finlens.market.MarketCompany;
 import com.finlens.market.MarketResult;
 import com.finlens.market.MarketServices;
 import com.finlens.market.PriceBar;
 import com.finlens.market.PriceSeries;
 import com.finlens.market.ReportCode;
+import com.finlens.market.api.DataHealth.Section;
+import com.finlens.platform.format.AmountFormat;
 import com.finlens.platform.http.ApiException;
 import com.finlens.platform.view.Views;
 import io.vertx.core.Future;
@@ -16,17 +20,17 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
- * MarketCompany pages of the web UI: search (/companies?q=) and one company (/companies/{code}) with its profile, a price
- * chart, recent disclosures and key financial statements. Each part shows its sources; a part whose sources all
- * failed says so instead of disappearing.
+ * Company pages of the web UI: search (/companies?q=) and one company (/companies/{code}) with its latest trading
+ * day, a price chart (drawn by static/js/price-chart.js from the market API), recent disclosures and a multi-year
+ * table of key financial statements. Numbers are written in the page's language (platform AmountFormat); each part
+ * says in words where its figures come from and how fresh they are, and a part whose sources all failed says so in
+ * one friendly line instead of disappearing ({@link DataHealth}).
  */
 public final class CompanyPages {
 
-    private static final int CHART_WIDTH = 640;
-    private static final int CHART_HEIGHT = 200;
+    private static final int OFFLINE_FILING_YEARS = 3;
 
     private final MarketServices market;
     private final Views views;
@@ -48,7 +52,8 @@ public final class CompanyPages {
             return;
         }
         if (q.length() > 100) {
-            throw ApiException.badRequest("q", "Search for at most 100 characters.");
+            notice(ctx, 400, "", "companies.tooLong");
+            return;
         }
         market.resolver().resolve(q.strip())
                 .compose(r -> views.render(ctx, "market/companies.html", Map.of("active", "companies", "q", q,
@@ -59,62 +64,105 @@ public final class CompanyPages {
     private void company(RoutingContext ctx) {
         String code = ctx.pathParam("code");
         if (code == null || code.length() > 20 || !code.matches("[A-Za-z0-9.\\-^=]+")) {
-            throw ApiException.badRequest("code", "Use a 6-digit KRX code or a symbol such as AAPL.");
+            notice(ctx, 400, "", "companies.badCode");
+            return;
         }
+        String lang = Views.lang(ctx);
         market.resolver().company(code).compose(company -> {
+            DataHealth health = new DataHealth(views.messages(), lang, company);
+            AmountFormat numbers = AmountFormat.of(lang);
             LocalDate today = market.prices().priceToday(company);
-            Future<JsonObject> profile = part(market.profiles().profile(company), MarketJson::profile);
-            // A month: KRX answers one trading day per call, so longer windows are for the JSON API to page through.
-            Future<JsonObject> prices = market.prices().prices(company, today.minusDays(31), today, "1d")
-                    .map(r -> MarketJson.result(r, MarketJson::prices).put("chart", chart(r)))
-                    .otherwise(CompanyPages::unavailable);
-            Future<JsonObject> disclosures = company.korean()
-                    ? part(market.disclosures().disclosures(company, market.disclosures().filingsToday().minusDays(90),
-                            market.disclosures().filingsToday()),
-                    MarketJson::disclosures)
-                    : Future.succeededFuture(null);
-            Future<JsonObject> financials = part(market.financials().financials(company, null, ReportCode.ANNUAL, false),
-                    MarketJson::financials);
+            Future<JsonObject> profile = market.profiles().profile(company)
+                    .map(r -> latest(r, numbers).put("health", health.of(r, Section.LATEST, null)))
+                    .otherwise(t -> new JsonObject().put("health", health.failure(t, Section.LATEST)));
+            // The server reads one month for the summary and the data-health line; the chart asks the API per range.
+            Future<JsonObject> prices = market.prices().prices(company, today.minusMonths(1), today, "1d")
+                    .map(r -> summary(r.data(), numbers).put("health", health.of(r, Section.PRICES, null)))
+                    .otherwise(t -> new JsonObject().put("health", health.failure(t, Section.PRICES)));
+            Future<JsonObject> disclosures = company.korean() ? filings(company, health) : Future.succeededFuture(null);
+            Future<JsonObject> financials = market.financials().financials(company, null, ReportCode.ANNUAL, false)
+                    .map(r -> new JsonObject(FinancialTable.of(r.data(), views.messages(), lang))
+                            .put("health", health.of(r, Section.FINANCIALS, r.data().receiptNo())))
+                    .otherwise(t -> new JsonObject().put("health", health.failure(t, Section.FINANCIALS)));
             return Future.join(profile, prices, disclosures, financials).map(all -> {
                 Map<String, Object> model = new HashMap<>();
                 model.put("active", "companies");
-                model.put("company", MarketJson.company(company));
+                model.put("company", header(company));
+                model.put("chart", Map.of("company", company.id(), "today", today.toString()));
                 model.put("profile", profile.result());
                 model.put("prices", prices.result());
                 model.put("disclosures", disclosures.result());
                 model.put("financials", financials.result());
                 return model;
             });
-        }).compose(model -> views.render(ctx, "market/company.html", model)).onFailure(ctx::fail);
+        }).compose(model -> views.render(ctx, "market/company.html", model)).onFailure(e -> {
+            // every part answers for itself, so what fails here is the code: no such company
+            if (e instanceof ApiException api && api.status() == 404) {
+                notice(ctx, 404, code, "companies.unknown", code);
+            } else {
+                ctx.fail(e);
+            }
+        });
     }
 
-    private static <T> Future<JsonObject> part(Future<MarketResult<T>> result, Function<T, JsonObject> mapper) {
-        return result.map(r -> MarketJson.result(r, mapper)).otherwise(CompanyPages::unavailable);
+    /** The search page with one localized line saying what was wrong with the request (never backend English). */
+    private void notice(RoutingContext ctx, int status, String q, String key, Object... args) {
+        views.render(ctx, status, "market/companies.html", Map.of("active", "companies", "q", q,
+                "notice", views.messages().get(Views.lang(ctx), key, args)));
     }
 
-    private static JsonObject unavailable(Throwable failure) {
-        String reason = failure instanceof ApiException api ? api.detail() : "The source did not answer.";
-        return new JsonObject().put("unavailable", reason);
+    /**
+     * Filings of the last 90 days; offline, the bundled DART list is a recording of its own day, so the page shows
+     * what it holds (up to {@value #OFFLINE_FILING_YEARS} years back) and its health line says of which day.
+     */
+    private Future<JsonObject> filings(MarketCompany company, DataHealth health) {
+        LocalDate today = market.disclosures().filingsToday();
+        LocalDate from = market.days().offlineFilings() ? today.minusYears(OFFLINE_FILING_YEARS) : today.minusDays(90);
+        return market.disclosures().disclosures(company, from, today)
+                .map(r -> MarketJson.disclosures(r.data()).put("health", health.of(r, Section.FILINGS, null)))
+                .otherwise(t -> new JsonObject().put("health", health.failure(t, Section.FILINGS)));
     }
 
-    /** An SVG polyline of closing prices, scaled into the chart box, with the range for the axis labels. */
-    static JsonObject chart(MarketResult<PriceSeries> result) {
-        List<PriceBar> bars = result.data().bars().stream().filter(b -> b.close() != null).toList();
-        if (bars.size() < 2) {
-            return null;
+    /** The heading: the English name only when it says more than the name itself ("Apple Inc." once). */
+    private static Map<String, Object> header(MarketCompany c) {
+        Map<String, Object> header = new HashMap<>(MarketJson.company(c).getMap());
+        if (c.nameEn() != null && c.nameEn().equalsIgnoreCase(c.name())) {
+            header.put("nameEn", null);
+        }
+        return header;
+    }
+
+    /** The latest trading day in words and numbers: close, change, volume, market cap. */
+    private static JsonObject latest(MarketResult<CompanyProfile> r, AmountFormat numbers) {
+        CompanyProfile.LatestPrice l = r.data().latestPrice();
+        if (l == null) {
+            return new JsonObject();
+        }
+        return new JsonObject()
+                .put("date", l.date() == null ? null : l.date().toString())
+                .put("close", numbers.price(l.close(), l.currency()))
+                .put("change", l.change() == null ? null : signed(numbers.price(l.change(), l.currency()), l.change())
+                        + (l.changeRate() == null ? "" : " (" + numbers.percent(l.changeRate()) + ")"))
+                .put("volume", l.volume() == null ? null : numbers.count(l.volume()))
+                .put("marketCap", l.marketCap() == null ? null
+                        : numbers.amount(BigDecimal.valueOf(l.marketCap()), l.currency()));
+    }
+
+    private static String signed(String text, BigDecimal value) {
+        return value.signum() > 0 ? "+" + text : text;
+    }
+
+    /** One month of closes in words: first and last day, low and high, the last close. */
+    private static JsonObject summary(PriceSeries series, AmountFormat numbers) {
+        List<PriceBar> bars = series.bars().stream().filter(b -> b.close() != null).toList();
+        if (bars.isEmpty()) {
+            return new JsonObject();
         }
         BigDecimal min = bars.stream().map(PriceBar::close).min(BigDecimal::compareTo).orElseThrow();
         BigDecimal max = bars.stream().map(PriceBar::close).max(BigDecimal::compareTo).orElseThrow();
-        double span = Math.max(max.subtract(min).doubleValue(), 1e-9);
-        StringBuilder points = new StringBuilder();
-        for (int i = 0; i < bars.size(); i++) {
-            double x = (double) i / (bars.size() - 1) * CHART_WIDTH;
-            double y = CHART_HEIGHT - (bars.get(i).close().subtract(min).doubleValue() / span) * CHART_HEIGHT;
-            points.append(String.format(java.util.Locale.ROOT, "%.1f,%.1f ", x, y));
-        }
-        return new JsonObject().put("points", points.toString().strip()).put("width", CHART_WIDTH)
-                .put("height", CHART_HEIGHT).put("min", min.toPlainString()).put("max", max.toPlainString())
-                .put("from", bars.get(0).date().toString()).put("to", bars.get(bars.size() - 1).date().toString())
-                .put("last", bars.get(bars.size() - 1).close().toPlainString()).put("count", bars.size());
+        return new JsonObject().put("from", bars.get(0).date().toString())
+                .put("to", bars.get(bars.size() - 1).date().toString())
+                .put("low", numbers.price(min, series.currency())).put("high", numbers.price(max, series.currency()))
+                .put("last", numbers.price(bars.get(bars.size() - 1).close(), series.currency()));
     }
 }

@@ -13,7 +13,7 @@ import com.finlens.market.PriceSeries;
 import com.finlens.market.Provenance;
 import com.finlens.market.Resolution;
 import com.finlens.market.SourceFailure;
-import com.finlens.market.format.KoreanNumbers;
+import com.finlens.platform.format.AmountFormat;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
@@ -22,6 +22,9 @@ import java.util.function.Function;
 
 /** The API's JSON shapes (camelCase; described in openapi/market.json). */
 final class MarketJson {
+
+    /** The API's readable amounts are Korean (조/억), whatever the caller's language: they sit beside the number. */
+    private static final AmountFormat KOREAN = AmountFormat.of("ko");
 
     private MarketJson() {
     }
@@ -101,7 +104,7 @@ final class MarketJson {
                         .put("close", l.close()).put("change", l.change()).put("changeRate", l.changeRate())
                         .put("volume", l.volume()).put("marketCap", l.marketCap())
                         .put("marketCapText", l.marketCap() != null && "KRW".equals(l.currency())
-                                ? KoreanNumbers.formatWon(l.marketCap()) : null)
+                                ? KOREAN.amount(BigDecimal.valueOf(l.marketCap()), "KRW") : null)
                         .put("listedShares", l.listedShares()).put("currency", l.currency()));
     }
 
@@ -152,6 +155,7 @@ final class MarketJson {
                 .put("basis", f.basis())
                 .put("currency", f.currency())
                 .put("periodEnd", f.periodEnd())
+                .put("receiptNo", f.receiptNo())
                 .put("lines", array(f.lines(), l -> line(l, won)));
     }
 
@@ -162,10 +166,12 @@ final class MarketJson {
                 .put("accountId", l.accountId())
                 .put("period", l.period())
                 .put("amount", l.amount())
-                .put("amountText", won && l.amount() != null ? KoreanNumbers.formatWon(l.amount()) : null)
+                .put("amountText", won ? KOREAN.amount(l.amount(), "KRW") : null)
                 .put("cumulativeAmount", l.cumulativeAmount())
                 .put("priorAmount", l.priorAmount())
-                .put("priorPeriod", l.priorPeriod());
+                .put("priorPeriod", l.priorPeriod())
+                .put("earlierAmount", l.earlierAmount())
+                .put("earlierPeriod", l.earlierPeriod());
     }
 
     private static <T> JsonArray array(List<T> items, Function<T, JsonObject> mapper) {

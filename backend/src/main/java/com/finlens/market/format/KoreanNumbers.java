@@ -1,17 +1,13 @@
 package com.finlens.market.format;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Korean money amounts: formatting with 조 (10^12), 억 (10^8) and 만 (10^4), e.g. 6,567,000,000,000 -> "6조 5,670억원",
- * and parsing such text back to a number (used to check figures quoted in answers).
+ * Korean money amounts written with 조 (10^12), 억 (10^8) and 만 (10^4) read back as numbers, e.g. "6조 5,670억원" ->
+ * 6,567,000,000,000 (to check figures quoted in answers). Writing them is platform.format.AmountFormat's job.
  */
 public final class KoreanNumbers {
 
@@ -23,43 +19,6 @@ public final class KoreanNumbers {
             "^\\s*(-|마이너스\\s*)?((?:[0-9][0-9,]*(?:\\.[0-9]+)?\\s*(?:조|억|천만|백만|만|천|백)?\\s*)+)(원|KRW)?\\s*$");
 
     private KoreanNumbers() {
-    }
-
-    /**
-     * Rounds to the largest sensible unit: amounts of 1억 or more show 조 and 억 (rounded to the nearest 억),
-     * smaller amounts show 만 (rounded to the nearest 만), below 1만 the plain number. Always ends in "원".
-     */
-    public static String formatWon(BigDecimal amount) {
-        String sign = amount.signum() < 0 ? "-" : "";
-        BigDecimal abs = amount.abs();
-        if (abs.compareTo(EOK) >= 0) {
-            long eoks = abs.divide(EOK, 0, RoundingMode.HALF_UP).longValueExact();
-            long jo = eoks / 10_000;
-            long rest = eoks % 10_000;
-            StringBuilder out = new StringBuilder(sign);
-            if (jo > 0) {
-                out.append(grouped(jo)).append('조');
-            }
-            if (rest > 0) {
-                out.append(jo > 0 ? " " : "").append(grouped(rest)).append('억');
-            }
-            return out.append('원').toString();
-        }
-        if (abs.compareTo(MAN) >= 0) {
-            long mans = abs.divide(MAN, 0, RoundingMode.HALF_UP).longValueExact();
-            return sign + grouped(mans) + "만원";
-        }
-        return sign + grouped(abs.setScale(0, RoundingMode.HALF_UP).longValueExact()) + "원";
-    }
-
-    public static String formatWon(long amount) {
-        return formatWon(BigDecimal.valueOf(amount));
-    }
-
-    /** "76,600" style grouping. */
-    public static String grouped(long value) {
-        DecimalFormat format = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        return format.format(value);
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.finlens.assistant.pipeline;
 
+import com.finlens.market.SourcePages;
 import com.finlens.testing.ReplayServer;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -104,7 +105,7 @@ final class FixtureMarket implements CompanyLookup, MarketFacts {
                                  String asOf) {
         return new Fact(metric, row.getString("account_nm"), amount + " KRW", new BigDecimal(amount.replace(",", "")),
                 row.getString("currency"), period, "Open DART", "/api/fnlttSinglAcnt.json",
-                SourceLinks.dartViewer(receipt), asOf);
+                SourcePages.dartViewer(receipt), asOf);
     }
 
     static List<Fact> samsungFilings() {
@@ -115,7 +116,7 @@ final class FixtureMarket implements CompanyLookup, MarketFacts {
             String date = row.getString("rcept_dt");
             String asOf = date.substring(0, 4) + "-" + date.substring(4, 6) + "-" + date.substring(6, 8);
             facts.add(new Fact("disclosure", row.getString("report_nm"), row.getString("report_nm"), null, null, asOf,
-                    "Open DART", "/api/list.json", SourceLinks.dartViewer(row.getString("rcept_no")), asOf));
+                    "Open DART", "/api/list.json", SourcePages.dartViewer(row.getString("rcept_no")), asOf));
         }
         return facts;
     }
@@ -127,7 +128,7 @@ final class FixtureMarket implements CompanyLookup, MarketFacts {
         String asOf = Instant.ofEpochSecond(quote.getLong("regularMarketTime")).atZone(ZoneOffset.UTC).toLocalDate().toString();
         return List.of(new Fact("price", "regularMarketPrice", price.toPlainString() + " " + quote.getString("currency"),
                 price, quote.getString("currency"), null, "Yahoo Finance", "/v7/finance/quote",
-                SourceLinks.yahooQuote("AAPL"), asOf));
+                SourcePages.yahooQuote("AAPL"), asOf));
     }
 
     static List<Fact> appleIncome() {
@@ -148,6 +149,6 @@ final class FixtureMarket implements CompanyLookup, MarketFacts {
     private static Fact yahooFact(String metric, String label, JsonObject value, String period, String end) {
         return new Fact(metric, label, value.getString("longFmt") + " USD", new BigDecimal(value.getLong("raw")), "USD",
                 period, "Yahoo Finance", "/v10/finance/quoteSummary/AAPL?modules=incomeStatementHistory",
-                SourceLinks.yahooQuote("AAPL"), end);
+                SourcePages.yahooQuote("AAPL"), end);
     }
 }

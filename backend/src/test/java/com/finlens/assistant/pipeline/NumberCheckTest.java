@@ -2,6 +2,7 @@ package com.finlens.assistant.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.finlens.market.SourcePages;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -12,7 +13,7 @@ class NumberCheckTest {
     /** Samsung's FY2023 consolidated operating income as DART reports it (6,566,976 million won). */
     private static final Fact SAMSUNG_FY2023_OPERATING_INCOME = new Fact("operating_income", "영업이익",
             "6,566,976,000,000 KRW", new BigDecimal("6566976000000"), "KRW", "FY2023", "Open DART",
-            "/api/fnlttSinglAcnt.json", SourceLinks.dartViewer("20240312000736"), "2024-03-12");
+            "/api/fnlttSinglAcnt.json", SourcePages.dartViewer("20240312000736"), "2024-03-12");
 
     private final Evidence evidence = Evidence.assemble(List.of(
                     new Evidence.CompanyFacts(FixtureMarket.SAMSUNG, FixtureMarket.samsungStatement()),

@@ -100,7 +100,7 @@ class PipelineAnswerSourceTest {
         String text = outcome.text();
         assertThat(text).startsWith("[Offline summary · no language model");
         assertThat(text).contains("Apple Inc. Share price: 244.6 USD, 2025-02-14 · Yahoo Finance [S1]");
-        assertThat(text).contains("Apple Inc. Revenue (FY2024): 391,035,000,000 USD (about 391.04 billion USD) · Yahoo Finance [S2]");
+        assertThat(text).contains("Apple Inc. Revenue (FY2024): 391,035,000,000 USD (about $391.04B) · Yahoo Finance [S2]");
         assertThat(text).doesNotContainPattern("[\\uAC00-\\uD7A3]");
         assertThat(outcome.flags()).isEmpty();
         assertThat(outcome.sources()).extracting(SourceRef::url).contains("https://finance.yahoo.com/quote/AAPL");

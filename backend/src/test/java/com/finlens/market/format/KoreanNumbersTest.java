@@ -2,31 +2,15 @@ package com.finlens.market.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.finlens.platform.format.AmountFormat;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-@DisplayName("Korean money amounts")
+@DisplayName("Korean money amounts read back as numbers")
 class KoreanNumbersTest {
-
-    @ParameterizedTest(name = "{0} -> {1}")
-    @DisplayName("formats with 조, 억 and 만")
-    @CsvSource(delimiter = '|', textBlock = """
-            6567000000000     | 6조 5,670억원
-            55325178000000    | 55조 3,252억원
-            457285343330000   | 457조 2,853억원
-            1000000000000     | 1조원
-            100000000         | 1억원
-            56700000          | 5,670만원
-            76600             | 8만원
-            9999              | 9,999원
-            -3032343000000    | -3조 323억원
-            """)
-    void formats(long amount, String expected) {
-        assertThat(KoreanNumbers.formatWon(amount)).isEqualTo(expected);
-    }
 
     @ParameterizedTest(name = "{0} -> {1}")
     @DisplayName("parses amounts written the Korean way")
@@ -48,7 +32,7 @@ class KoreanNumbersTest {
     @DisplayName("round-trips formatted amounts to the nearest 억")
     void roundTrip() {
         BigDecimal revenue = new BigDecimal("55325178000000");
-        BigDecimal parsed = KoreanNumbers.parseWon(KoreanNumbers.formatWon(revenue)).orElseThrow();
+        BigDecimal parsed = KoreanNumbers.parseWon(AmountFormat.of("ko").amount(revenue, "KRW")).orElseThrow();
         assertThat(parsed.subtract(revenue).abs()).isLessThan(new BigDecimal("100000000"));
     }
 
