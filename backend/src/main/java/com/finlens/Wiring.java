@@ -68,6 +68,7 @@ import com.finlens.platform.auth.SignInGuard.PublicRoute;
 import com.finlens.platform.db.Database;
 import com.finlens.platform.db.OwnContext;
 import com.finlens.platform.http.EventLoopLag;
+import com.finlens.platform.http.HttpMetrics;
 import com.finlens.platform.http.FailureHandler;
 import com.finlens.platform.http.HealthRoutes;
 import com.finlens.platform.http.HttpVerticle;
@@ -258,7 +259,8 @@ final class Wiring {
         HttpVerticle.Security security = new HttpVerticle.Security(auth, new SignInGuard(PUBLIC_ROUTES));
         FailureHandler failures = new FailureHandler(views);
         EventLoopLag lag = new EventLoopLag(metricsRegistry);
-        return () -> new HttpVerticle(server, security, failures, features, requestLog, lag, onListening);
+        HttpMetrics metrics = new HttpMetrics(BackendRegistries.getNow(metricsRegistry), requestLog::inFlight);
+        return () -> new HttpVerticle(server, security, failures, features, requestLog, lag, metrics, onListening);
     }
 
     /** Releases what the features hold open (index writers, timers, worker pools). */
