@@ -101,6 +101,9 @@ class KoreanPagesBrowserTest {
         if (!"ko".equals(page.getAttribute("html", "lang"))) {
             problems.add("html lang is not ko");
         }
+        if (page.locator("main#main").count() != 1) {
+            problems.add("no single main#main for the skip link to land on");
+        }
         Set<String> words = english.find(PageChecks.audibleText(page));
         if (!words.isEmpty()) {
             problems.add("English UI text: " + words);
