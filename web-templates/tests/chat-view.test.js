@@ -165,3 +165,20 @@ test('a recorded answer about a share price gets one chart of its company, insid
   assert.match(charts[0].event.through, /^\d{4}-\d{2}-\d{2}$/);
   assert.equal(charts[0].host.parentElement, li);
 });
+
+test('a stored answer about a share price draws its chart again from the page, inside the answer', () => {
+  const { window } = new JSDOM('<!doctype html><ol id="messages"><li class="message assistant" data-status="complete">'
+    + '<div class="content">삼성전자 종가</div><div class="answer-chart" data-company="005930" data-name="삼성전자"'
+    + ' data-through="2026-08-20"></div></li></ol>');
+  const charts = [];
+  const list = window.document.getElementById('messages');
+  const view = createChatView({
+    list, progress: window.document.createElement('div'), text: TEXT,
+    renderer: createRenderer({ createDOMPurify: DOMPurify, window, Marked }),
+    onChoose: () => {}, onChart: (host, event) => charts.push({ host, event }),
+  });
+  view.enhanceStored(list.querySelector('li'));
+  assert.equal(charts.length, 1);
+  assert.deepEqual({ ...charts[0].event }, { company: '005930', name: '삼성전자', through: '2026-08-20' });
+  assert.equal(charts[0].host.parentElement, list.querySelector('li'));
+});

@@ -351,6 +351,11 @@ export function createChatView({ list, progress, text, renderer, onChoose, onRet
     enhanceStored(li) {
       const content = li.querySelector('.content');
       renderer.renderMarkdown(content, content.textContent);
+      const chart = li.querySelector('.answer-chart');
+      if (chart && onChart) {
+        const { company, name, through } = chart.dataset;
+        onChart(chart, { company, name, through });
+      }
       decorate(li, [...li.querySelectorAll('p.flags mark.flagged')].map((m) => m.textContent));
     },
     renderDetails,

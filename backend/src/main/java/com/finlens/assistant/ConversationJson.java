@@ -28,6 +28,7 @@ final class ConversationJson {
                 .put("sources", meta.getJsonArray("sources", new JsonArray()))
                 .put("flags", meta.getJsonArray("flags", new JsonArray()))
                 .put("companies", meta.getJsonArray("companies", new JsonArray()))
+                .put("priceChart", meta.getJsonObject("priceChart"))
                 .put("usage", usage(meta.getJsonObject("llm")));
     }
 

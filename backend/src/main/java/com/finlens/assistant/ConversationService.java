@@ -192,12 +192,14 @@ public final class ConversationService {
             metadata.put("sources", new JsonArray(done.sources().stream().map(SourceRef::toJson).toList()))
                     .put("flags", new JsonArray(done.flags()))
                     .mergeIn(done.metadata());
+            sink.keepChart(metadata);
         } else {
             status = cancellation.isCancelled() ? Message.Status.cancelled : Message.Status.failed;
             text = sink.text();
             ApiException problem = asProblem(result.cause());
             metadata.put("sources", new JsonArray(sink.sources().stream().map(SourceRef::toJson).toList()))
                     .put("error", new JsonObject().put("type", problem.type()).put("title", problem.title()));
+            sink.keepChart(metadata);
             failure = AnswerEvent.Failed.of(problem);
         }
         AnswerEvent last = failure != null ? failure
@@ -244,6 +246,7 @@ public final class ConversationService {
         private final AnswerSink client;
         private final StringBuilder text = new StringBuilder();
         private List<SourceRef> sources = List.of();
+        private AnswerEvent.PriceChart chart;
         private int flushedLength;
 
         StreamingSink(AnswerSink client) {
@@ -256,6 +259,8 @@ public final class ConversationService {
                 text.append(token.text());
             } else if (event instanceof AnswerEvent.Sources list) {
                 sources = list.sources();
+            } else if (event instanceof AnswerEvent.PriceChart priceChart) {
+                chart = priceChart;
             }
             client.emit(event);
         }
@@ -266,6 +271,13 @@ public final class ConversationService {
 
         List<SourceRef> sources() {
             return sources;
+        }
+
+        /** The chart the stream offered, stored with the answer so a reloaded conversation draws it again. */
+        void keepChart(JsonObject metadata) {
+            if (chart != null) {
+                metadata.put("priceChart", chart.toJson());
+            }
         }
 
         void flushIfChanged(long messageId) {
