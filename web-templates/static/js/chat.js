@@ -1,11 +1,13 @@
 // The ask page: creates the conversation on the first question, posts the question and renders the streamed
 // answer as it arrives, through the answer-stream module and problem reader the extension uses (/static/lib/).
+// Without this script the same form posts to /chat/ask and the answer shows on reload.
 import { askAboutCandidate, readAnswerStream } from '/static/lib/answer-stream.js';
-import { problemText, readProblem } from '/static/lib/problem.js';
+import { readProblem } from '/static/lib/problem.js';
 import { createRenderer } from '/static/lib/render.js';
 import createDOMPurify from '/static/lib/vendor/purify.es.mjs';
 import { Marked } from '/static/lib/vendor/marked.esm.js';
 import { createChatView } from './chat-view.js';
+import { format, problemMessage } from './problem-text.js';
 
 // Answers are Markdown from a model: rendered only through marked + DOMPurify (no raw HTML, http(s) links only).
 const renderer = createRenderer({ createDOMPurify, window, Marked });
@@ -17,10 +19,32 @@ const send = document.getElementById('send');
 const stop = document.getElementById('stop');
 const errorBox = document.getElementById('error');
 const progress = document.getElementById('progress');
-const text = document.getElementById('i18n').dataset;
+const text = { ...document.getElementById('i18n').dataset };
+text.problems = JSON.parse(text.problems || '{}');
 const csrf = document.querySelector('meta[name="csrf-token"]')?.content;
 let conversationId = main.dataset.conversationId || null;
 let controller = null;
+let lastQuestion = '';
+
+function headers() {
+  return { 'Content-Type': 'application/json', Accept: 'text/event-stream', 'X-CSRF-Token': csrf };
+}
+
+/** An Error whose message is the localized sentence for the response's problem type. */
+async function failure(response) {
+  return new Error(problemMessage(await readProblem(response), text.problems));
+}
+
+async function watchCompany(company) {
+  const response = await fetch(`/api/v1/watchlist/${encodeURIComponent(company.key)}`, {
+    method: 'PUT', headers: headers(),
+  });
+  if (!response.ok) {
+    const err = await failure(response);
+    showError(err.message);
+    throw err;
+  }
+}
 
 const view = createChatView({
   list: document.getElementById('messages'),
@@ -29,6 +53,9 @@ const view = createChatView({
   renderer,
   // The user's own question again, about the company they picked (never the clarifying sentence).
   onChoose: (candidate) => submit(askAboutCandidate(lastQuestion, candidate)),
+  onRetry: (asked) => submit({ content: asked }),
+  onCopy: (answer) => navigator.clipboard.writeText(answer),
+  onWatch: watchCompany,
   // An answer about a price carries its company's chart, the one the company page draws (loaded when first needed).
   onChart: async (host, event) => (await import('./price-chart.js')).mountPriceChart(host, {
     company: event.company,
@@ -38,19 +65,29 @@ const view = createChatView({
   }),
 });
 
-for (const stored of document.querySelectorAll('li.message.assistant .content')) {
-  renderer.renderMarkdown(stored, stored.textContent);
+for (const stored of document.querySelectorAll('li.message.assistant')) view.enhanceStored(stored);
+// Stored answers about companies have plain watchlist forms; with the script they add in place instead.
+for (const watchForm of document.querySelectorAll('form.watch-form')) {
+  watchForm.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const button = watchForm.querySelector('button');
+    button.disabled = true;
+    try {
+      await watchCompany({ key: watchForm.dataset.companyKey });
+      const done = document.createElement('span');
+      done.className = 'watched';
+      done.setAttribute('role', 'status');
+      done.textContent = format(text.watched, watchForm.dataset.companyName);
+      watchForm.replaceWith(done);
+    } catch {
+      button.disabled = false;
+    }
+  });
 }
-const preset = new URLSearchParams(location.search).get('q');
-if (preset && !question.value) question.value = preset;
-let lastQuestion = '';
 
-function headers() {
-  return { 'Content-Type': 'application/json', Accept: 'text/event-stream', 'X-CSRF-Token': csrf };
-}
-
-async function failure(response) {
-  return new Error(problemText(await readProblem(response)) || `HTTP ${response.status}`);
+function showError(message) {
+  errorBox.textContent = message || text.problems.generic;
+  errorBox.hidden = false;
 }
 
 async function ensureConversation() {
@@ -59,13 +96,24 @@ async function ensureConversation() {
   if (!response.ok) throw await failure(response);
   conversationId = String((await response.json()).id);
   history.replaceState(null, '', `/chat/${conversationId}`);
+  form.elements.conversationId.value = conversationId;
   return conversationId;
+}
+
+/** The stored message behind a finished answer: which companies it is about and what the model cost. */
+async function showDetails(answer) {
+  const id = answer.element.dataset.messageId;
+  const response = await fetch(`/api/v1/conversations/${conversationId}/messages`, { headers: { Accept: 'application/json' } });
+  if (!response.ok) return;
+  const stored = (await response.json()).messages.find((m) => String(m.id) === id);
+  if (stored) view.renderDetails(answer.element, stored);
 }
 
 /** Posts {content, companyKey?} and streams the answer into the page. */
 async function ask(body) {
   errorBox.hidden = true;
   const id = await ensureConversation();
+  document.getElementById('suggestions')?.remove();
   view.addQuestion(body.content);
   controller = new AbortController();
   const response = await fetch(`/api/v1/conversations/${id}/messages`, {
@@ -80,7 +128,10 @@ async function ask(body) {
     });
     if (outcome.end === 'cut-off') answer.end('failed');
     // Offered only once the stream is over: a click while it still streamed would be ignored.
-    if (outcome.end === 'done') answer.offerChoices();
+    if (outcome.end === 'done') {
+      answer.offerChoices();
+      await showDetails(answer);
+    }
   } catch (err) {
     if (err.name === 'AbortError') answer.end('cancelled');
     else throw err;
@@ -95,10 +146,7 @@ async function submit(body) {
   try {
     await ask(body);
   } catch (err) {
-    if (err.name !== 'AbortError') {
-      errorBox.textContent = err.message;
-      errorBox.hidden = false;
-    }
+    if (err.name !== 'AbortError') showError(err instanceof TypeError ? text.problems.network : err.message);
   } finally {
     send.disabled = false;
     stop.hidden = true;
@@ -116,6 +164,23 @@ form.addEventListener('submit', (e) => {
 });
 
 stop.addEventListener('click', () => controller?.abort());
+
+// An answer still being written when the page loaded (asked from a plain form, or the page was reloaded): look
+// again every few seconds, for a few minutes at most, and show the page anew once it is stored.
+if (conversationId && document.querySelector('li.message.assistant[data-status=streaming]')) {
+  let looks = 0;
+  const timer = setInterval(async () => {
+    looks += 1;
+    const response = await fetch(`/api/v1/conversations/${conversationId}/messages`, { headers: { Accept: 'application/json' } });
+    const done = response.ok && !(await response.json()).messages.some((m) => m.status === 'streaming');
+    if (done) location.reload();
+    if (done || looks >= 100) clearInterval(timer);
+  }, 3000);
+}
+// Enter sends and Shift+Enter breaks the line; never while an IME (Korean, Japanese ...) is still composing a
+// syllable, when the Enter only confirms the composition (isComposing, or keyCode 229 in older engines).
 question.addEventListener('keydown', (e) => {
-  if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) form.requestSubmit();
+  if (e.key !== 'Enter' || e.shiftKey || e.isComposing || e.keyCode === 229) return;
+  e.preventDefault();
+  form.requestSubmit();
 });

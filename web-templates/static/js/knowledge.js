@@ -1,23 +1,26 @@
 // Knowledge page: add documents (file or URL), list them with their ingestion status (polled while a job runs),
 // delete, and search. All server text is inserted with textContent; errors are read by the shared problem reader.
-import { problemText, readProblem } from '/static/lib/problem.js';
+import { readProblem } from '/static/lib/problem.js';
+import { problemMessage } from './problem-text.js';
 
 const csrf = document.querySelector('meta[name="csrf-token"]')?.content;
 const text = document.getElementById('i18n').dataset;
+const problems = JSON.parse(text.problems || '{}');
 const tbody = document.querySelector('#documents tbody');
 const empty = document.getElementById('empty');
 const addError = document.getElementById('add-error');
 let pollTimer = null;
 
 async function problem(response) {
-  return problemText(await readProblem(response)) || `HTTP ${response.status}`;
+  return problemMessage(await readProblem(response), problems);
 }
 
 function statusText(doc) {
   const status = (doc.job?.status || doc.status || '').toLowerCase();
   const label = text[`status${status.charAt(0).toUpperCase()}${status.slice(1)}`] || status;
   if (status === 'running' && doc.job?.chunksTotal) return `${label} ${doc.job.chunksIndexed}/${doc.job.chunksTotal}`;
-  if (status === 'failed' && (doc.error || doc.job?.error)) return `${label}: ${doc.error || doc.job.error}`;
+  // The stored reason is the ingester's English text: the page says what to do instead.
+  if (status === 'failed') return `${label} — ${text.failedHint}`;
   return label;
 }
 

@@ -10,6 +10,7 @@ import com.finlens.integration.weaviate.WeaviateConfig;
 import com.finlens.knowledge.KnowledgeConfig;
 import com.finlens.market.MarketConfig;
 import com.finlens.platform.config.Env;
+import com.finlens.platform.config.ThreadsConfig;
 import com.finlens.platform.db.DbConfig;
 import com.finlens.platform.http.HttpConfig;
 import com.finlens.watchlist.WatchlistConfig;
@@ -32,7 +33,8 @@ public record AppConfig(
         PipelineConfig pipeline,
         QuotaConfig quota,
         ConversationConfig conversations,
-        WatchlistConfig watchlist) {
+        WatchlistConfig watchlist,
+        ThreadsConfig threads) {
 
     public static AppConfig load(Env env) {
         HttpConfig http = HttpConfig.from(env);
@@ -48,8 +50,9 @@ public record AppConfig(
         QuotaConfig quota = QuotaConfig.from(env);
         ConversationConfig conversations = ConversationConfig.from(env);
         WatchlistConfig watchlist = WatchlistConfig.from(env);
+        ThreadsConfig threads = ThreadsConfig.from(env);
         env.requireValid();
         return new AppConfig(http, dataDir, db, auth, market, knowledge, embeddings, weaviate, llm, pipeline, quota,
-                conversations, watchlist);
+                conversations, watchlist, threads);
     }
 }

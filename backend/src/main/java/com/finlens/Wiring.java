@@ -38,6 +38,7 @@ import com.finlens.assistant.sources.KnowledgePassages;
 import com.finlens.assistant.sources.MarketCompanyLookup;
 import com.finlens.assistant.sources.MarketFactsSource;
 import com.finlens.assistant.sources.SharedDisclosures;
+import com.finlens.assistant.usage.AccountUsage;
 import com.finlens.assistant.usage.AnswerQuota;
 import com.finlens.assistant.usage.SqlUsageStore;
 import com.finlens.assistant.usage.UsageRoutes;
@@ -67,6 +68,7 @@ import com.finlens.platform.auth.SignInGuard.PublicRoute;
 import com.finlens.platform.db.Database;
 import com.finlens.platform.db.OwnContext;
 import com.finlens.platform.http.EventLoopLag;
+import com.finlens.platform.http.HttpMetrics;
 import com.finlens.platform.http.FailureHandler;
 import com.finlens.platform.http.HealthRoutes;
 import com.finlens.platform.http.HttpVerticle;
@@ -120,54 +122,61 @@ final class Wiring {
 
     private final Vertx vertx;
     private final AppConfig config;
-    private final Database database;
     private final String metricsRegistry;
     private final Clock clock = Clock.systemUTC();
+    private final WorkerExecutor knowledgeWorker;
+    private final Embedder embedder;
+    private final Future<? extends VectorStore> store;
     private MarketModule market;
     private KnowledgeBase knowledge;
     private AnswerHeartbeat heartbeat;
     private WatchlistModule watchlist;
 
-    Wiring(Vertx vertx, AppConfig config, Database database, String metricsRegistry) {
+    /**
+     * Starts what needs no database at once, so it overlaps the database's start: the knowledge index opens (with
+     * Nori's dictionaries) and the embedding model loads on the knowledge worker pool. The embedder is the remote
+     * endpoint when configured, else the in-jar MiniLM model; the store is Weaviate when configured, else Lucene.
+     */
+    Wiring(Vertx vertx, AppConfig config, String metricsRegistry) {
         this.vertx = vertx;
         this.config = config;
-        this.database = database;
         this.metricsRegistry = metricsRegistry;
-    }
-
-    /**
-     * Builds every feature (the knowledge index opens asynchronously) and a factory of HTTP verticles that serve
-     * them: one per event loop, all sharing the same services.
-     */
-    Future<Supplier<HttpVerticle>> httpVerticles(RequestLog requestLog, HttpVerticle.Listening onListening) {
-        Mutiny.SessionFactory sessions = database.sessionFactory();
-        return knowledgeBase(new HibernateDocumentRepository(sessions)).map(knowledgeBase -> {
-            this.knowledge = knowledgeBase;
-            return build(sessions, requestLog, onListening);
-        });
-    }
-
-    /**
-     * The knowledge store and embedder: the remote embeddings endpoint when configured, else the in-jar MiniLM
-     * model; Weaviate when configured, else the embedded Lucene index.
-     */
-    private Future<KnowledgeBase> knowledgeBase(DocumentRepository documents) {
-        WorkerExecutor worker = vertx.createSharedWorkerExecutor(KnowledgeBase.WORKER_POOL,
+        this.knowledgeWorker = vertx.createSharedWorkerExecutor(KnowledgeBase.WORKER_POOL,
                 config.knowledge().workerPoolSize());
-        Embedder embedder = config.embeddings().enabled() ? new OpenAiCompatibleEmbedder(vertx, config.embeddings())
-                : new LocalMiniLmEmbedder(worker);
+        this.embedder = config.embeddings().enabled() ? new OpenAiCompatibleEmbedder(vertx, config.embeddings())
+                : new LocalMiniLmEmbedder(knowledgeWorker);
         EmbeddingSpace space = EmbeddingSpace.of(embedder);
-        Future<? extends VectorStore> store = config.weaviate().enabled()
-                ? WeaviateVectorStore.open(worker, config.weaviate(), space)
-                : LuceneVectorStore.open(worker, config.knowledge().indexDir(), space);
-        return store.onFailure(e -> worker.close()).compose(opened -> {
-            LOG.info("Knowledge base ready: {} store, embeddings {} ({} dimensions)", config.weaviate().enabled()
-                    ? "Weaviate" : "Lucene at " + config.knowledge().indexDir(), space.model(), space.dimension());
-            return KnowledgeBase.start(vertx, worker, opened, embedder, config.knowledge(), documents, clock);
-        });
+        long started = System.nanoTime();
+        this.store = config.weaviate().enabled()
+                ? WeaviateVectorStore.open(knowledgeWorker, config.weaviate(), space)
+                : LuceneVectorStore.open(knowledgeWorker, config.knowledge().indexDir(), space);
+        store.onSuccess(opened -> LOG.info("Knowledge index open in {} ms: {} store, embeddings {} ({} dimensions)",
+                Duration.ofNanos(System.nanoTime() - started).toMillis(), config.weaviate().enabled() ? "Weaviate"
+                        : "Lucene at " + config.knowledge().indexDir(), space.model(), space.dimension()));
+        // Load the embedding model now (1-2 s for the in-jar one) rather than in the first user's search.
+        embedder.embed(List.of("warm-up"))
+                .onSuccess(v -> LOG.info("Embedding model {} loaded in {} ms", space.model(),
+                        Duration.ofNanos(System.nanoTime() - started).toMillis()))
+                .onFailure(e -> LOG.warn("Embedder warm-up failed: {}", e.getMessage()));
     }
 
-    private Supplier<HttpVerticle> build(Mutiny.SessionFactory sessions, RequestLog requestLog,
+    /**
+     * Once the database is migrated: builds every feature (the knowledge base once its index is open) and a
+     * factory of HTTP verticles that serve them: one per event loop, all sharing the same services.
+     */
+    Future<Supplier<HttpVerticle>> httpVerticles(Database database, RequestLog requestLog,
+                                                 HttpVerticle.Listening onListening) {
+        Mutiny.SessionFactory sessions = database.sessionFactory();
+        DocumentRepository documents = new HibernateDocumentRepository(sessions);
+        return store.compose(opened -> KnowledgeBase.start(vertx, knowledgeWorker, opened, embedder,
+                        config.knowledge(), documents, clock))
+                .map(knowledgeBase -> {
+                    this.knowledge = knowledgeBase;
+                    return build(database, sessions, requestLog, onListening);
+                });
+    }
+
+    private Supplier<HttpVerticle> build(Database database, Mutiny.SessionFactory sessions, RequestLog requestLog,
                                HttpVerticle.Listening onListening) {
         Secrets secrets = new Secrets();
         UserRepository users = new UserRepository(sessions);
@@ -224,7 +233,8 @@ final class Wiring {
                 (root, api) -> new OpenApiRoutes(config.http().publicUrl()).mount(root, api),
                 (root, api) -> new SignInRoutes(sessionService, cookie, views, config.auth()).mount(root, api),
                 (root, api) -> new ExtensionTokenRoutes(extensionTokens).mount(root),
-                (root, api) -> new AccountRoutes(accounts, cookie, views).mount(root, api),
+                (root, api) -> new AccountRoutes(accounts, cookie, views, new AccountUsage(quota, sessions), clock)
+                        .mount(root, api),
                 (root, api) -> new ConversationRoutes(vertx, conversations).mount(api),
                 (root, api) -> new ChatPages(conversations, views).mount(root),
                 (root, api) -> new UsageRoutes(quota).mount(api),
@@ -249,7 +259,8 @@ final class Wiring {
         HttpVerticle.Security security = new HttpVerticle.Security(auth, new SignInGuard(PUBLIC_ROUTES));
         FailureHandler failures = new FailureHandler(views);
         EventLoopLag lag = new EventLoopLag(metricsRegistry);
-        return () -> new HttpVerticle(server, security, failures, features, requestLog, lag, onListening);
+        HttpMetrics metrics = new HttpMetrics(BackendRegistries.getNow(metricsRegistry), requestLog::inFlight);
+        return () -> new HttpVerticle(server, security, failures, features, requestLog, lag, metrics, onListening);
     }
 
     /** Releases what the features hold open (index writers, timers, worker pools). */
@@ -263,6 +274,11 @@ final class Wiring {
         if (market != null) {
             market.close();
         }
-        return knowledge == null ? Future.succeededFuture() : knowledge.close();
+        if (knowledge != null) {
+            return knowledge.close();
+        }
+        // Started before the database and never handed to a knowledge base: close the index and the pool here.
+        return store.<Void>transform(opened -> opened.succeeded() ? opened.result().close() : Future.succeededFuture())
+                .onComplete(v -> knowledgeWorker.close());
     }
 }

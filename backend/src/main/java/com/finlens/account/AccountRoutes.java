@@ -4,28 +4,42 @@ import com.finlens.platform.auth.AuthHandler;
 import com.finlens.platform.auth.CurrentUser;
 import com.finlens.platform.auth.SessionCookie;
 import com.finlens.platform.auth.SignedInSession;
+import com.finlens.platform.http.ApiException;
 import com.finlens.platform.http.Requests;
+import com.finlens.platform.view.Messages;
 import com.finlens.platform.view.Views;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The account page with its forms (revoke a session or extension, export, delete) and the same as JSON under
- * {@code /api/v1/account}. Forms carry the CSRF token; the auth handler checks it.
+ * {@code /api/v1/account}. Forms carry the CSRF token; the auth handler checks it. The page shows today's usage
+ * and each sign-in as "Chrome · Windows · 2시간 전"; a wrong confirmation email re-renders it with the message
+ * next to the field.
  */
 public final class AccountRoutes {
 
     private final AccountService accounts;
     private final SessionCookie cookie;
     private final Views views;
+    private final UsageSummary usage;
+    private final Clock clock;
 
-    public AccountRoutes(AccountService accounts, SessionCookie cookie, Views views) {
+    public AccountRoutes(AccountService accounts, SessionCookie cookie, Views views, UsageSummary usage,
+                         Clock clock) {
         this.accounts = accounts;
         this.cookie = cookie;
         this.views = views;
+        this.usage = usage;
+        this.clock = clock;
     }
 
     public void mount(Router root, Router api) {
@@ -40,11 +54,42 @@ public final class AccountRoutes {
     }
 
     private void page(RoutingContext ctx) {
-        accounts.overview(CurrentUser.id(ctx), currentSessionHash(ctx))
-                .onSuccess(overview -> views.render(ctx, "account/account.html", Map.of(
-                        "active", "account",
-                        "account", overview)))
-                .onFailure(ctx::fail);
+        renderPage(ctx, 200, null).onFailure(ctx::fail);
+    }
+
+    private Future<Void> renderPage(RoutingContext ctx, int status, String deleteError) {
+        long userId = CurrentUser.id(ctx);
+        String lang = Views.lang(ctx);
+        return accounts.overview(userId, currentSessionHash(ctx)).compose(overview -> usage.today(userId)
+                .compose(today -> {
+                    Map<String, Object> model = new HashMap<>();
+                    model.put("active", "account");
+                    model.put("account", readable(overview, lang));
+                    model.put("usage", today);
+                    if (deleteError != null) {
+                        model.put("deleteError", deleteError);
+                    }
+                    return views.render(ctx, status, "account/account.html", model);
+                }));
+    }
+
+    /** Sign-ins as people read them: browser and system instead of the raw user agent, and how long ago. */
+    private JsonObject readable(JsonObject overview, String lang) {
+        Messages messages = views.messages();
+        Instant now = clock.instant();
+        for (String list : new String[] {"sessions", "devices"}) {
+            JsonArray entries = overview.getJsonArray(list, new JsonArray());
+            for (int i = 0; i < entries.size(); i++) {
+                JsonObject entry = entries.getJsonObject(i);
+                UserAgents.Summary ua = UserAgents.summarize(entry.getString("userAgent"));
+                entry.put("device", (ua.browser() == null ? messages.get(lang, "account.ua.unknownBrowser")
+                        : ua.browser()) + " · " + (ua.system() == null
+                        ? messages.get(lang, "account.ua.unknownSystem") : ua.system()));
+                String last = entry.getString("lastSeenAt", entry.getString("lastUsedAt"));
+                entry.put("lastAgo", RelativeTime.ago(messages, lang, Instant.parse(last), now));
+            }
+        }
+        return overview;
     }
 
     private void overviewJson(RoutingContext ctx) {
@@ -96,7 +141,15 @@ public final class AccountRoutes {
                     cookie.clear(ctx);
                     ctx.response().setStatusCode(303).putHeader("Location", "/").end();
                 })
-                .onFailure(ctx::fail);
+                .onFailure(e -> {
+                    if (e instanceof ApiException problem && problem.status() == 400) {
+                        String email = AuthHandler.session(ctx) == null ? "" : AuthHandler.session(ctx).email();
+                        renderPage(ctx, 400, views.messages().get(Views.lang(ctx), "account.delete.mismatch", email))
+                                .onFailure(ctx::fail);
+                    } else {
+                        ctx.fail(e);
+                    }
+                });
     }
 
     private void deleteFromApi(RoutingContext ctx) {

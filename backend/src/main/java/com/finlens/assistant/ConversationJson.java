@@ -26,6 +26,21 @@ final class ConversationJson {
                 .put("status", m.getStatus().name())
                 .put("createdAt", m.getCreatedAt().toString())
                 .put("sources", meta.getJsonArray("sources", new JsonArray()))
-                .put("flags", meta.getJsonArray("flags", new JsonArray()));
+                .put("flags", meta.getJsonArray("flags", new JsonArray()))
+                .put("companies", meta.getJsonArray("companies", new JsonArray()))
+                .put("priceChart", meta.getJsonObject("priceChart"))
+                .put("usage", usage(meta.getJsonObject("llm")));
+    }
+
+    /** What a model answer cost, from the generation the pipeline stored; null for answers without a model. */
+    private static JsonObject usage(JsonObject llm) {
+        if (llm == null) {
+            return null;
+        }
+        return new JsonObject()
+                .put("model", llm.getString("model"))
+                .put("firstTokenMillis", llm.getLong("firstTokenMillis", 0L))
+                .put("totalMillis", llm.getLong("totalMillis", 0L))
+                .put("estimatedCostUsd", llm.getDouble("estimatedCostUsd", 0.0));
     }
 }

@@ -27,6 +27,7 @@ public final class ConversationRoutes {
         api.post("/conversations").handler(this::create);
         api.get("/conversations").handler(this::list);
         api.get("/conversations/:id").handler(this::get);
+        api.patch("/conversations/:id").handler(this::rename);
         api.delete("/conversations/:id").handler(this::delete);
         api.get("/conversations/:id/messages").handler(this::messages);
         api.post("/conversations/:id/messages").handler(this::ask);
@@ -47,9 +48,10 @@ public final class ConversationRoutes {
                 .onFailure(ctx::fail);
     }
 
+    /** The newest conversations; with {@code ?q=} only those whose title or messages contain it. */
     private void list(RoutingContext ctx) {
         long userId = CurrentUser.id(ctx);
-        conversations.list(userId).onSuccess(list -> ctx.json(new JsonObject().put("conversations",
+        conversations.search(userId, ctx.request().getParam("q")).onSuccess(list -> ctx.json(new JsonObject().put("conversations",
                         new JsonArray(list.stream().map(ConversationJson::conversation).toList()))))
                 .onFailure(ctx::fail);
     }
@@ -57,6 +59,18 @@ public final class ConversationRoutes {
     private void get(RoutingContext ctx) {
         long userId = CurrentUser.id(ctx);
         conversations.get(userId, Requests.idParam(ctx, "id"))
+                .onSuccess(c -> ctx.json(ConversationJson.conversation(c)))
+                .onFailure(ctx::fail);
+    }
+
+    private void rename(RoutingContext ctx) {
+        long userId = CurrentUser.id(ctx);
+        long id = Requests.idParam(ctx, "id");
+        Object title = Requests.jsonBody(ctx).getValue("title");
+        if (!(title instanceof String text)) {
+            throw ApiException.badRequest("title", "\"title\" must be a string.");
+        }
+        conversations.rename(userId, id, text)
                 .onSuccess(c -> ctx.json(ConversationJson.conversation(c)))
                 .onFailure(ctx::fail);
     }

@@ -20,13 +20,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Conversations and the streaming of answers. The question is stored before anything else; the answer is stored
- * while it streams (flushed about once a second) and always ends in a final status: complete, failed (keeping the
+ * while it streams (flushed every two seconds) and always ends in a final status: complete, failed (keeping the
  * partial text) or cancelled (the client went away; upstream work is stopped). Answers go out as
  * {@link AnswerEvent}s; this class knows nothing of how they are framed on the wire.
  */
@@ -35,7 +36,9 @@ public final class ConversationService {
     private static final Logger LOG = LoggerFactory.getLogger(ConversationService.class);
     private static final int HISTORY_TURNS = 10;
     private static final int TITLE_LENGTH = 80;
-    private static final long FLUSH_MILLIS = 1_000;
+    static final int MAX_TITLE = 200;
+    static final int MAX_SEARCH = 200;
+    private static final long FLUSH_MILLIS = 2_000;
     static final Duration LIST_STALENESS = Duration.ofSeconds(2);
     private static final ApiException NOT_STORED = new ApiException(500, "answer-not-stored",
             "The answer could not be saved", "The answer was written but could not be saved; ask again.");
@@ -62,10 +65,34 @@ public final class ConversationService {
 
     public Future<Conversation> create(long userId, String title) {
         String clean = title == null ? "" : title.strip();
-        if (clean.length() > 200) {
+        if (clean.length() > MAX_TITLE) {
             return Future.failedFuture(ApiException.badRequest("title", "\"title\" is longer than 200 characters."));
         }
         return repository.create(userId, clean, clock.instant()).onComplete(done -> lists.invalidate(userId));
+    }
+
+    /** Conversations whose title or messages contain {@code text}: the newest 200, for the history search. */
+    public Future<List<Conversation>> search(long userId, String text) {
+        String clean = text == null ? "" : text.strip();
+        if (clean.isEmpty()) {
+            return list(userId);
+        }
+        if (clean.length() > MAX_SEARCH) {
+            return Future.failedFuture(ApiException.badRequest("q", "\"q\" is longer than " + MAX_SEARCH
+                    + " characters."));
+        }
+        return repository.searchOwned(userId, clean, 200);
+    }
+
+    /** Renames the user's conversation; the title must be 1 to 200 characters. */
+    public Future<Conversation> rename(long userId, long conversationId, String title) {
+        String clean = title == null ? "" : title.replaceAll("\\s+", " ").strip();
+        if (clean.isEmpty() || clean.length() > MAX_TITLE) {
+            return Future.failedFuture(ApiException.badRequest("title",
+                    "\"title\" must be 1 to " + MAX_TITLE + " characters."));
+        }
+        return repository.retitleOwned(userId, conversationId, clean).onComplete(done -> lists.invalidate(userId))
+                .compose(renamed -> get(userId, conversationId));
     }
 
     /** The newest 200 conversations, for lists a person scrolls. */
@@ -107,19 +134,23 @@ public final class ConversationService {
      * a {@code failed} event. {@code done} is sent only once the answer is stored, with the status stored.
      */
     public Future<Void> ask(long userId, long conversationId, AskCommand command, Supplier<AnswerChannel> open) {
-        return get(userId, conversationId).compose(conversation -> repository.messages(conversation.getId())
-                .compose(previous -> {
-                    String newTitle = conversation.getTitle().isBlank() ? titleFrom(command.content()) : null;
-                    return repository.startExchange(conversation.getId(), command.content(), newTitle,
-                                    clock.instant(), heartbeat.aliveSince())
-                            .onComplete(done -> lists.invalidate(userId))
-                            .map(stored -> {
-                                Question question = new Question(userId, conversation.getId(), command.content(),
-                                        history(previous), command.pageContext(), command.companyKey(), command.mode());
-                                stream(question, stored.get(0), stored.get(1), open.get());
-                                return null;
-                            });
-                }));
+        return repository.findOwnedWithMessages(userId, conversationId).compose(found -> {
+            if (found == null) {
+                return Future.failedFuture(ApiException.notFound("The conversation"));
+            }
+            Conversation conversation = found.conversation();
+            String newTitle = conversation.getTitle().isBlank() ? titleFrom(command.content()) : null;
+            return repository.startExchange(conversation.getId(), command.content(), newTitle,
+                            clock.instant(), heartbeat.aliveSince())
+                    .onComplete(done -> lists.invalidate(userId))
+                    .map(stored -> {
+                        Question question = new Question(userId, conversation.getId(), command.content(),
+                                history(found.messages()), command.pageContext(), command.companyKey(),
+                                command.mode());
+                        stream(question, stored.get(0), stored.get(1), open.get());
+                        return null;
+                    });
+        });
     }
 
     private void stream(Question question, Message asked, Message answer, AnswerChannel channel) {
@@ -128,7 +159,10 @@ public final class ConversationService {
         Cancellation cancellation = new Cancellation();
         StreamingSink sink = new StreamingSink(channel);
         channel.emit(new AnswerEvent.Start(asked.getId(), messageId));
-        long flushTimer = vertx.setPeriodic(FLUSH_MILLIS, t -> sink.flushIfChanged(messageId));
+        // The first save falls at a random point of the second half of the first period: answers that start
+        // together (a burst of users) would otherwise all write at the same moment, every period.
+        long firstFlush = FLUSH_MILLIS / 2 + ThreadLocalRandom.current().nextLong(FLUSH_MILLIS / 2);
+        long flushTimer = vertx.setPeriodic(firstFlush, FLUSH_MILLIS, t -> sink.flushIfChanged(messageId));
         channel.onClientGone(cancellation::cancel);
         Future<AnswerOutcome> outcome;
         try {
@@ -158,12 +192,14 @@ public final class ConversationService {
             metadata.put("sources", new JsonArray(done.sources().stream().map(SourceRef::toJson).toList()))
                     .put("flags", new JsonArray(done.flags()))
                     .mergeIn(done.metadata());
+            sink.keepChart(metadata);
         } else {
             status = cancellation.isCancelled() ? Message.Status.cancelled : Message.Status.failed;
             text = sink.text();
             ApiException problem = asProblem(result.cause());
             metadata.put("sources", new JsonArray(sink.sources().stream().map(SourceRef::toJson).toList()))
                     .put("error", new JsonObject().put("type", problem.type()).put("title", problem.title()));
+            sink.keepChart(metadata);
             failure = AnswerEvent.Failed.of(problem);
         }
         AnswerEvent last = failure != null ? failure
@@ -210,6 +246,7 @@ public final class ConversationService {
         private final AnswerSink client;
         private final StringBuilder text = new StringBuilder();
         private List<SourceRef> sources = List.of();
+        private AnswerEvent.PriceChart chart;
         private int flushedLength;
 
         StreamingSink(AnswerSink client) {
@@ -222,6 +259,8 @@ public final class ConversationService {
                 text.append(token.text());
             } else if (event instanceof AnswerEvent.Sources list) {
                 sources = list.sources();
+            } else if (event instanceof AnswerEvent.PriceChart priceChart) {
+                chart = priceChart;
             }
             client.emit(event);
         }
@@ -232,6 +271,13 @@ public final class ConversationService {
 
         List<SourceRef> sources() {
             return sources;
+        }
+
+        /** The chart the stream offered, stored with the answer so a reloaded conversation draws it again. */
+        void keepChart(JsonObject metadata) {
+            if (chart != null) {
+                metadata.put("priceChart", chart.toJson());
+            }
         }
 
         void flushIfChanged(long messageId) {

@@ -11,7 +11,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,10 +48,9 @@ public final class KnowledgeBase {
         SafeUrlFetcher fetcher = new SafeUrlFetcher(vertx, worker, config.fetch());
         OwnContext ownContext = new OwnContext(vertx);
         KnowledgeService service = new KnowledgeService(repository, store, embedder, new DocumentParser(worker),
-                fetcher, new Chunker(config.chunkMaxChars()), clock, ownContext);
+                fetcher, new Chunker(config.chunkMaxChars()), clock, ownContext,
+                new QueryCache(config.queryCacheTtl(), config.queryCacheEntries()));
         KnowledgeBase base = new KnowledgeBase(worker, store, fetcher, service, new KnowledgeRoutes(vertx, service));
-        // Load the embedding model now (1-2 s for the in-jar one) rather than in the first user's search.
-        embedder.embed(List.of("warm-up")).onFailure(e -> LOG.warn("Embedder warm-up failed: {}", e.getMessage()));
         return failInterruptedJobs(ownContext, service).map(base).onFailure(e -> base.close());
     }
 

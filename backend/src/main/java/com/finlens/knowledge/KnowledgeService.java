@@ -57,9 +57,10 @@ public final class KnowledgeService {
     private final Chunker chunker;
     private final Clock clock;
     private final OwnContext jobs;
+    private final QueryCache queries;
 
     public KnowledgeService(DocumentRepository repository, VectorStore store, Embedder embedder, DocumentParser parser,
-                            SafeUrlFetcher fetcher, Chunker chunker, Clock clock, OwnContext jobs) {
+                            SafeUrlFetcher fetcher, Chunker chunker, Clock clock, OwnContext jobs, QueryCache queries) {
         this.repository = repository;
         this.store = store;
         this.embedder = embedder;
@@ -68,6 +69,7 @@ public final class KnowledgeService {
         this.chunker = chunker;
         this.clock = clock;
         this.jobs = jobs;
+        this.queries = queries;
     }
 
     public Future<IngestTicket> ingestText(long userId, String title, String text) {
@@ -119,14 +121,14 @@ public final class KnowledgeService {
     /** Removes the document's chunks from the store first, so a failure leaves a document that can be deleted again. */
     public Future<Void> delete(long userId, long documentId) {
         return owned(userId, documentId)
-                .compose(document -> store.deleteDocument(document.id()))
+                .compose(document -> queries.writing(store.deleteDocument(document.id())))
                 .compose(v -> repository.delete(userId, documentId))
                 .mapEmpty();
     }
 
     /** The account-deletion hook: every private document, job and chunk of the user; the shared corpus stays. */
     public Future<Void> deleteAllForUser(long userId) {
-        return store.deleteOwner(userId).compose(v -> repository.deleteAllForOwner(userId)).mapEmpty();
+        return queries.writing(store.deleteOwner(userId)).compose(v -> repository.deleteAllForOwner(userId)).mapEmpty();
     }
 
     /** Call once at startup: jobs a restart cut short are marked failed so nobody waits for them. */
@@ -149,17 +151,22 @@ public final class KnowledgeService {
         if (k < 1 || k > MAX_RESULTS) {
             return Future.failedFuture(ApiException.badRequest("k", "\"k\" must be between 1 and " + MAX_RESULTS + "."));
         }
-        String text = query.strip();
-        return embedder.embed(List.of(text))
-                .map(vectors -> SearchRequest.hybrid(userId, text, vectors.get(0), k))
+        String text = QueryCache.normalize(query);
+        return queries.results(userId, text, k, () -> searchIndex(userId, text, k));
+    }
+
+    private Future<QueryCache.Found> searchIndex(long userId, String text, int k) {
+        return queries.vector(text, () -> embedder.embed(List.of(text)).map(vectors -> vectors.get(0)))
+                .map(vector -> SearchRequest.hybrid(userId, text, vector, k))
                 .recover(e -> {
                     LOG.warn("Query embedding failed, searching by keywords only: {}", e.getMessage());
                     return Future.succeededFuture(new SearchRequest(userId, text, null, k, SearchMode.KEYWORD, true,
                             null));
                 })
-                .compose(store::search)
-                // nearest neighbours exist for any query: keep only the passages that are about it
-                .map(hits -> Relevance.filter(text, hits.stream().map(KnowledgeService::passage).toList()));
+                .compose(request -> store.search(request)
+                        // nearest neighbours exist for any query: keep only the passages that are about it
+                        .map(hits -> new QueryCache.Found(Relevance.filter(text, hits.stream()
+                                .map(KnowledgeService::passage).toList()), request.vector() == null)));
     }
 
     private static DocumentPassage passage(ChunkHit hit) {
@@ -235,7 +242,7 @@ public final class KnowledgeService {
     }
 
     private Future<Void> reindex(KnowledgeDocument document, IngestJob job, String title, List<String> chunks) {
-        Future<Void> chain = store.deleteDocument(document.id())
+        Future<Void> chain = queries.writing(store.deleteDocument(document.id()))
                 .compose(v -> repository.save(job.running(chunks.size(), 0, clock.instant())));
         for (int from = 0; from < chunks.size(); from += EMBED_BATCH) {
             int start = from;
@@ -248,7 +255,7 @@ public final class KnowledgeService {
                                     document.ownerId(), title, batch.get(i), start + i, document.sourceUrl(),
                                     embedder.model(), vectors.get(i)));
                         }
-                        return store.upsert(stored);
+                        return queries.writing(store.upsert(stored));
                     })
                     .compose(v -> repository.save(job.running(chunks.size(), start + batch.size(), clock.instant())));
         }

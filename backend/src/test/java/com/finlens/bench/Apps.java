@@ -17,9 +17,10 @@ import java.util.concurrent.TimeUnit;
 final class Apps {
 
     /** The heap and GC the production image uses (backend/Dockerfile), so RSS here is what a server sees. */
-    static final List<String> JVM_FLAGS = List.of("-Xms128m", "-Xmx256m", "-XX:+UseSerialGC",
-            "-XX:MaxMetaspaceSize=192m", "-XX:MaxDirectMemorySize=128m", "-XX:ReservedCodeCacheSize=96m",
-            "-Xss512k", "-Dorg.jboss.logging.provider=slf4j", "-Dfile.encoding=UTF-8");
+    static final List<String> JVM_FLAGS = List.of("-Xms64m", "-Xmx192m", "-XX:+UseSerialGC",
+            "-XX:MaxMetaspaceSize=160m", "-XX:MaxDirectMemorySize=64m", "-XX:ReservedCodeCacheSize=64m",
+            "-Xss512k", "-Dio.netty.allocator.numDirectArenas=2", "-Dio.netty.allocator.maxOrder=7",
+            "-Dorg.jboss.logging.provider=slf4j", "-Dfile.encoding=UTF-8");
 
     record Running(Process process, int port, double secondsToReady, Path log) implements AutoCloseable {
 
@@ -58,6 +59,12 @@ final class Apps {
         List<String> command = new ArrayList<>();
         command.add(java());
         command.addAll(JVM_FLAGS);
+        // bench.jvm="-XX:+FlagA -XX:FlagB=1": extra JVM flags for every Finlens (a JFR recording, GC logging).
+        for (String flag : System.getProperty("bench.jvm", "").trim().split("\\s+")) {
+            if (!flag.isEmpty()) {
+                command.add(flag);
+            }
+        }
         command.addAll(List.of("-jar", jar.toString()));
         Map<String, String> all = new java.util.HashMap<>(Map.of(
                 "FINLENS_PORT", Integer.toString(port),
@@ -68,7 +75,7 @@ final class Apps {
                 "FINLENS_SIGNIN_RATE_PER_MINUTE", "10000",
                 // One benchmark user sends tens of thousands of requests a second; the per-user API limit would
                 // measure 429s. The management port (metrics) is not measured: any free one.
-                "FINLENS_API_RATE_PER_MINUTE", "1000000",
+                "FINLENS_API_RATE_PER_MINUTE", "100000000",
                 "FINLENS_MANAGEMENT_PORT", "0",
                 // As in the image: fewer glibc malloc arenas for the native libraries (ONNX runtime, Lucene).
                 "MALLOC_ARENA_MAX", "2"));

@@ -16,7 +16,8 @@ import java.util.Set;
  *
  * <p>System properties: bench.runs (3), bench.seconds (10), bench.connections (64), bench.streams (500),
  * bench.pipeline (50), bench.scenarios (all, or a comma list of: gets, streaming, pipeline, upstream, start),
- * bench.jar (backend/target/finlens.jar), bench.work (backend/target/bench), bench.env (K=V,K=V for every Finlens).
+ * bench.jar (backend/target/finlens.jar), bench.jvm (extra Finlens JVM flags, space-separated), bench.work
+ * (backend/target/bench), bench.env (K=V,K=V for every Finlens).
  */
 public final class Bench {
 
@@ -39,6 +40,7 @@ public final class Bench {
     private final Path work = Path.of(System.getProperty("bench.work", "backend/target/bench"))
             .toAbsolutePath();
     private final Table table = new Table();
+    private final String loadAtStart = loadAverage();
     private final List<Long> rss = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
@@ -191,7 +193,7 @@ public final class Bench {
                 table.add(streamRow("streaming: added first-token latency, direct", direct, stub));
                 if (nginx != null) {
                     table.add(streamRow("streaming: added first-token latency, through nginx",
-                            new StreamLoad(vertx, "127.0.0.1", nginx.port(), session), stub));
+                            new StreamLoad(vertx, "127.0.0.1", nginx.port(), app.port(), session), stub));
                 }
                 rss.add(app.rssMiB());
             }
@@ -226,7 +228,8 @@ public final class Bench {
 
     private String machine() {
         return "Finlens benchmark, " + LocalDate.now() + ": " + Runtime.getRuntime().availableProcessors()
-                + " cores, load average at start " + loadAverage() + ", JDK " + System.getProperty("java.version")
+                + " cores, load average " + loadAtStart + " at the start and " + loadAverage() + " at the end, JDK "
+                + System.getProperty("java.version")
                 + " (" + System.getProperty("java.vendor") + "), Finlens JVM flags: " + heapFlag() + "; " + runs
                 + " run(s) of " + seconds + " s per HTTP scenario (wrk -t2 -c" + connections + ")";
     }

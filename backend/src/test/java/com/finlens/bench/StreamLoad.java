@@ -24,18 +24,27 @@ final class StreamLoad {
     record Result(List<Double> firstTokenMillis, List<Double> answerMillis, int stored, int failed, double wallSeconds) {
     }
 
+    private static final long READ_BACK_TIMEOUT_MILLIS = 20_000;
+
     private final Vertx vertx;
     private final String host;
     private final int port;
+    private final int readBackPort;
     private final Session session;
 
     record Session(String cookie, String csrfToken) {
     }
 
     StreamLoad(Vertx vertx, String host, int port, Session session) {
+        this(vertx, host, port, port, session);
+    }
+
+    /** Asks through {@code port} (a proxy, say) and checks what was stored on {@code readBackPort} (the server). */
+    StreamLoad(Vertx vertx, String host, int port, int readBackPort, Session session) {
         this.vertx = vertx;
         this.host = host;
         this.port = port;
+        this.readBackPort = readBackPort;
         this.session = session;
     }
 
@@ -68,19 +77,45 @@ final class StreamLoad {
                 }
             }
             int stored = 0;
-            // Fresh connections for the read-back: a proxy may keep a finished stream's connection busy a while.
+            // Fresh connections for the read-back, straight to the server: a proxy may keep a finished stream's
+            // connection busy a while, and what was stored does not depend on the way the answer went.
             client.close();
-            client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(host).setDefaultPort(port)
+            client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(host).setDefaultPort(readBackPort)
                     .setMaxPoolSize(8).setKeepAlive(true));
             for (long id : conversations) {
-                String messages = await(send(client, HttpMethod.GET, "/api/v1/conversations/" + id + "/messages", null));
-                if (messages.contains("\"status\":\"complete\"")) {
+                if (readBack(client, id).contains("\"status\":\"complete\"")) {
                     stored++;
                 }
             }
             return new Result(first, whole, stored, failed, wall);
         } finally {
             client.close();
+        }
+    }
+
+    /**
+     * One conversation's stored messages. A read-back request now and then got no answer at all (it never reached
+     * the server: the client's pooled connection had gone stale), which hung the run; such a request is given up
+     * after {@link #READ_BACK_TIMEOUT_MILLIS} and sent once more on a fresh client.
+     */
+    private String readBack(HttpClient client, long conversation) throws Exception {
+        String path = "/api/v1/conversations/" + conversation + "/messages";
+        try {
+            return send(client, HttpMethod.GET, path, null).toCompletionStage().toCompletableFuture()
+                    .get(READ_BACK_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            if (e instanceof java.util.concurrent.ExecutionException
+                    && !(e.getCause() instanceof java.util.concurrent.TimeoutException)
+                    && !(e.getCause() instanceof io.vertx.core.http.HttpClosedException)) {
+                throw e;
+            }
+            HttpClient fresh = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(host)
+                    .setDefaultPort(readBackPort));
+            try {
+                return await(send(fresh, HttpMethod.GET, path, null));
+            } finally {
+                fresh.close();
+            }
         }
     }
 
@@ -127,7 +162,8 @@ final class StreamLoad {
     }
 
     private Future<String> send(HttpClient client, HttpMethod method, String path, JsonObject body) {
-        return client.request(options(method, path)).compose(req -> body == null ? req.send()
+        return client.request(options(method, path).setConnectTimeout(READ_BACK_TIMEOUT_MILLIS)
+                        .setIdleTimeout(READ_BACK_TIMEOUT_MILLIS)).compose(req -> body == null ? req.send()
                 : req.send(body.toBuffer())).compose(resp -> resp.body().map(Buffer::toString).compose(text ->
                 resp.statusCode() < 300 ? Future.succeededFuture(text)
                         : Future.failedFuture(method + " " + path + " answered " + resp.statusCode() + ": " + text)));

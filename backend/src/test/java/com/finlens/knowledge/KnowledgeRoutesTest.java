@@ -66,7 +66,8 @@ class KnowledgeRoutesTest {
         SafeUrlFetcher fetcher = new SafeUrlFetcher(vertx, worker, new FetchConfig(1024 * 1024, Duration.ofSeconds(5), 3,
                 Set.of("127.0.0.1:" + web.port())));
         knowledge = new KnowledgeService(new InMemoryDocumentRepository(), store, new HashingEmbedder(),
-                new DocumentParser(worker), fetcher, new Chunker(200), Clock.systemUTC(), new OwnContext(vertx));
+                new DocumentParser(worker), fetcher, new Chunker(200), Clock.systemUTC(), new OwnContext(vertx),
+                new QueryCache(Duration.ofMinutes(10), 100));
 
         Router router = Router.router(vertx);
         Files.createDirectories(dataDir.resolve("uploads"));

@@ -62,6 +62,9 @@ public final class TestApp implements AutoCloseable {
             // Likewise the per-user API budget (ApiRateLimitTest covers it), and metrics on a free loopback port.
             env.put("FINLENS_API_RATE_PER_MINUTE", "1000000");
             env.put("FINLENS_MANAGEMENT_PORT", "0");
+            // Strict blocked-thread checker: a task holding an event loop for 200 ms is logged with its stack. It
+            // warns rather than fails, so a GC pause or a starved core on a busy machine cannot fail a test.
+            env.put("FINLENS_BLOCKED_LOOP_WARNING", "200ms");
             env.putAll(extraEnv);
             if (env.get("FINLENS_DB_URL").isEmpty()) {
                 env.remove("FINLENS_DB_URL");

@@ -101,7 +101,8 @@ class CompanyChartBrowserTest {
     }
 
     @Test
-    @DisplayName("An answer about a share price in the chat carries the same chart, ending on the answer's last day")
+    @DisplayName("An answer about a share price in the chat carries the same chart, ending on the answer's last day,"
+            + " and draws it again with its axes when the conversation is reloaded")
     void chartInAnswer() {
         String base = SharedApp.get().baseUrl();
         try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("ko-KR"))) {
@@ -116,6 +117,17 @@ class CompanyChartBrowserTest {
             assertThat(labels(page, "li.message.assistant .price-chart", "prices")).isNotEmpty()
                     .allMatch(l -> l.matches("\\d{1,3}(,\\d{3})*원"));
             assertThat(page.textContent("li.message.assistant .chart-ranges")).contains("3개월");
+
+            // Stored with the answer: the conversation page, loaded anew, draws the same chart with its axes.
+            page.waitForSelector("li.message.assistant[data-status='complete']");
+            page.navigate(page.url());
+            page.waitForSelector("li.message.assistant .price-chart[data-state='drawn']");
+            assertThat(page.url()).matches(".*/chat/\\d+");
+            assertThat(labels(page, "li.message.assistant .price-chart", "prices")).isNotEmpty()
+                    .allMatch(l -> l.matches("\\d{1,3}(,\\d{3})*원"));
+            assertThat(labels(page, "li.message.assistant .price-chart", "dates")).isNotEmpty()
+                    .allMatch(l -> l.matches("\\d{1,2}\\.\\d{1,2}|\\d{1,2}월|\\d{4}년"));
+            assertThat(page.locator("li.message.assistant .price-chart").count()).isEqualTo(1);
             assertThat(errors).isEmpty();
         }
     }

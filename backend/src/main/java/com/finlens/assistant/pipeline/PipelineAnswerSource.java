@@ -214,8 +214,15 @@ public final class PipelineAnswerSource implements AnswerSource {
         NumberCheck.Result checked = new NumberCheck(evidence, quoted).check(text);
         sink.emit(checked.toEvent());
         sink.step("check", texts.step("check"), "done");
-        List<SourceRef> sources = evidence.sources(citations(text));
+        List<SourceRef> sources = evidence.sources(citations(text)).stream()
+                .map(s -> new SourceRef(s.id(), texts.source(s.title()), texts.source(s.system()), s.url(), s.asOf()))
+                .toList();
         sink.sources(sources);
+        // The companies the answer is about, so a client can offer to watch them.
+        JsonArray companies = new JsonArray();
+        evidence.companies().forEach(c -> companies.add(new JsonObject().put("key", c.key()).put("name", c.name())
+                .put("ticker", c.ticker())));
+        metadata.put("companies", companies);
         if (!evidence.missingSteps().isEmpty()) {
             // A source was down (Weaviate, a market API): the answer stands, marked as made without it.
             metadata.put("degraded", new io.vertx.core.json.JsonArray(List.copyOf(evidence.missingSteps())));

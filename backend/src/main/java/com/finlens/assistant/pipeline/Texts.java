@@ -116,10 +116,15 @@ final class Texts {
             return null;
         }
         if (language == Language.EN) {
-            return label.replace("사업보고서 (annual)", "annual report").replace("반기보고서 (half-year)", "half-year report")
+            return label.replaceAll("[가-힣]+ / ([a-z][a-z .]*[a-z.])", "$1")
+                    .replace("사업보고서 (annual)", "annual report").replace("반기보고서 (half-year)", "half-year report")
                     .replace("1분기보고서 (Q1)", "Q1 report").replace("3분기보고서 (Q3)", "Q3 report");
         }
         return label.replaceAll("\\(offline data recorded (\\S+)\\)", "(오프라인 자료, $1 기록)")
+                .replaceAll("\\(bundled snapshot recorded (?:on )?(\\S+)\\)", "(오프라인 자료, $1 기록)")
+                .replace("Shared disclosures", "공유 공시 자료").replace("My documents", "내 자료")
+                .replaceAll("\\bchunk (\\d+)", "문단 $1")
+                .replaceAll("([가-힣]+) / [a-z][a-z .]*[a-z.]", "$1")
                 .replaceAll("offline data as of (\\S+)", "오프라인 자료 $1 기준")
                 .replace("pykrx export, adjusted prices", "pykrx 내보내기 자료·수정주가")
                 .replace("yfinance export, dividend-adjusted prices", "yfinance 내보내기 자료·배당 반영 수정주가")

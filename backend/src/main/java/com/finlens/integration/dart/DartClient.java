@@ -56,7 +56,7 @@ public final class DartClient {
         return transport.snapshotAsOf();
     }
 
-    /** The full corp code list (~113k companies); DART refreshes it daily. */
+    /** The listed companies of DART's corp code list (~3.9k of ~113k); DART refreshes it daily. */
     public Future<Sourced<List<DartCorp>>> corpCodes() {
         UpstreamRequest request = base("/api/corpCode.xml").cacheFor(Duration.ofDays(1)).build();
         return send(request).compose(response -> worker.executeBlocking(

@@ -92,12 +92,28 @@ public final class LuceneVectorStore implements VectorStore {
                 IndexWriter writer = new IndexWriter(directory, config);
                 writer.setLiveCommitData(Map.of(COMMIT_MODEL, space.model(),
                         COMMIT_DIMENSION, Integer.toString(space.dimension())).entrySet());
-                return new LuceneVectorStore(worker, space, directory, writer);
+                LuceneVectorStore store = new LuceneVectorStore(worker, space, directory, writer);
+                store.loadDictionaries();
+                return store;
             } catch (IOException | RuntimeException e) {
                 directory.close();
                 throw e;
             }
         }, false);
+    }
+
+    /**
+     * Nori reads its dictionaries (about a second of CPU) the first time Korean text is analysed; do it while the
+     * index opens, not in the first user's search.
+     */
+    private void loadDictionaries() throws IOException {
+        try (TokenStream tokens = analyzer.tokenStream(TextAnalyzers.KOREAN_FIELD, "삼성전자 영업이익")) {
+            tokens.reset();
+            while (tokens.incrementToken()) {
+                // reading the tokens is the point
+            }
+            tokens.end();
+        }
     }
 
     private static void checkSpace(Directory directory, EmbeddingSpace space, Path indexDir) throws IOException {

@@ -5,6 +5,7 @@ import com.finlens.platform.cache.ExpiringCache;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
@@ -27,6 +28,7 @@ public final class SharedResponses {
     static final Duration DEGRADED_TTL = Duration.ofSeconds(5);
     private static final int MAX_ENTRIES = 1_024;
     private static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
 
     private record Encoded(Buffer body, boolean degraded) {
 
@@ -53,7 +55,7 @@ public final class SharedResponses {
                 ctx.fail(e);
                 return;
             }
-            encoded.onSuccess(e -> ctx.response().putHeader("Content-Type", "application/json").end(e.body()))
+            encoded.onSuccess(e -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(e.body()))
                     .onFailure(ctx::fail);
         };
     }
@@ -65,6 +67,9 @@ public final class SharedResponses {
 
     /** Path and query with parameters sorted, so the same question always finds the same entry. */
     private static String key(RoutingContext ctx) {
+        if (ctx.request().query() == null) {
+            return ctx.request().path();
+        }
         Map<String, String> query = new TreeMap<>();
         ctx.queryParams().forEach(e -> query.merge(e.getKey(), e.getValue(), (a, b) -> a + "," + b));
         return ctx.request().path() + "?" + query;

@@ -55,16 +55,24 @@ public final class Database implements AutoCloseable {
             embedded = db;
             url = db.jdbcUrl(NAME);
         }
+        long serverUp = System.nanoTime();
         try {
             migrate(url, config.user(), config.password());
+            long migrated = System.nanoTime();
             Mutiny.SessionFactory factory = buildSessionFactory(vertx, url, config, entities);
-            LOG.info("Database ready in {} ms ({})", Duration.ofNanos(System.nanoTime() - started).toMillis(),
-                    redact(url));
+            long now = System.nanoTime();
+            LOG.info("Database ready in {} ms ({}): server {} ms, Flyway {} ms, Hibernate session factory {} ms",
+                    millis(now - started), redact(url), millis(serverUp - started), millis(migrated - serverUp),
+                    millis(now - migrated));
             return new Database(factory, embedded, url);
         } catch (RuntimeException e) {
             closeQuietly(embedded);
             throw e;
         }
+    }
+
+    private static long millis(long nanos) {
+        return Duration.ofNanos(nanos).toMillis();
     }
 
     private static void migrate(String url, String user, String password) {

@@ -7,7 +7,7 @@ import java.time.Duration;
 /** HTTP server and public address. */
 public record HttpConfig(String host, int port, String publicUrl, long bodyLimitBytes,
                          boolean trustForwardedHeaders, Duration shutdownGrace, String managementHost,
-                         int managementPort, int apiRatePerMinute, int eventLoops) {
+                         int managementPort, int apiRatePerMinute, int eventLoops, Duration blockedLoopWarning) {
 
     public static HttpConfig from(Env env) {
         int port = env.integer("FINLENS_PORT", 8080, 0, 65535);
@@ -21,11 +21,13 @@ public record HttpConfig(String host, int port, String publicUrl, long bodyLimit
         // Metrics leave the app port: a separate listener, on loopback unless told otherwise.
         String managementHost = env.string("FINLENS_MANAGEMENT_HOST", "127.0.0.1");
         int managementPort = env.integer("FINLENS_MANAGEMENT_PORT", 9464, 0, 65535);
-        int apiRate = env.integer("FINLENS_API_RATE_PER_MINUTE", 240, 1, 1_000_000);
+        int apiRate = env.integer("FINLENS_API_RATE_PER_MINUTE", 240, 1, 100_000_000);
         // One HTTP verticle per event loop: a single one would leave all but one core idle.
         int eventLoops = env.integer("FINLENS_HTTP_EVENT_LOOPS", Runtime.getRuntime().availableProcessors(), 1, 256);
+        // Vert.x logs a warning with the stack when one task holds an event loop longer than this (tests: strict).
+        Duration blockedWarning = env.duration("FINLENS_BLOCKED_LOOP_WARNING", Duration.ofSeconds(2));
         return new HttpConfig(host, port, publicUrl, bodyLimit, trustForwarded, grace, managementHost,
-                managementPort, apiRate, eventLoops);
+                managementPort, apiRate, eventLoops, blockedWarning);
     }
 
     public boolean isHttps() {

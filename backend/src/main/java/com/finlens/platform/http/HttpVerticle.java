@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -25,8 +26,9 @@ import java.util.Set;
 
 /**
  * The HTTP server. The router is built in one fixed order so no security handler can be skipped by accident:
- * connection close after Transfer-Encoding, request id + access log, forwarded headers, security headers, CORS, body limit, auth (session cookie or bearer,
- * with CSRF), the sign-in guard (signed-in by default), feature routes, static files, one failure handler.
+ * request metrics, connection close after Transfer-Encoding, request id + access log, forwarded headers, security
+ * headers, CORS, body limit, auth (session cookie or bearer, with CSRF), the sign-in guard (signed-in by default),
+ * feature routes, static files, one failure handler.
  */
 public final class HttpVerticle extends AbstractVerticle {
 
@@ -49,8 +51,11 @@ public final class HttpVerticle extends AbstractVerticle {
     private final List<RouteModule> features;
     private final RequestLog requestLog;
     private static final Buffer LIVE = Buffer.buffer("{\"status\":\"UP\"}");
+    private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
+    private static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");
 
     private final EventLoopLag lag;
+    private final HttpMetrics metrics;
     private final Listening onListening;
     private final List<String> routes = new ArrayList<>();
     private HttpServer server;
@@ -63,13 +68,14 @@ public final class HttpVerticle extends AbstractVerticle {
     }
 
     public HttpVerticle(Settings settings, Security security, FailureHandler failures, List<RouteModule> features,
-                        RequestLog requestLog, EventLoopLag lag, Listening onListening) {
+                        RequestLog requestLog, EventLoopLag lag, HttpMetrics metrics, Listening onListening) {
         this.settings = settings;
         this.security = security;
         this.failures = failures;
         this.features = List.copyOf(features);
         this.requestLog = requestLog;
         this.lag = lag;
+        this.metrics = metrics;
         this.onListening = onListening;
     }
 
@@ -105,31 +111,28 @@ public final class HttpVerticle extends AbstractVerticle {
         if (settings.http().trustForwardedHeaders()) {
             router.allowForward(AllowForwardHeaders.X_FORWARD);
         }
-        router.route().handler(HttpVerticle::closeAfterTransferEncoding);
-        router.route().handler(requestLog);
-        if (settings.loopbackHostsOnly()) {
-            // Development sign-in trusts whoever reaches it: a page on another name that resolves here (DNS
-            // rebinding) must not, so every request has to name this machine.
-            router.route().handler(ctx -> {
-                // authority(): the Host header in HTTP/1.1, :authority in HTTP/2 (also after an h2c upgrade)
-                HostAndPort authority = ctx.request().authority();
-                if (authority != null && Loopback.isLoopbackHost(authority.host())) {
-                    ctx.next();
-                } else {
-                    ctx.fail(new ApiException(421, "host-not-allowed", "Host not allowed",
-                            "This development server answers only requests addressed to localhost or 127.0.0.1."));
-                }
-            });
-        }
-        router.route().handler(new SecurityHeaders(settings.http().isHttps()));
+        SecurityHeaders securityHeaders = new SecurityHeaders(settings.http().isHttps());
+        boolean loopbackOnly = settings.loopbackHostsOnly();
+        // The steps every request takes, in this order, as one handler: they were six, and each router hop (find the
+        // next matching route, call it) cost about as much as the small step it led to (docs/benchmarks.md).
+        router.route().handler(ctx -> {
+            metrics.start(ctx);
+            closeAfterTransferEncoding(ctx);
+            if (!requestLog.admit(ctx) || loopbackOnly && !namesThisMachine(ctx)) {
+                return;
+            }
+            securityHeaders.apply(ctx);
+            noStoreJson(ctx);
+            ctx.next();
+        });
         // Liveness needs no CORS, body or sign-in handling, and probes call it often: it answers first.
-        router.get("/health/live").handler(ctx -> ctx.response().putHeader("Content-Type", "application/json")
+        router.get("/health/live").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, JSON)
                 .end(LIVE));
-        router.route().handler(HttpVerticle::noStoreJson);
         if (!settings.extensionIds().isEmpty()) {
             CorsHandler cors = CorsHandler.create()
                     .addOrigins(settings.extensionIds().stream().map(id -> "chrome-extension://" + id).toList())
-                    .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE))
+                    .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
+                            HttpMethod.DELETE))
                     .allowedHeaders(Set.of("Authorization", "Content-Type", "Accept", "Last-Event-ID", "If-None-Match"))
                     .exposedHeaders(Set.of("Location", "Retry-After", "ETag", RequestLog.HEADER))
                     .maxAgeSeconds(600);
@@ -151,8 +154,11 @@ public final class HttpVerticle extends AbstractVerticle {
         router.route().handler(security.identify());
         router.route().handler(security.guard());
         Router api = Router.router(vertx);
-        features.forEach(feature -> feature.mount(router, api));
+        api.route().handler(metrics.subRouter());
+        // Mounted before the pages' routes, so an API request is not matched against each of them first (an API
+        // path that no API route answers still falls through to the routes after it).
         router.route("/api/v1/*").subRouter(api);
+        features.forEach(feature -> feature.mount(router, api));
         router.route("/static/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
                 .handler(StaticHandler.create("webroot").setMaxAgeSeconds(3600)
                 .setIncludeHidden(false).setDirectoryListing(false));
@@ -191,22 +197,37 @@ public final class HttpVerticle extends AbstractVerticle {
      * request: a proxy that framed it differently can never smuggle a second request onto this connection.
      */
     private static void closeAfterTransferEncoding(RoutingContext ctx) {
-        if (ctx.request().headers().contains("Transfer-Encoding") && ctx.request().version() != HttpVersion.HTTP_2) {
-            ctx.response().putHeader("Connection", "close");
+        if (ctx.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)
+                && ctx.request().version() != HttpVersion.HTTP_2) {
+            ctx.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
             ctx.addEndHandler(v -> ctx.request().connection().close());
         }
-        ctx.next();
+    }
+
+    /**
+     * Development sign-in trusts whoever reaches it: a page on another name that resolves here (DNS rebinding) must
+     * not, so while it is on every request has to name this machine. False (and the request failed) otherwise.
+     */
+    private static boolean namesThisMachine(RoutingContext ctx) {
+        // authority(): the Host header in HTTP/1.1, :authority in HTTP/2 (also after an h2c upgrade)
+        HostAndPort authority = ctx.request().authority();
+        if (authority != null && Loopback.isLoopbackHost(authority.host())) {
+            return true;
+        }
+        ctx.fail(new ApiException(421, "host-not-allowed", "Host not allowed",
+                "This development server answers only requests addressed to localhost or 127.0.0.1."));
+        return false;
     }
 
     /** JSON answers are private (a user's data, tokens, problems): no cache keeps them unless a route says otherwise. */
     private static void noStoreJson(RoutingContext ctx) {
         ctx.addHeadersEndHandler(v -> {
-            String type = ctx.response().headers().get("Content-Type");
-            if (type != null && type.contains("json") && !ctx.response().headers().contains("Cache-Control")) {
-                ctx.response().putHeader("Cache-Control", "no-store");
+            String type = ctx.response().headers().get(HttpHeaders.CONTENT_TYPE);
+            if (type != null && type.contains("json")
+                    && !ctx.response().headers().contains(HttpHeaders.CACHE_CONTROL)) {
+                ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, NO_STORE);
             }
         });
-        ctx.next();
     }
 
     /** No Origin, or an Origin naming this very host (as the browser or nginx addressed it). */

@@ -22,6 +22,10 @@ public final class Loopback {
         if (host == null) {
             return false;
         }
+        // The names every local request uses, without a regex or an allocation (this runs on every request).
+        if (host.equals("127.0.0.1") || host.equals("localhost")) {
+            return true;
+        }
         String h = host.toLowerCase(Locale.ROOT);
         if (h.startsWith("[") && h.endsWith("]")) {
             h = h.substring(1, h.length() - 1);

@@ -20,16 +20,27 @@ public final class RequestLog implements Handler<RoutingContext>, AutoCloseable 
     private volatile boolean draining;
 
     public static final String HEADER = "X-Request-Id";
+    private static final CharSequence HEADER_NAME = io.vertx.core.http.HttpHeaders.createOptimized(HEADER);
     private static final String KEY = "finlens.requestId";
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
 
     @Override
     public void handle(RoutingContext ctx) {
+        if (admit(ctx)) {
+            ctx.next();
+        }
+    }
+
+    /**
+     * Names and logs the request; false when it was refused (the server is shutting down) and has been failed.
+     * The server's per-request step calls this directly.
+     */
+    public boolean admit(RoutingContext ctx) {
         String incoming = ctx.request().getHeader(HEADER);
         String id = incoming != null && SAFE_ID.matcher(incoming).matches() ? incoming
                 : prefix + "-" + Long.toHexString(sequence.incrementAndGet());
         ctx.put(KEY, id);
-        ctx.response().putHeader(HEADER, id);
+        ctx.response().putHeader(HEADER_NAME, id);
         long started = System.nanoTime();
         inFlight.incrementAndGet();
         // Health probes would drown the log: one line every few seconds per probe, saying nothing.
@@ -49,10 +60,10 @@ public final class RequestLog implements Handler<RoutingContext>, AutoCloseable 
             if (!ctx.request().path().startsWith("/health/")) {
                 ctx.fail(ApiException.unavailable("shutting-down",
                         "This server is shutting down; try again in a moment."));
-                return;
+                return false;
             }
         }
-        ctx.next();
+        return true;
     }
 
     /** Requests started and not yet finished (streams included). */

@@ -2,6 +2,7 @@ package com.finlens.platform.http;
 
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -17,6 +18,19 @@ public final class SecurityHeaders implements Handler<RoutingContext> {
     /** Swagger UI sets inline style attributes; only its vendored pages get inline styles, never inline script. */
     static final String DOCS_CSP = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
     private static final String DOCS_PATH = "/static/vendor/swagger-ui/";
+
+    private static final CharSequence CSP_NAME = HttpHeaders.createOptimized("Content-Security-Policy");
+    private static final CharSequence CSP_VALUE = HttpHeaders.createOptimized(CSP);
+    private static final CharSequence DOCS_CSP_VALUE = HttpHeaders.createOptimized(DOCS_CSP);
+    /** Names and values encoded once (with their hashes), not per response. */
+    private static final CharSequence[][] FIXED = optimized(new String[][] {
+        {"X-Content-Type-Options", "nosniff"},
+        {"X-Frame-Options", "DENY"},
+        {"Referrer-Policy", "strict-origin-when-cross-origin"},
+        {"Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"},
+        {"Cross-Origin-Opener-Policy", "same-origin"}});
+    private static final CharSequence[] HSTS = optimized(new String[][] {
+        {"Strict-Transport-Security", "max-age=63072000; includeSubDomains"}})[0];
 
     private final boolean https;
 
@@ -35,16 +49,29 @@ public final class SecurityHeaders implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        MultiMap headers = ctx.response().headers();
-        headers.set("Content-Security-Policy", ctx.request().path().startsWith(DOCS_PATH) ? DOCS_CSP : CSP);
-        headers.set("X-Content-Type-Options", "nosniff");
-        headers.set("X-Frame-Options", "DENY");
-        headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
-        headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
-        headers.set("Cross-Origin-Opener-Policy", "same-origin");
-        if (https) {
-            headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
-        }
+        apply(ctx);
         ctx.next();
+    }
+
+    /** Sets the headers on the response (the server's per-request step calls this directly). */
+    public void apply(RoutingContext ctx) {
+        // add, not set: this runs first on a fresh response, so there is nothing to replace (set looks first).
+        MultiMap headers = ctx.response().headers();
+        headers.add(CSP_NAME, ctx.request().path().startsWith(DOCS_PATH) ? DOCS_CSP_VALUE : CSP_VALUE);
+        for (CharSequence[] header : FIXED) {
+            headers.add(header[0], header[1]);
+        }
+        if (https) {
+            headers.add(HSTS[0], HSTS[1]);
+        }
+    }
+
+    private static CharSequence[][] optimized(String[][] pairs) {
+        CharSequence[][] out = new CharSequence[pairs.length][];
+        for (int i = 0; i < pairs.length; i++) {
+            out[i] = new CharSequence[] {HttpHeaders.createOptimized(pairs[i][0]),
+                HttpHeaders.createOptimized(pairs[i][1])};
+        }
+        return out;
     }
 }

@@ -23,15 +23,41 @@ public final class Views implements ErrorPage {
 
     private static final String LANG_COOKIE = "finlens_lang";
 
+    private static final String PROBLEM_PREFIX = "problem.";
+
     private final ThymeleafTemplateEngine engine;
     private final Messages messages;
     private final Map<String, Object> siteModel;
+    /** Per language, {"<problem type>": "localized message"} as JSON, for page scripts that show API errors. */
+    private final Map<String, String> problemMessages = new HashMap<>();
 
     public Views(Vertx vertx, Messages messages, Map<String, Object> siteModel) {
         this.engine = ThymeleafTemplateEngine.create(vertx);
         this.engine.getThymeleafTemplateEngine().setMessageResolver(messages);
         this.messages = messages;
         this.siteModel = Map.copyOf(siteModel);
+        for (String lang : Messages.LANGUAGES) {
+            io.vertx.core.json.JsonObject json = new io.vertx.core.json.JsonObject();
+            messages.keys(lang).stream().filter(k -> k.startsWith(PROBLEM_PREFIX)).sorted()
+                    .forEach(k -> json.put(k.substring(PROBLEM_PREFIX.length()), messages.get(lang, k)));
+            problemMessages.put(lang, json.encode());
+        }
+    }
+
+    /**
+     * What a person reads for a problem: on an English page below 500 the problem's own detail (written for users,
+     * in English); otherwise the bundle's {@code problem.<type>} message, else the status's generic one. So a Korean
+     * page never shows the backend's English text.
+     */
+    public String problemMessage(String lang, ApiException problem) {
+        if ("en".equals(lang) && problem.status() < 500 && problem.detail() != null && !problem.detail().isBlank()) {
+            return problem.detail();
+        }
+        String key = PROBLEM_PREFIX + problem.type();
+        if (messages.keys(lang).contains(key)) {
+            return messages.get(lang, key);
+        }
+        return messages.get(lang, problem.status() >= 500 ? "error.500.detail" : "problem.generic");
     }
 
     /** Renders {@code web-templates/<template>} with the base model plus the page's own model. */
@@ -86,8 +112,7 @@ public final class Views implements ErrorPage {
         Map<String, Object> model = new HashMap<>();
         model.put("status", problem.status());
         model.put("errorTitle", messages.get(lang, "error." + problem.status() + ".title"));
-        model.put("detail", problem.status() >= 500
-                ? messages.get(lang, "error.500.detail") : problem.detail());
+        model.put("detail", problemMessage(lang, problem));
         model.put("requestId", RequestLog.id(ctx));
         Map<String, Object> data = baseModel(ctx);
         data.putAll(model);
@@ -109,6 +134,7 @@ public final class Views implements ErrorPage {
         model.put("lang", lang);
         model.put("otherLang", lang.equals("ko") ? "en" : "ko");
         model.put("path", ctx.request().path());
+        model.put("problemMessages", problemMessages.get(lang));
         SignedInSession session = AuthHandler.session(ctx);
         if (session != null) {
             Map<String, Object> user = new HashMap<>();

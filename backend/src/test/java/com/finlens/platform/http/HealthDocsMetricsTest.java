@@ -44,12 +44,26 @@ class HealthDocsMetricsTest {
     }
 
     @Test
-    @DisplayName("Prometheus metrics include HTTP server and JVM figures, on the loopback management port only, with the event-loop lag")
+    @DisplayName("Prometheus metrics count requests by route template, method and status class (never by raw path), "
+            + "with JVM figures and the event-loop lag, on the loopback management port only")
     void metrics() {
         TestApp app = SharedApp.get();
         TestApp.await(client.get("/health/live").send());
+        TestApp.Browser user = SharedApp.newUser();
+        user.get("/api/v1/companies/005930");
+        user.get("/api/v1/conversations/987654321");
+        TestApp.await(client.get("/no/such/page/metrics-probe").send());
         String metrics = TestApp.await(client.get(app.managementPort(), "127.0.0.1", "/metrics").send()).bodyAsString();
-        assertThat(metrics).contains("vertx_http_server_requests_total").contains("jvm_memory_used_bytes")
+        assertThat(metrics)
+                .contains("finlens_http_server_requests_seconds_count{method=\"GET\",route=\"/health/live\","
+                        + "status=\"2xx\"")
+                .contains("route=\"/api/v1/companies/:krxCode\",status=\"2xx\"")
+                .contains("route=\"/api/v1/conversations/:id\",status=\"4xx\"")
+                .contains("route=\"unrouted\"")
+                .contains("finlens_http_server_requests_seconds_bucket{method=\"GET\",route=\"/health/live\"")
+                .contains("finlens_http_server_active_requests")
+                .doesNotContain("005930").doesNotContain("987654321").doesNotContain("metrics-probe")
+                .contains("jvm_memory_used_bytes")
                 .contains("finlens_event_loop_lag_seconds_count").contains("finlens_event_loop_lag_seconds_max");
 
         HttpResponse<Buffer> onAppPort = TestApp.await(client.get("/metrics").send());

@@ -311,6 +311,7 @@ class HostileInputTest {
     private static JsonObject validBody(String template) {
         return switch (template) {
             case "/conversations/{id}/messages" -> new JsonObject().put("content", "삼성전자 주가는?");
+            case "/conversations/{id}" -> new JsonObject().put("title", "새 제목");
             case "/account" -> new JsonObject().put("confirm", "mallory@example.com");
             case "/companies/mentions" -> new JsonObject().put("text", "삼성전자");
             case "/knowledge/documents" -> new JsonObject().put("title", "t").put("text", "hello");
