@@ -31,9 +31,10 @@ export function createApiClient({ fetch, getApiBase, auth }) {
     const token = await auth.accessToken();
     let response = await attempt(token);
     if (response.status === 401) {
-      response = await attempt(await auth.accessTokenAfterRejection(token));
+      const retried = await auth.accessTokenAfterRejection(token);
+      response = await attempt(retried);
       if (response.status === 401) {
-        await auth.signOutLocally();
+        await auth.signOutLocally(retried);
         throw new ApiError({ kind: ErrorKind.SIGNED_OUT, status: 401 });
       }
     }

@@ -187,8 +187,15 @@ export function createAuth({ tokenStore, fetch, getApiBase, identity, locks, now
       return (await refresh(rejectedToken)).accessToken;
     },
 
-    async signOutLocally() {
-      await tokenStore.clear();
+    /**
+     * The API refused rejectedToken even after a refresh: forget the sign-in here, under the refresh lock, unless
+     * another page has meanwhile stored newer tokens (clearing those would sign out a session that works).
+     */
+    async signOutLocally(rejectedToken) {
+      await locks.request(REFRESH_LOCK, async () => {
+        const tokens = await tokenStore.load();
+        if (tokens && tokens.accessToken === rejectedToken) await tokenStore.clear();
+      });
     },
 
     /**

@@ -167,6 +167,23 @@ test('sign-out while another panel is refreshing waits for it, then clears and r
   assert.deepEqual(fetch.requests.filter((r) => r.path === '/auth/extension/revoke').map((r) => r.body), [{ refreshToken: 'rt-2' }]);
 });
 
+test('a token refused after its refresh signs out only while it is still the stored one', async () => {
+  const chrome = createChromeStub();
+  const fetch = createFakeFetch({
+    'POST /auth/extension/token': () => jsonResponse(200, { accessToken: 'at-2', refreshToken: 'rt-2', expiresIn: 900, tokenType: 'Bearer' }),
+  });
+  const locks = createLockManager();
+  const panel = () => createAuth({ tokenStore: createTokenStore(chrome.storage.local), fetch, getApiBase: () => API_BASE, identity: chrome.identity, locks });
+  await chrome.storage.local.set({ [AUTH_KEY]: { accessToken: 'at-1', refreshToken: 'rt-1', expiresAt: 0 } });
+
+  assert.equal(await panel().accessToken(), 'at-2', 'another panel refreshed first');
+  await panel().signOutLocally('at-1');
+  assert.equal(chrome.storage.local.peek(AUTH_KEY).accessToken, 'at-2', 'the newer sign-in survives a stale refusal');
+
+  await panel().signOutLocally('at-2');
+  assert.equal(chrome.storage.local.peek(AUTH_KEY), undefined, 'the refused current token signs out');
+});
+
 test('two panels refreshing at once send one refresh request, and both end with the new token', async () => {
   // Like the backend: each refresh token works once; spending it again is refused (and would revoke the sign-in).
   let live = 'rt-1';
