@@ -27,9 +27,10 @@ import java.util.regex.Pattern;
 /**
  * Stands in for one backend replica behind nginx, on exactly the backend's routes: the operations of the served
  * OpenAPI document under {@code /api/v1}, the files under {@code /static/} and the few pages the tests use;
- * anything else is a 404, as on the real backend. It echoes the forwarding headers, streams the answer route
- * ({@code POST /api/v1/conversations/{id}/messages}) one event at a time when the test allows the next one, and
- * sets the backend's own security headers so duplicates show. NginxLiveIT drives the real jar the same way.
+ * anything else is a 404, as on the real backend. It echoes the forwarding headers (a probe of what nginx passes,
+ * not a response any client reads), replays the answer stream the real backend recorded ({@link #RECORDED_ANSWER},
+ * written by AnswerStreamContractTest) one event at a time when the test allows the next one, and sets the
+ * backend's own security headers so duplicates show. NginxLiveIT drives the real jar the same way.
  */
 final class FakeBackend implements AutoCloseable {
 
@@ -38,11 +39,13 @@ final class FakeBackend implements AutoCloseable {
             "GET /health/live", "GET /metrics");
     private static final String ANSWER_STREAM = "POST /conversations/{id}/messages";
     private static final List<Operation> API = documentedOperations();
+    /** The real backend's answer to "삼성전자 주가 알려줘", as AnswerStreamContractTest recorded it. */
+    static final String RECORDED_ANSWER = "web-templates/tests/transcripts/answer.sse";
 
     private final String id;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
-    private final BlockingQueue<String> eventsToSend = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Boolean> eventsAllowed = new LinkedBlockingQueue<>();
     private final List<String> paths = new CopyOnWriteArrayList<>();
 
     private FakeBackend(String id) throws IOException {
@@ -70,9 +73,18 @@ final class FakeBackend implements AutoCloseable {
         return paths;
     }
 
-    /** Lets the open stream send one more event; an event named "end" closes it. */
-    void allowEvent(String data) {
-        eventsToSend.add(data);
+    /** Lets the open stream send the next recorded event; after the last one it ends. */
+    void allowNextEvent() {
+        eventsAllowed.add(true);
+    }
+
+    /** The recorded answer stream, event by event in wire format (comments such as ": open" included). */
+    static List<String> recordedAnswerEvents() {
+        try {
+            return List.of(Files.readString(RepoFiles.path(RECORDED_ANSWER)).split("(?<=\n\n)"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Whether the real backend has this route; answer streams are reported as {@link #ANSWER_STREAM}. */
@@ -125,12 +137,11 @@ final class FakeBackend implements AutoCloseable {
         exchange.getResponseHeaders().add("Cache-Control", "no-cache");
         exchange.sendResponseHeaders(200, 0);
         try (OutputStream out = exchange.getResponseBody()) {
-            while (true) {
-                String data = eventsToSend.poll(20, TimeUnit.SECONDS);
-                if (data == null || data.equals("end")) {
+            for (String event : recordedAnswerEvents()) {
+                if (eventsAllowed.poll(20, TimeUnit.SECONDS) == null) {
                     return;
                 }
-                out.write(("event: token\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+                out.write(event.getBytes(StandardCharsets.UTF_8));
                 out.flush();
             }
         } catch (InterruptedException e) {
