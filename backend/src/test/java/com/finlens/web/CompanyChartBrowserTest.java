@@ -3,16 +3,16 @@ package com.finlens.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.finlens.testing.Chromium;
+import com.finlens.testing.ChromiumPerClass;
 import com.finlens.testing.SharedApp;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.BoundingBox;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The company page's price chart in real Chromium against the real app on its embedded defaults (bundled data):
@@ -23,19 +23,8 @@ class CompanyChartBrowserTest {
 
     private static final String DRAWN = "#price-chart[data-state='drawn']";
 
-    private static Chromium chromium;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+    @RegisterExtension
+    static final ChromiumPerClass chromium = new ChromiumPerClass();
 
     @Test
     @DisplayName("Apple's chart in English has dollar price labels and dates, a tooltip under the mouse, and switches"

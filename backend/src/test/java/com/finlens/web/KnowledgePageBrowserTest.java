@@ -3,6 +3,7 @@ package com.finlens.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.finlens.testing.Chromium;
+import com.finlens.testing.ChromiumPerClass;
 import com.finlens.testing.SharedApp;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -10,26 +11,14 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class KnowledgePageBrowserTest {
 
-    private static Chromium chromium;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+    @RegisterExtension
+    static final ChromiumPerClass chromium = new ChromiumPerClass();
 
     @Test
     @DisplayName("A person uploads a Korean note, watches it become ready, and finds it by search")

@@ -2,7 +2,7 @@ package com.finlens.account.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.finlens.testing.Chromium;
+import com.finlens.testing.ChromiumPerClass;
 import com.finlens.testing.SharedApp;
 import com.finlens.testing.TestApp;
 import com.microsoft.playwright.BrowserContext;
@@ -12,10 +12,9 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The extension's local sign-in as Chromium really runs it: the form page's CSP must let the form's 303 redirect
@@ -25,19 +24,8 @@ class DevExtensionSignInBrowserTest {
 
     private static final String REDIRECT = "https://ddnnmbjcmeigkckpfgccefnenkbkgghf.chromiumapp.org/";
 
-    private static Chromium chromium;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+    @RegisterExtension
+    static final ChromiumPerClass chromium = new ChromiumPerClass();
 
     @Test
     @DisplayName("Submitting the development sign-in form lands on the extension's redirect address with working tokens")
