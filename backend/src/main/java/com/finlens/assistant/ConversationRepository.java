@@ -68,27 +68,6 @@ public final class ConversationRepository {
                 .executeUpdate())).map(n -> n > 0);
     }
 
-    /** A conversation and its messages. */
-    public record WithMessages(Conversation conversation, List<Message> messages) {
-    }
-
-    /**
-     * The user's conversation with its messages (null when it is not theirs), in one session: asking needs both,
-     * and under load every unit of work saved is a connection the pool does not hand out.
-     */
-    public Future<WithMessages> findOwnedWithMessages(long userId, long conversationId) {
-        return Futures.toFuture(sessions.withSession(s -> s
-                .createSelectionQuery("from Conversation where id = :id and userId = :user", Conversation.class)
-                .setParameter("id", conversationId)
-                .setParameter("user", userId)
-                .getSingleResultOrNull()
-                .chain(conversation -> conversation == null ? Uni.createFrom().<WithMessages>nullItem()
-                        : s.createSelectionQuery("from Message where conversationId = :c order by id", Message.class)
-                                .setParameter("c", conversationId)
-                                .getResultList()
-                                .map(messages -> new WithMessages(conversation, messages)))));
-    }
-
     public Future<List<Message>> messages(long conversationId) {
         return Futures.toFuture(sessions.withSession(s -> s
                 .createSelectionQuery("from Message where conversationId = :c order by id", Message.class)
@@ -96,40 +75,49 @@ public final class ConversationRepository {
                 .getResultList()));
     }
 
+    /** The stored question and the empty streaming answer, with the conversation's earlier messages. */
+    public record Exchange(List<Message> earlier, Message asked, Message answer) {
+    }
+
     /**
-     * Stores the user's question and an empty streaming answer in one transaction; returns both. One answer at a
-     * time per conversation: while another answer of it is streaming (its heartbeat newer than {@code aliveSince})
-     * this fails with 409. The conversation row is locked first, so concurrent questions queue on it instead of
-     * deadlocking (1213) over the messages' foreign key; a deadlock the database reports anyway is retried.
+     * Stores the user's question and an empty streaming answer in one transaction, which also checks ownership and
+     * reads the earlier messages (the history the answer needs): one unit of work per question, because under load
+     * every unit saved is a connection the pool does not hand out and a commit the database does not make. Null
+     * when the conversation is not the user's. One answer at a time per conversation: while another answer of it is
+     * streaming (its heartbeat newer than {@code aliveSince}) this fails with 409. The conversation row is locked
+     * first, so concurrent questions queue on it instead of deadlocking (1213) over the messages' foreign key; a
+     * deadlock the database reports anyway is retried. {@code title} becomes the title of an untitled conversation.
      */
-    public Future<List<Message>> startExchange(long conversationId, String question, String newTitle, Instant now,
-                                               Instant aliveSince) {
+    public Future<Exchange> startExchange(long userId, long conversationId, String question, String title,
+                                          Instant now, Instant aliveSince) {
         return Retries.onSerializationFailure(() -> Futures.toFuture(sessions.withTransaction(s -> s
-                .find(Conversation.class, conversationId, LockModeType.PESSIMISTIC_WRITE)
-                .chain(conversation -> s.createSelectionQuery("select count(*) from Message where conversationId = :c"
-                                + " and status = :streaming and heartbeatAt >= :alive", Long.class)
-                        .setParameter("c", conversationId)
-                        .setParameter("streaming", Message.Status.streaming)
-                        .setParameter("alive", aliveSince)
-                        .getSingleResult()
-                        .chain(streaming -> {
-                            if (streaming > 0) {
-                                return Uni.createFrom().failure(new ApiException(409, "answer-in-progress",
-                                        "An answer is already being written",
-                                        "This conversation is still answering the previous question. Wait for it"
-                                                + " to finish, then ask again."));
-                            }
-                            conversation.touch(now);
-                            if (newTitle != null) {
-                                conversation.retitle(newTitle);
-                            }
-                            Message asked = new Message(conversationId, Message.Role.user, question,
-                                    Message.Status.complete, now);
-                            Message answer = new Message(conversationId, Message.Role.assistant, "",
-                                    Message.Status.streaming, now);
-                            return s.persist(asked).chain(() -> s.persist(answer))
-                                    .replaceWith(() -> List.of(asked, answer));
-                        })))));
+                .createSelectionQuery("from Conversation where id = :id and userId = :user", Conversation.class)
+                .setParameter("id", conversationId)
+                .setParameter("user", userId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getSingleResultOrNull()
+                .chain(conversation -> conversation == null ? Uni.createFrom().<Exchange>nullItem()
+                        : s.createSelectionQuery("from Message where conversationId = :c order by id", Message.class)
+                                .setParameter("c", conversationId)
+                                .getResultList()
+                                .chain(earlier -> {
+                                    if (earlier.stream().anyMatch(m -> m.isStreamingSince(aliveSince))) {
+                                        return Uni.createFrom().failure(new ApiException(409, "answer-in-progress",
+                                                "An answer is already being written",
+                                                "This conversation is still answering the previous question. Wait"
+                                                        + " for it to finish, then ask again."));
+                                    }
+                                    conversation.touch(now);
+                                    if (conversation.getTitle().isBlank()) {
+                                        conversation.retitle(title);
+                                    }
+                                    Message asked = new Message(conversationId, Message.Role.user, question,
+                                            Message.Status.complete, now);
+                                    Message answer = new Message(conversationId, Message.Role.assistant, "",
+                                            Message.Status.streaming, now);
+                                    return s.persist(asked).chain(() -> s.persist(answer))
+                                            .replaceWith(() -> new Exchange(earlier, asked, answer));
+                                })))));
     }
 
     /** Marks these answers (all streaming on this replica) as alive; one statement for all of them. */

@@ -134,23 +134,18 @@ public final class ConversationService {
      * a {@code failed} event. {@code done} is sent only once the answer is stored, with the status stored.
      */
     public Future<Void> ask(long userId, long conversationId, AskCommand command, Supplier<AnswerChannel> open) {
-        return repository.findOwnedWithMessages(userId, conversationId).compose(found -> {
-            if (found == null) {
-                return Future.failedFuture(ApiException.notFound("The conversation"));
-            }
-            Conversation conversation = found.conversation();
-            String newTitle = conversation.getTitle().isBlank() ? titleFrom(command.content()) : null;
-            return repository.startExchange(conversation.getId(), command.content(), newTitle,
-                            clock.instant(), heartbeat.aliveSince())
-                    .onComplete(done -> lists.invalidate(userId))
-                    .map(stored -> {
-                        Question question = new Question(userId, conversation.getId(), command.content(),
-                                history(found.messages()), command.pageContext(), command.companyKey(),
-                                command.mode());
-                        stream(question, stored.get(0), stored.get(1), open.get());
-                        return null;
-                    });
-        });
+        return repository.startExchange(userId, conversationId, command.content(), titleFrom(command.content()),
+                        clock.instant(), heartbeat.aliveSince())
+                .onComplete(done -> lists.invalidate(userId))
+                .compose(stored -> {
+                    if (stored == null) {
+                        return Future.failedFuture(ApiException.notFound("The conversation"));
+                    }
+                    Question question = new Question(userId, conversationId, command.content(),
+                            history(stored.earlier()), command.pageContext(), command.companyKey(), command.mode());
+                    stream(question, stored.asked(), stored.answer(), open.get());
+                    return Future.succeededFuture();
+                });
     }
 
     private void stream(Question question, Message asked, Message answer, AnswerChannel channel) {

@@ -67,6 +67,11 @@ public class Message {
         this.heartbeatAt = now;
     }
 
+    /** Still being written by a replica that was alive at {@code aliveSince} (its heartbeat is not older). */
+    boolean isStreamingSince(Instant aliveSince) {
+        return status == Status.streaming && heartbeatAt != null && !heartbeatAt.isBefore(aliveSince);
+    }
+
     public Long getId() {
         return id;
     }

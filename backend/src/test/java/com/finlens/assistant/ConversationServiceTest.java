@@ -7,6 +7,7 @@ import com.finlens.account.user.UserRepository;
 import com.finlens.assistant.answer.AnswerChannel;
 import com.finlens.assistant.answer.AnswerEvent;
 import com.finlens.assistant.answer.AnswerOutcome;
+import com.finlens.assistant.answer.AnswerSource;
 import com.finlens.platform.db.Database;
 import com.finlens.platform.db.DbConfig;
 import com.finlens.testing.ReplayServer;
@@ -16,6 +17,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,8 +26,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -44,6 +49,13 @@ class ConversationServiceTest {
     private static ConversationRepository repository;
     private static final AtomicReference<Promise<AnswerOutcome>> pending = new AtomicReference<>();
     private static ConversationService service;
+    private static AnswerHeartbeat heartbeat;
+    private static final AnswerSource HALF_WRITTEN = (question, sink, cancellation) -> {
+        sink.token("부분 ");
+        Promise<AnswerOutcome> answer = Promise.promise();
+        pending.set(answer);
+        return answer.future();
+    };
     private static long userId;
 
     @BeforeAll
@@ -53,12 +65,8 @@ class ConversationServiceTest {
         database = Database.start(vertx, config, dataDir, List.of(User.class, Conversation.class, Message.class))
                 .toCompletionStage().toCompletableFuture().get(3, TimeUnit.MINUTES);
         repository = new ConversationRepository(database.sessionFactory());
-        service = new ConversationService(vertx, repository, (question, sink, cancellation) -> {
-            sink.token("부분 ");
-            Promise<AnswerOutcome> answer = Promise.promise();
-            pending.set(answer);
-            return answer.future();
-        }, Clock.systemUTC(), new AnswerHeartbeat(repository, Clock.systemUTC(), Duration.ofMinutes(1)));
+        heartbeat = new AnswerHeartbeat(repository, Clock.systemUTC(), Duration.ofMinutes(1));
+        service = new ConversationService(vertx, repository, HALF_WRITTEN, Clock.systemUTC(), heartbeat);
         userId = onLoop(() -> new UserRepository(database.sessionFactory())
                 .upsertBySubject("dev:service-test", "service-test@example.com", "Service Test", Instant.now()))
                 .getId();
@@ -102,6 +110,39 @@ class ConversationServiceTest {
         JsonObject failed = channel.events.get(2).toJson();
         assertThat(failed.getString("type")).isEqualTo("https://finlens.app/problems/answer-not-stored");
         assertThat(failed.getInteger("status")).isEqualTo(500);
+    }
+
+    @Test
+    @DisplayName("Asking checks ownership, reads the history and stores the question in one unit of work")
+    void askIsOneUnitOfWork() {
+        AtomicInteger units = new AtomicInteger();
+        Mutiny.SessionFactory sessions = database.sessionFactory();
+        Mutiny.SessionFactory counting = (Mutiny.SessionFactory) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {Mutiny.SessionFactory.class}, (proxy, method, args) -> {
+                    if (method.getName().startsWith("with")) {
+                        units.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(sessions, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        ConversationService counted = new ConversationService(vertx, new ConversationRepository(counting),
+                HALF_WRITTEN, Clock.systemUTC(), heartbeat);
+        long conversation = onLoop(() -> counted.create(userId, "")).getId();
+        RecordingChannel channel = new RecordingChannel();
+        pending.set(null);
+        units.set(0);
+        onLoop(() -> counted.ask(userId, conversation, AskCommand.from(new JsonObject().put("content", "질문")),
+                () -> channel));
+        Waits.until(Duration.ofSeconds(20), () -> pending.get() != null);
+
+        assertThat(units).hasValue(1);
+        finishAnswer("부분 답변");
+        Waits.until(Duration.ofSeconds(20), () -> channel.ended);
+        assertThat(channel.names()).containsExactly("start", "token", "done");
+        assertThat(onLoop(() -> counted.get(userId, conversation)).getTitle()).isEqualTo("질문");
     }
 
     private static RecordingChannel ask(long conversation) {
