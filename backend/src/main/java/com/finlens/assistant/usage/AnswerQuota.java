@@ -33,17 +33,20 @@ public final class AnswerQuota {
 
     /** Counts one answer, or fails with 429 {@code daily-quota-exhausted} when none is left today. */
     public Future<QuotaTicket> reserve(long userId, long conversationId) {
-        return status(userId).compose(status -> {
-            if (status.remaining() == 0) {
-                long seconds = Math.max(1, Duration.between(clock.instant(), status.resetsAt()).toSeconds());
-                return Future.failedFuture(new ApiException(429, "daily-quota-exhausted", "Daily limit reached",
-                        "You have used all " + status.limit() + " answers for today. The limit resets at "
-                                + status.resetsAt() + ".",
-                        Map.of("dailyAnswerLimit", status.limit(), "remaining", 0,
-                                "resetsAt", status.resetsAt().toString(), "retryAfterSeconds", seconds),
-                        Map.of("Retry-After", Long.toString(seconds))));
+        Instant now = clock.instant();
+        Instant dayStart = dayStart();
+        return store.openWithin(userId, conversationId, dayStart, config.dailyAnswers(), now).compose(id -> {
+            if (id != null) {
+                return Future.succeededFuture(new QuotaTicket(id, userId));
             }
-            return store.open(userId, conversationId, clock.instant()).map(id -> new QuotaTicket(id, userId));
+            Instant resetsAt = dayStart.plus(Duration.ofDays(1));
+            long seconds = Math.max(1, Duration.between(now, resetsAt).toSeconds());
+            return Future.failedFuture(new ApiException(429, "daily-quota-exhausted", "Daily limit reached",
+                    "You have used all " + config.dailyAnswers() + " answers for today. The limit resets at "
+                            + resetsAt + ".",
+                    Map.of("dailyAnswerLimit", config.dailyAnswers(), "remaining", 0,
+                            "resetsAt", resetsAt.toString(), "retryAfterSeconds", seconds),
+                    Map.of("Retry-After", Long.toString(seconds))));
         });
     }
 

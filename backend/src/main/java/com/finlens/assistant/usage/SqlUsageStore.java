@@ -22,24 +22,29 @@ public final class SqlUsageStore implements UsageStore {
 
     @Override
     public Future<Integer> countCharged(long userId, Instant since) {
-        return inOwnSession(s -> s.createNativeQuery(
+        return inOwnSession(s -> charged(s, userId, since)).map(Long::intValue);
+    }
+
+    private static Uni<Long> charged(Mutiny.Session s, long userId, Instant since) {
+        return s.createNativeQuery(
                         "select count(*) from llm_usage where user_id = ?1 and started_at >= ?2 and status <> 'refunded'",
                         Long.class)
                 .setParameter(1, userId)
                 .setParameter(2, utc(since))
-                .getSingleResult())
-                .map(Long::intValue);
+                .getSingleResult();
     }
 
     @Override
-    public Future<Long> open(long userId, long conversationId, Instant startedAt) {
-        return inOwnSession(s -> s.createNativeQuery(
-                        "insert into llm_usage (user_id, conversation_id, started_at, status) values (?1, ?2, ?3, 'pending')")
-                .setParameter(1, userId)
-                .setParameter(2, conversationId)
-                .setParameter(3, utc(startedAt))
-                .executeUpdate()
-                .chain(() -> s.createNativeQuery("select last_insert_id()", Long.class).getSingleResult()));
+    public Future<Long> openWithin(long userId, long conversationId, Instant since, int limit, Instant startedAt) {
+        return inOwnSession(s -> charged(s, userId, since).chain(used -> used >= limit
+                ? Uni.createFrom().<Long>nullItem()
+                : s.createNativeQuery("insert into llm_usage (user_id, conversation_id, started_at, status)"
+                                + " values (?1, ?2, ?3, 'pending')")
+                        .setParameter(1, userId)
+                        .setParameter(2, conversationId)
+                        .setParameter(3, utc(startedAt))
+                        .executeUpdate()
+                        .chain(() -> s.createNativeQuery("select last_insert_id()", Long.class).getSingleResult())));
     }
 
     @Override

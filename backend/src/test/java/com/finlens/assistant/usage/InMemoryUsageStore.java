@@ -23,7 +23,11 @@ public final class InMemoryUsageStore implements UsageStore {
     }
 
     @Override
-    public synchronized Future<Long> open(long userId, long conversationId, Instant startedAt) {
+    public synchronized Future<Long> openWithin(long userId, long conversationId, Instant since, int limit,
+                                                Instant startedAt) {
+        if (countCharged(userId, since).result() >= limit) {
+            return Future.succeededFuture(null);
+        }
         long id = lines.size() + 1;
         lines.add(new Line(id, userId, conversationId, startedAt, "pending", null, null));
         return Future.succeededFuture(id);

@@ -39,10 +39,11 @@ class SqlUsageStoreTest {
     @DisplayName("Opened answers count for the day until refunded, and closing one keeps its usage and cost")
     void countsClosesAndRefunds() {
         Instant morning = Instant.parse("2026-11-22T08:00:00Z");
-        long first = onLoop(() -> store.open(5, 100, morning));
-        long second = onLoop(() -> store.open(5, 100, morning.plusSeconds(60)));
-        onLoop(() -> store.open(6, 200, morning));
-        onLoop(() -> store.open(5, 100, morning.minusSeconds(86_400)));
+        long first = onLoop(() -> store.openWithin(5, 100, Instant.EPOCH, Integer.MAX_VALUE, morning));
+        long second = onLoop(() -> store.openWithin(5, 100, Instant.EPOCH, Integer.MAX_VALUE,
+                morning.plusSeconds(60)));
+        onLoop(() -> store.openWithin(6, 200, Instant.EPOCH, Integer.MAX_VALUE, morning));
+        onLoop(() -> store.openWithin(5, 100, Instant.EPOCH, Integer.MAX_VALUE, morning.minusSeconds(86_400)));
 
         assertThat(second).isGreaterThan(first);
         assertThat(onLoop(() -> store.countCharged(5, Instant.parse("2026-11-22T00:00:00Z")))).isEqualTo(2);
@@ -62,6 +63,24 @@ class SqlUsageStoreTest {
         assertThat(((Number) rows.get(0)[5]).doubleValue()).isEqualTo(0.000007);
         assertThat(rows.get(1)[0]).isEqualTo("refunded");
         assertThat(rows.get(1)[6]).isEqualTo("provider-failed");
+    }
+
+    @Test
+    @DisplayName("An answer is recorded only while the answers charged since the day's start are below the limit")
+    void opensOnlyBelowTheLimit() {
+        Instant day = Instant.parse("2026-11-23T00:00:00Z");
+        Instant noon = day.plusSeconds(12 * 3600);
+        onLoop(() -> store.openWithin(7, 300, Instant.EPOCH, Integer.MAX_VALUE, day.minusSeconds(60)));
+        Long one = onLoop(() -> store.openWithin(7, 300, day, 2, noon));
+        Long two = onLoop(() -> store.openWithin(7, 300, day, 2, noon.plusSeconds(1)));
+        Long three = onLoop(() -> store.openWithin(7, 300, day, 2, noon.plusSeconds(2)));
+
+        assertThat(one).isNotNull();
+        assertThat(two).isNotNull();
+        assertThat(three).isNull();
+        assertThat(onLoop(() -> store.countCharged(7, day))).isEqualTo(2);
+        onLoop(() -> store.refund(two, "provider-failed"));
+        assertThat(onLoop(() -> store.openWithin(7, 300, day, 2, noon.plusSeconds(3)))).isNotNull();
     }
 
     private static <T> T onLoop(Supplier<Future<T>> work) {
