@@ -46,7 +46,7 @@ class BenchScenariosTest {
     void identicalRequestsShareOneUpstreamCall() throws Exception {
         Map<String, Integer> calls = UpstreamSingleFlight.probe(vertx, 100);
 
-        assertThat(calls).hasSize(10).containsKeys("dart corp code list", "krx daily trading", "yahoo search")
+        assertThat(calls).hasSize(9).containsKeys("dart company", "krx daily trading", "yahoo search")
                 .allSatisfy((call, n) -> assertThat(n).as(call).isEqualTo(1));
     }
 
