@@ -14,9 +14,10 @@ import java.io.UncheckedIOException;
  * The quantised all-MiniLM-L6-v2 model and tokenizer LangChain4j ships in its jar, loaded into an ONNX Runtime
  * session that keeps no memory between inferences. By default the runtime's CPU arena and its memory-pattern planner
  * hold on to the largest buffers any inference ever needed (tens of MiB for a batch of long chunks, resident for the
- * life of the process); without them each inference allocates and frees its own, which measured about 30 MiB less
- * RSS after an upload-sized batch at no cost a busy 2-core machine could tell apart (docs/benchmarks.md). Same
- * weights, tokenizer and mean pooling as LangChain4j's own {@code AllMiniLmL6V2QuantizedEmbeddingModel}.
+ * life of the process); without them each inference allocates and frees its own: about 30 MiB less RSS after an
+ * upload-sized batch, with no speed difference the busy 2-core machine could tell from its noise
+ * (docs/benchmarks.md). Same weights, tokenizer and mean pooling as LangChain4j's own
+ * {@code AllMiniLmL6V2QuantizedEmbeddingModel}.
  */
 final class MiniLmModel extends AbstractInProcessEmbeddingModel {
 
