@@ -91,8 +91,6 @@ public final class Database implements AutoCloseable {
         props.put("jakarta.persistence.jdbc.user", config.user());
         props.put("jakarta.persistence.jdbc.password", config.password());
         props.put("hibernate.connection.pool_size", Integer.toString(config.poolSize()));
-        props.put("hibernate.vertx.pool.connect_timeout",
-                Long.toString(SessionPerUnitOfWork.CONNECTION_WAIT_LIMIT.toMillis()));
         if (url.startsWith("jdbc:mysql:")) {
             // HR detects MariaDB from a jdbc:mariadb: URL by itself; be explicit for MySQL 8.
             props.put("hibernate.dialect", "org.hibernate.dialect.MySQLDialect");
@@ -127,16 +125,11 @@ public final class Database implements AutoCloseable {
     public static boolean isUnreachable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof java.net.ConnectException || t instanceof io.vertx.sqlclient.ClosedConnectionException
-                    || t instanceof DatabaseNoAnswer || isPoolWaitTimeout(t)) {
+                    || t instanceof DatabaseNoAnswer) {
                 return true;
             }
         }
         return false;
-    }
-
-    /** The pool gave up waiting for a free connection ({@link SessionPerUnitOfWork#CONNECTION_WAIT_LIMIT}). */
-    private static boolean isPoolWaitTimeout(Throwable t) {
-        return t instanceof io.vertx.core.VertxException && "Timeout waiting for connection".equals(t.getMessage());
     }
 
     /** The JDBC URL in use (no credentials in it). */

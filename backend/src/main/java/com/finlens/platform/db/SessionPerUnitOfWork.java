@@ -17,48 +17,29 @@ import org.hibernate.stat.Statistics;
  * request ({@code Future.all}, a timer beside a stream) would run two queries on one session ("Illegal pop() with
  * non-matching JdbcValuesSourceProcessingState"). Here each call opens its own session and closes it afterwards,
  * so parallel composition is always safe. Each unit of work is also bounded in time: a connection lost in the middle
- * of a commit can leave its future unanswered, and a request must end with 503 rather than hang. The bound counts
- * from the moment the unit holds its connection: waiting in the pool's queue is not a database that stopped
- * answering. 500 answers started together queue thousands of units for a pool of ten, and on a saturated machine
- * the last of them waited more than 15 s and failed although the database answered every one; the wait has a bound
- * of its own ({@link #CONNECTION_WAIT_LIMIT}), long enough for such a burst. Everything else is passed through.
+ * of a commit can leave its future unanswered, and a request must end with 503 rather than hang.
+ * Everything else is passed through.
  */
 final class SessionPerUnitOfWork implements Mutiny.SessionFactory {
 
     static final Duration UNIT_OF_WORK_LIMIT = Duration.ofSeconds(15);
-    /**
-     * The pool's own limit ({@code hibernate.vertx.pool.connect_timeout}, set by {@link Database}): the pool drops the
-     * waiter from its queue, so a connection freed later is never handed to a unit that gave up, and its failure
-     * counts as unreachable ({@link Database#isUnreachable}). With the work's limit, a request still has its answer
-     * (503 at worst) within 50 s of asking.
-     */
-    static final Duration CONNECTION_WAIT_LIMIT = Duration.ofSeconds(30);
 
     private final Mutiny.SessionFactory delegate;
-    private final Duration waitLimit;
-    private final Duration workLimit;
 
-    /** Our bound on the wait is a little longer than the pool's, which gives up first and cleanly. */
     SessionPerUnitOfWork(Mutiny.SessionFactory delegate) {
-        this(delegate, CONNECTION_WAIT_LIMIT.plusSeconds(5), UNIT_OF_WORK_LIMIT);
-    }
-
-    SessionPerUnitOfWork(Mutiny.SessionFactory delegate, Duration waitLimit, Duration workLimit) {
         this.delegate = delegate;
-        this.waitLimit = waitLimit;
-        this.workLimit = workLimit;
     }
 
     @Override
     public <T> Uni<T> withSession(Function<Mutiny.Session, Uni<T>> work) {
-        return bounded(delegate.openSession(), waitLimit)
-                .chain(s -> bounded(Uni.createFrom().deferred(() -> work.apply(s)), workLimit).eventually(s::close));
+        return bounded(delegate.openSession()
+                .chain(s -> Uni.createFrom().deferred(() -> work.apply(s)).eventually(s::close)));
     }
 
     @Override
     public <T> Uni<T> withSession(String tenantId, Function<Mutiny.Session, Uni<T>> work) {
-        return bounded(delegate.openSession(tenantId), waitLimit)
-                .chain(s -> bounded(Uni.createFrom().deferred(() -> work.apply(s)), workLimit).eventually(s::close));
+        return bounded(delegate.openSession(tenantId)
+                .chain(s -> Uni.createFrom().deferred(() -> work.apply(s)).eventually(s::close)));
     }
 
     @Override
@@ -73,20 +54,24 @@ final class SessionPerUnitOfWork implements Mutiny.SessionFactory {
 
     @Override
     public <T> Uni<T> withStatelessSession(Function<Mutiny.StatelessSession, Uni<T>> work) {
-        return bounded(delegate.openStatelessSession(), waitLimit)
-                .chain(s -> bounded(Uni.createFrom().deferred(() -> work.apply(s)), workLimit).eventually(s::close));
+        return bounded(delegate.openStatelessSession()
+                .chain(s -> Uni.createFrom().deferred(() -> work.apply(s)).eventually(s::close)));
     }
 
     @Override
     public <T> Uni<T> withStatelessSession(String tenantId, Function<Mutiny.StatelessSession, Uni<T>> work) {
-        return bounded(delegate.openStatelessSession(tenantId), waitLimit)
-                .chain(s -> bounded(Uni.createFrom().deferred(() -> work.apply(s)), workLimit).eventually(s::close));
+        return bounded(delegate.openStatelessSession(tenantId)
+                .chain(s -> Uni.createFrom().deferred(() -> work.apply(s)).eventually(s::close)));
     }
 
     /**
      * The work, failing with {@link DatabaseNoAnswer} after the limit. The timeout fires on a Mutiny timer thread, so
      * its failure is handed back to the caller's Vert.x context (the answer, when it comes in time, is already there).
      */
+    private static <T> Uni<T> bounded(Uni<T> work) {
+        return bounded(work, UNIT_OF_WORK_LIMIT);
+    }
+
     static <T> Uni<T> bounded(Uni<T> work, Duration limit) {
         Context context = Vertx.currentContext();
         return work.ifNoItem().after(limit).recoverWithUni(() -> {
