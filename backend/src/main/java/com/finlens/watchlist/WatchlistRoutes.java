@@ -20,7 +20,7 @@ public final class WatchlistRoutes {
         this.watchlist = watchlist;
     }
 
-    /** Mounts on the API router (served under /api/v1), behind its auth handler and CSRF check. */
+    /** Mounts as API routes (served under /api/v1), behind the auth handler and its CSRF check. */
     public void mount(ApiRoutes api) {
         api.get("/watchlist").handler(this::list);
         api.get("/watchlist/feed").handler(this::feed);

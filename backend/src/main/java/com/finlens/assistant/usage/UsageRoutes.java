@@ -13,7 +13,7 @@ public final class UsageRoutes {
         this.quota = quota;
     }
 
-    /** Mounts on the API router (the one served under /api/v1), behind its auth handler. */
+    /** Mounts as API routes (served under /api/v1), behind the auth handler. */
     public void mount(ApiRoutes api) {
         api.get("/usage").handler(this::usage);
     }
