@@ -2,14 +2,9 @@ package com.finlens.market;
 
 import com.finlens.integration.dart.DartClient;
 import com.finlens.integration.krx.KrxClient;
-import com.finlens.integration.upstream.CircuitBreaker;
-import com.finlens.integration.upstream.RateLimiter;
-import com.finlens.integration.upstream.ResilientTransport;
-import com.finlens.integration.upstream.RetryPolicy;
 import com.finlens.integration.upstream.SnapshotTransport;
 import com.finlens.integration.upstream.Transport;
 import com.finlens.integration.upstream.UpstreamResponse;
-import com.finlens.integration.upstream.WebClientTransport;
 import com.finlens.integration.yahoo.YahooClient;
 import com.finlens.market.cache.CachingTransport;
 import com.finlens.market.cache.InMemoryMarketCacheStore;
@@ -18,12 +13,9 @@ import com.finlens.market.calendar.KrxCalendar;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Random;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,24 +47,23 @@ public final class MarketModule implements AutoCloseable {
         KrxCalendar calendar = KrxCalendar.bundled();
         InMemoryMarketCacheStore memory = new InMemoryMarketCacheStore(config.memoryCacheEntries(), clock);
 
+        ZoneId seoul = ZoneId.of("Asia/Seoul");
         Transport dartTransport = config.dart().live()
-                ? cached(DartClient.SYSTEM, resilient(DartClient.SYSTEM, config.dart().baseUrl(), config.dart().timeout(),
-                        5, 10, config.dart().dailyQuota(), ZoneId.of("Asia/Seoul"), clock, null), memory, store,
-                        DartClient::storable, clock)
+                ? new LiveSource(DartClient.SYSTEM, config.dart().baseUrl(), config.dart().timeout(), 5, 10,
+                        config.dart().dailyQuota(), seoul, null).cached(vertx, memory, store, DartClient::storable, clock)
                 : snapshot(DartClient.SYSTEM, DartClient::storable, clock);
         Transport krxTransport = config.krx().live()
-                ? cached(KrxClient.SYSTEM, resilient(KrxClient.SYSTEM, config.krx().baseUrl(), config.krx().timeout(),
-                        5, 10, config.krx().dailyQuota(), ZoneId.of("Asia/Seoul"), clock, null), memory, store,
-                        KrxClient::storable, clock)
+                ? new LiveSource(KrxClient.SYSTEM, config.krx().baseUrl(), config.krx().timeout(), 5, 10,
+                        config.krx().dailyQuota(), seoul, null).cached(vertx, memory, store, KrxClient::storable, clock)
                 : snapshot(KrxClient.SYSTEM, KrxClient::storable, clock);
         Transport yahooApi;
         Transport yahooCookie;
         if (config.yahoo().live()) {
-            yahooApi = cached(YahooClient.SYSTEM, resilient(YahooClient.SYSTEM, config.yahoo().baseUrl(),
-                    config.yahoo().timeout(), 2, 5, 50_000, ZoneId.of("UTC"), clock, config.yahoo().userAgent()),
-                    memory, store, YahooClient::storable, clock);
-            yahooCookie = resilient("yahoo-cookie", config.yahoo().cookieUrl(), config.yahoo().timeout(), 1, 2,
-                    10_000, ZoneId.of("UTC"), clock, config.yahoo().userAgent());
+            yahooApi = new LiveSource(YahooClient.SYSTEM, config.yahoo().baseUrl(), config.yahoo().timeout(), 2, 5,
+                    50_000, ZoneId.of("UTC"), config.yahoo().userAgent())
+                    .cached(vertx, memory, store, YahooClient::storable, clock);
+            yahooCookie = new LiveSource("yahoo-cookie", config.yahoo().cookieUrl(), config.yahoo().timeout(), 1, 2,
+                    10_000, ZoneId.of("UTC"), config.yahoo().userAgent()).resilient(vertx, clock);
         } else {
             yahooApi = snapshot(YahooClient.SYSTEM, YahooClient::storable, clock);
             yahooCookie = SnapshotTransport.load(vertx, "yahoo-cookie");
@@ -154,27 +145,6 @@ public final class MarketModule implements AutoCloseable {
                 mentionFinder = null;
             }
         }).onFailure(t -> LOG.warn("company directory refresh failed, keeping the previous one: {}", t.getMessage()));
-    }
-
-    private Transport resilient(String system, String baseUrl, Duration timeout, double perSecond, int burst,
-                                long dailyQuota, ZoneId quotaZone, Clock clock, String userAgent) {
-        WebClientOptions options = new WebClientOptions()
-                .setConnectTimeout((int) Math.min(timeout.toMillis(), 10_000))
-                .setIdleTimeout(60)
-                .setTryUseCompression(true)
-                .setUserAgent(userAgent == null ? "Finlens/0.1" : userAgent)
-                .setFollowRedirects(true);
-        WebClient client = WebClient.create(vertx, options);
-        Transport http = new WebClientTransport(system, client, baseUrl, timeout, clock);
-        return new ResilientTransport(vertx, system, http,
-                new RateLimiter(vertx, system, perSecond, burst, dailyQuota, Duration.ofSeconds(10), clock, quotaZone),
-                new CircuitBreaker(5, Duration.ofSeconds(30), clock),
-                new RetryPolicy(3, Duration.ofMillis(300), Duration.ofSeconds(3)), new Random());
-    }
-
-    private Transport cached(String system, Transport upstream, InMemoryMarketCacheStore memory, MarketCacheStore store,
-                             Predicate<UpstreamResponse> storable, Clock clock) {
-        return new CachingTransport(system, upstream, memory, store, storable, clock);
     }
 
     /** Snapshot answers are kept in memory only, so they never mix with live answers in the durable cache. */

@@ -16,11 +16,14 @@ import java.util.concurrent.TimeUnit;
 /** Starts the processes the benchmark measures (each under its own PID), waits until they answer, reads their RSS. */
 final class Apps {
 
-    /** The heap and GC the production image uses (backend/Dockerfile), so RSS here is what a server sees. */
-    static final List<String> JVM_FLAGS = List.of("-Xms64m", "-Xmx192m", "-XX:+UseSerialGC",
-            "-XX:MaxMetaspaceSize=160m", "-XX:MaxDirectMemorySize=64m", "-XX:ReservedCodeCacheSize=64m",
-            "-Xss512k", "-Dio.netty.allocator.numDirectArenas=2", "-Dio.netty.allocator.maxOrder=7",
-            "-Dorg.jboss.logging.provider=slf4j", "-Dfile.encoding=UTF-8");
+    /**
+     * The production image's JVM flags, read from the file the image reads them from (backend/docker/jvm.options),
+     * and its ENTRYPOINT's two system properties, so RSS here is what a server sees.
+     */
+    static final List<String> JVM_FLAGS = jvmFlags(Path.of("backend/docker/jvm.options"));
+
+    /** The image's environment for the native libraries (backend/Dockerfile: fewer glibc malloc arenas). */
+    private static final Map<String, String> IMAGE_ENV = Map.of("MALLOC_ARENA_MAX", "2");
 
     record Running(Process process, int port, double secondsToReady, Path log) implements AutoCloseable {
 
@@ -76,9 +79,8 @@ final class Apps {
                 // One benchmark user sends tens of thousands of requests a second; the per-user API limit would
                 // measure 429s. The management port (metrics) is not measured: any free one.
                 "FINLENS_API_RATE_PER_MINUTE", "100000000",
-                "FINLENS_MANAGEMENT_PORT", "0",
-                // As in the image: fewer glibc malloc arenas for the native libraries (ONNX runtime, Lucene).
-                "MALLOC_ARENA_MAX", "2"));
+                "FINLENS_MANAGEMENT_PORT", "0"));
+        all.putAll(IMAGE_ENV);
         all.putAll(env);
         // bench.env=K=V,K=V: extra settings for every Finlens the benchmark starts (experiments, comparisons).
         for (String pair : System.getProperty("bench.env", "").split(",")) {
@@ -115,6 +117,25 @@ final class Apps {
         }
         process.destroyForcibly();
         throw new IOException("not ready within 5 minutes; see " + log);
+    }
+
+    /** A java launcher argument file: flags separated by white space, {@code #} to the end of a line a comment. */
+    static List<String> jvmFlags(Path optionsFile) {
+        List<String> flags = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(optionsFile)) {
+                String content = line.contains("#") ? line.substring(0, line.indexOf('#')) : line;
+                for (String flag : content.trim().split("\\s+")) {
+                    if (!flag.isEmpty()) {
+                        flags.add(flag);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("run the benchmark from the repository root", e);
+        }
+        flags.addAll(List.of("-Dorg.jboss.logging.provider=slf4j", "-Dfile.encoding=UTF-8"));
+        return List.copyOf(flags);
     }
 
     static String java() {

@@ -217,13 +217,14 @@ public final class Bench {
 
     private void upstream(Vertx vertx) throws Exception {
         Map<String, Integer> calls = UpstreamSingleFlight.probe(vertx, 100);
-        calls.forEach((source, n) -> table.add(new Table.Row("100 identical concurrent requests → upstream calls"
-                + " per distinct request, " + source, "calls", List.of((double) n), List.of(), List.of(), 0,
+        calls.forEach((call, n) -> table.add(new Table.Row("100 identical concurrent requests → upstream calls"
+                + " per distinct request, " + call, "calls", List.of((double) n), List.of(), List.of(), 0,
                 List.of())));
     }
 
     private static String heapFlag() {
-        return String.join(" ", Apps.JVM_FLAGS.subList(0, 3));
+        return String.join(" ", Apps.JVM_FLAGS.stream()
+                .filter(f -> f.startsWith("-Xms") || f.startsWith("-Xmx") || f.matches("-XX:\\+Use\\w+GC")).toList());
     }
 
     private String machine() {

@@ -22,43 +22,69 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Fires {@code identical} identical requests at once through each real market client (DART, KRX, Yahoo) and the
- * cache the app puts in front of every source, over an upstream that answers recorded responses after a delay (so
+ * Fires {@code identical} identical requests at once through each call of each real market client (DART, KRX,
+ * Yahoo) and the cache the app puts in front of every source, over an upstream that answers recorded responses after a delay (so
  * the requests really overlap), and counts the calls that reached the upstream for each distinct request (Yahoo
  * makes three: cookie, crumb, quote). Used by the benchmark and its test.
  */
 public final class UpstreamSingleFlight {
 
     private static final long UPSTREAM_DELAY_MILLIS = 100;
+    private static final String SAMSUNG = "00126380";
 
     private UpstreamSingleFlight() {
     }
 
-    /** Per source, the most calls any one distinct upstream request received (1 = every request was shared). */
+    /**
+     * Per adapter call ("dart company", "yahoo quote", ...), the most calls any one distinct upstream request
+     * received (1 = every request was shared). The market sources only: the embeddings endpoint and RunPod's health
+     * check are proved by their tests (QueryCacheTest, RunPodHealthClientTest); model answers, Weaviate searches of
+     * one user's documents and uploads are per user and never shared. DART's corp code list is left out here: its
+     * 100 callers share one download of the bundled 29 MB list but each parses it (IdenticalUpstreamRequestsTest
+     * proves the one call on an excerpt).
+     */
     public static Map<String, Integer> probe(Vertx vertx, int identical) throws Exception {
         Clock clock = Clock.systemUTC();
         Map<String, Integer> calls = new LinkedHashMap<>();
         WorkerExecutor worker = vertx.createSharedWorkerExecutor("bench-market", 2);
         try {
-            Counting dart = new Counting(vertx, SnapshotTransport.load(vertx, DartClient.SYSTEM));
-            DartClient dartClient = new DartClient(cached(DartClient.SYSTEM, dart, clock), "bench-key", worker);
-            fire(vertx, identical, () -> dartClient.company("00126380"));
-            calls.put("dart", dart.mostCallsForOneRequest());
+            Map<String, Function<DartClient, Future<?>>> dart = new LinkedHashMap<>();
+            dart.put("dart company", d -> d.company(SAMSUNG));
+            dart.put("dart disclosure list", d -> d.disclosures(SAMSUNG, LocalDate.of(2024, 1, 1),
+                    LocalDate.of(2024, 1, 31), null, 1, 100, false));
+            dart.put("dart key statements", d -> d.keyAccounts(SAMSUNG, 2024, "11011"));
+            dart.put("dart full statements", d -> d.allAccounts(SAMSUNG, 2024, "11011", "CFS"));
+            for (Map.Entry<String, Function<DartClient, Future<?>>> call : dart.entrySet()) {
+                Counting upstream = new Counting(vertx, SnapshotTransport.load(vertx, DartClient.SYSTEM));
+                DartClient client = new DartClient(cached(DartClient.SYSTEM, upstream, clock), "bench-key", worker);
+                fire(vertx, identical, () -> call.getValue().apply(client));
+                calls.put(call.getKey(), upstream.mostCallsForOneRequest());
+            }
 
             Counting krx = new Counting(vertx, SnapshotTransport.load(vertx, KrxClient.SYSTEM));
             KrxClient krxClient = new KrxClient(cached(KrxClient.SYSTEM, krx, clock), "bench-key", clock);
             fire(vertx, identical, () -> krxClient.dailyTrading(KrxMarket.KOSPI, LocalDate.of(2024, 1, 5)));
-            calls.put("krx", krx.mostCallsForOneRequest());
+            calls.put("krx daily trading", krx.mostCallsForOneRequest());
 
-            Counting yahoo = new Counting(vertx, SnapshotTransport.load(vertx, YahooClient.SYSTEM));
-            Counting cookie = new Counting(vertx, SnapshotTransport.load(vertx, "yahoo-cookie"));
-            YahooClient yahooClient = new YahooClient(cached(YahooClient.SYSTEM, yahoo, clock), cookie,
-                    "Finlens-bench", clock);
-            fire(vertx, identical, () -> yahooClient.quote("AAPL"));
-            calls.put("yahoo", Math.max(yahoo.mostCallsForOneRequest(), cookie.mostCallsForOneRequest()));
+            Map<String, Function<YahooClient, Future<?>>> yahoo = new LinkedHashMap<>();
+            yahoo.put("yahoo chart (005930.KS)", y -> y.chart("005930.KS", LocalDate.of(2024, 1, 2),
+                    LocalDate.of(2024, 1, 31), "1d"));
+            yahoo.put("yahoo quote (cookie, crumb, quote)", y -> y.quote("AAPL"));
+            yahoo.put("yahoo search", y -> y.search("apple"));
+            yahoo.put("yahoo income statement", y -> y.annualIncomeStatement("AAPL", LocalDate.of(2020, 1, 1),
+                    LocalDate.of(2025, 1, 1)));
+            for (Map.Entry<String, Function<YahooClient, Future<?>>> call : yahoo.entrySet()) {
+                Counting upstream = new Counting(vertx, SnapshotTransport.load(vertx, YahooClient.SYSTEM));
+                Counting cookie = new Counting(vertx, SnapshotTransport.load(vertx, "yahoo-cookie"));
+                YahooClient client = new YahooClient(cached(YahooClient.SYSTEM, upstream, clock), cookie,
+                        "Finlens-bench", clock);
+                fire(vertx, identical, () -> call.getValue().apply(client));
+                calls.put(call.getKey(), Math.max(upstream.mostCallsForOneRequest(), cookie.mostCallsForOneRequest()));
+            }
         } finally {
             worker.close();
         }

@@ -64,7 +64,8 @@ class DockerfileTest {
         assertThat(stage).doesNotContainPattern("(?i)mvnw?\\b|javac|maven|\\.m2|mariadb|mysql-server|apt-get install");
         assertThat(runtime.stream().filter(i -> i.startsWith("COPY"))).containsExactly(
                 "COPY --from=build /finlens.jar /app/finlens.jar",
-                "COPY --chmod=0755 backend/docker/healthcheck.sh /app/healthcheck.sh");
+                "COPY --chmod=0755 backend/docker/healthcheck.sh /app/healthcheck.sh",
+                "COPY backend/docker/jvm.options /app/jvm.options");
     }
 
     @Test
@@ -73,9 +74,11 @@ class DockerfileTest {
         String user = runtime.stream().filter(i -> i.startsWith("USER ")).reduce((a, b) -> b).orElse("");
         assertThat(user).isNotEmpty().isNotIn("USER root", "USER 0", "USER 0:0");
         assertThat(runtime).anyMatch(i -> i.startsWith("HEALTHCHECK ") && i.contains("/app/healthcheck.sh"));
-        // Heap and GC explicit, in JDK_JAVA_OPTIONS so an operator can replace them (the command line would win).
-        assertThat(runtime).anyMatch(i -> i.startsWith("ENV ") && i.contains("JDK_JAVA_OPTIONS=") && i.contains("-Xmx")
-                && i.contains("-XX:+UseSerialGC") && i.contains("-XX:+ExitOnOutOfMemoryError"));
+        // Heap and GC explicit, in JDK_JAVA_OPTIONS so an operator can replace them (the command line would win),
+        // from the options file the benchmark runs with too.
+        assertThat(runtime).anyMatch(i -> i.startsWith("ENV ") && i.contains("JDK_JAVA_OPTIONS=\"@/app/jvm.options\""));
+        assertThat(RepoFiles.read("backend/docker/jvm.options").lines().filter(l -> !l.startsWith("#")))
+                .contains("-Xmx192m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
         assertThat(runtime).anyMatch(i -> i.startsWith("ENTRYPOINT ") && !i.contains("-Xmx")
                 && i.contains("\"-jar\", \"/app/finlens.jar\""));
     }

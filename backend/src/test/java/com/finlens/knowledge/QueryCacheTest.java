@@ -3,6 +3,8 @@ package com.finlens.knowledge;
 import static com.finlens.testing.ReplayServer.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.finlens.integration.embeddings.EmbeddingsConfig;
+import com.finlens.integration.embeddings.OpenAiCompatibleEmbedder;
 import com.finlens.knowledge.document.IngestStatus;
 import com.finlens.knowledge.embedding.Embedder;
 import com.finlens.knowledge.embedding.EmbeddingSpace;
@@ -14,6 +16,7 @@ import com.finlens.knowledge.store.LuceneVectorStore;
 import com.finlens.knowledge.testing.HashingEmbedder;
 import com.finlens.knowledge.testing.InMemoryDocumentRepository;
 import com.finlens.platform.db.OwnContext;
+import com.finlens.testing.ReplayServer;
 import com.finlens.testing.Waits;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -21,6 +24,7 @@ import io.vertx.core.WorkerExecutor;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -113,6 +117,27 @@ class QueryCacheTest {
         float[] cached = await(cache.vector("삼성전자 배당", () -> Future.failedFuture("must not be embedded again")));
         assertThat(computed).containsExactly(fresh);
         assertThat(cached).containsExactly(fresh).isNotSameAs(computed);
+    }
+
+    @Test
+    @DisplayName("100 identical questions at once reach the embeddings endpoint once")
+    void identicalQuestionsShareOneEmbeddingsCall() {
+        ReplayServer endpoint = ReplayServer.start(vertx);
+        endpoint.on("POST", "/v1/embeddings").delayed(Duration.ofMillis(300), 200, "application/json",
+                ReplayServer.resource("fixtures/openai/embeddings_200_base64.json"));
+        OpenAiCompatibleEmbedder remote = new OpenAiCompatibleEmbedder(vertx, new EmbeddingsConfig(
+                endpoint.baseUrl() + "/v1", "sk-test", "text-embedding-3-small", 1536, 64,
+                EmbeddingsConfig.Encoding.BASE64, Duration.ofSeconds(5)));
+        QueryCache cache = new QueryCache(Duration.ofMinutes(1), 10);
+        List<Future<float[]>> vectors = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            vectors.add(cache.vector("삼성전자 배당", () -> remote.embed(List.of("삼성전자 배당")).map(v -> v.get(0))));
+        }
+
+        assertThat(await(Future.all(vectors)).<float[]>list()).hasSize(100)
+                .allSatisfy(vector -> assertThat(vector).hasSize(1536));
+        assertThat(endpoint.count("POST", "/v1/embeddings")).isEqualTo(1);
+        endpoint.close();
     }
 
     @Test

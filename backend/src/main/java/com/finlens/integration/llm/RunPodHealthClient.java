@@ -1,5 +1,6 @@
 package com.finlens.integration.llm;
 
+import com.finlens.platform.cache.SharedCall;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.http.HttpClient;
@@ -9,12 +10,17 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 
-/** Reads a RunPod serverless endpoint's native {@code GET <base>/health} to see whether workers are warm. */
+/**
+ * Reads a RunPod serverless endpoint's native {@code GET <base>/health} to see whether workers are warm. The answer
+ * is the endpoint's, the same for every user, so answers starting together share one check (the first caller's
+ * timeout applies to it); none is kept once it has finished.
+ */
 public final class RunPodHealthClient {
 
     private final HttpClient http;
     private final String endpointBaseUrl;
     private final String apiKey;
+    private final SharedCall<WorkerAvailability> inFlight = new SharedCall<>();
 
     /** @param endpointBaseUrl https://api.runpod.ai/v2/&lt;endpoint id&gt; (no /openai/v1) */
     public RunPodHealthClient(HttpClient http, String endpointBaseUrl, String apiKey) {
@@ -24,6 +30,10 @@ public final class RunPodHealthClient {
     }
 
     public Future<WorkerAvailability> check(Duration timeout) {
+        return inFlight.join(() -> request(timeout));
+    }
+
+    private Future<WorkerAvailability> request(Duration timeout) {
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.GET)
                 .setAbsoluteURI(endpointBaseUrl + "/health")

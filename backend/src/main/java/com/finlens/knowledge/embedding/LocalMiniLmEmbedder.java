@@ -3,7 +3,6 @@ package com.finlens.knowledge.embedding;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import java.util.ArrayList;
@@ -12,17 +11,17 @@ import java.util.List;
 /**
  * The offline default: the quantised all-MiniLM-L6-v2 ONNX model shipped inside the jar (384 dimensions).
  * Its semantics are English only; Korean retrieval relies on Nori BM25 in the store (or a multilingual remote
- * embedder). The model loads on first use, on the worker pool, and inference runs there too.
+ * embedder). The model loads on first use, on the worker pool, and inference runs there too ({@link MiniLmModel}:
+ * an ONNX Runtime session that keeps no arena between inferences).
  */
 public final class LocalMiniLmEmbedder implements Embedder {
 
     public static final String MODEL = "all-minilm-l6-v2-q";
     public static final int DIMENSION = 384;
     /**
-     * Texts per inference call. ONNX Runtime's CPU arena keeps the largest activations it ever needed: attention
-     * grows with batch × tokens² (32 chunks × 12 heads × 256² floats is ~100 MB per layer), so a batch of 32 could
-     * pin that much native memory after one upload;
-     * 8 pins a quarter of that and is as fast per text on a CPU.
+     * Texts per inference call. Attention grows with batch × tokens² (32 chunks × 12 heads × 256² floats is ~100 MB
+     * per layer), allocated for the inference and freed after it ({@link MiniLmModel} keeps no arena); 8 texts need a
+     * quarter of that at the peak and are as fast per text on a CPU.
      */
     private static final int BATCH_SIZE = 8;
 
@@ -61,8 +60,7 @@ public final class LocalMiniLmEmbedder implements Embedder {
 
     private synchronized EmbeddingModel loadedModel() {
         if (model == null) {
-            // Inference runs on the calling worker thread: the direct executor keeps it off LangChain4j's own pool.
-            model = new AllMiniLmL6V2QuantizedEmbeddingModel(Runnable::run);
+            model = MiniLmModel.load();
         }
         return model;
     }

@@ -1,10 +1,7 @@
 package com.finlens.platform.cache;
 
-import io.vertx.core.AsyncResult;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
@@ -72,7 +69,7 @@ public final class ExpiringCache<K, V> {
                 promise.tryFail(e);
             }
         }
-        return onCallerContext(entry.value());
+        return SharedCall.onCallerContext(entry.value());
     }
 
     public Future<V> get(K key, Supplier<Future<V>> load) {
@@ -111,18 +108,5 @@ public final class ExpiringCache<K, V> {
             keys.next();
             keys.remove();
         }
-    }
-
-    private static <V> Future<V> onCallerContext(Future<V> shared) {
-        if (shared.isComplete()) {
-            return shared.succeeded() ? Future.succeededFuture(shared.result()) : Future.failedFuture(shared.cause());
-        }
-        Context caller = Vertx.currentContext();
-        if (caller == null) {
-            return shared;
-        }
-        Promise<V> mine = Promise.promise();
-        shared.onComplete((AsyncResult<V> done) -> caller.runOnContext(v -> mine.handle(done)));
-        return mine.future();
     }
 }

@@ -15,16 +15,12 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -189,7 +185,7 @@ class DartClientTest {
     @DisplayName("reads the corp code ZIP and keeps only the listed companies (the directory joins no others)")
     void corpCodes() throws IOException {
         server.on("GET", "/api/corpCode.xml").reply(200, Map.of("Content-Type", "application/x-msdownload"),
-                Buffer.buffer(zip(resource("fixtures/opendart/CORPCODE.excerpt.xml"))));
+                Buffer.buffer(CorpCodeZip.of(resource("fixtures/opendart/CORPCODE.excerpt.xml"))));
         List<DartCorp> corps = await(dart.corpCodes()).value();
         // the excerpt holds 155 companies, 5 of them listed
         assertThat(corps).extracting(DartCorp::name)
@@ -220,15 +216,5 @@ class DartClientTest {
 
     private static com.finlens.integration.upstream.UpstreamResponse response(String body) {
         return new com.finlens.integration.upstream.UpstreamResponse(200, Map.of(), Buffer.buffer(body), null, null, false);
-    }
-
-    private static byte[] zip(String xml) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
-            out.putNextEntry(new ZipEntry("CORPCODE.xml"));
-            out.write(xml.getBytes(StandardCharsets.UTF_8));
-            out.closeEntry();
-        }
-        return bytes.toByteArray();
     }
 }

@@ -2,7 +2,10 @@ package com.finlens.knowledge.embedding;
 
 import static com.finlens.testing.ReplayServer.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.util.ArrayList;
@@ -68,5 +71,19 @@ class LocalMiniLmEmbedderTest {
 
         assertThat(all).hasSize(40);
         assertThat(cosine(all.get(37), single)).isGreaterThan(0.999);
+    }
+
+    @Test
+    @DisplayName("The session without an arena gives the vectors LangChain4j's own model of the same weights gives")
+    void sameVectorsAsTheStockModel() {
+        List<String> texts = List.of("Samsung Electronics raised its quarterly dividend.", "삼성전자 2024년 영업이익");
+        EmbeddingModel stock = new AllMiniLmL6V2QuantizedEmbeddingModel(Runnable::run);
+
+        List<float[]> ours = await(embedder.embed(texts));
+
+        for (int i = 0; i < texts.size(); i++) {
+            float[] theirs = stock.embed(texts.get(i)).content().vector();
+            assertThat(ours.get(i)).containsExactly(theirs, within(1e-5f));
+        }
     }
 }
