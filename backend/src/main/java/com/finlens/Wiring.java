@@ -226,7 +226,7 @@ final class Wiring {
                 config.http().apiRatePerMinute());
         apiRateLimit.start(vertx);
         List<RouteModule> features = new ArrayList<>(List.of(
-                // First on the API router, so every /api/v1 route counts against the user's budget.
+                // First of the API routes, so every /api/v1 route counts against the user's budget.
                 (root, api) -> api.route().handler(apiRateLimit),
                 (root, api) -> signInRateLimit.mount(root),
                 (root, api) -> new HealthRoutes(database, requestLog).mount(root),

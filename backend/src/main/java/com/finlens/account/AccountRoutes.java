@@ -5,6 +5,7 @@ import com.finlens.platform.auth.CurrentUser;
 import com.finlens.platform.auth.SessionCookie;
 import com.finlens.platform.auth.SignedInSession;
 import com.finlens.platform.http.ApiException;
+import com.finlens.platform.http.ApiRoutes;
 import com.finlens.platform.http.Requests;
 import com.finlens.platform.view.Messages;
 import com.finlens.platform.view.Views;
@@ -42,7 +43,7 @@ public final class AccountRoutes {
         this.clock = clock;
     }
 
-    public void mount(Router root, Router api) {
+    public void mount(Router root, ApiRoutes api) {
         root.get("/account").handler(this::page);
         root.post("/account/sessions/:id/revoke").handler(this::revokeSession);
         root.post("/account/devices/:familyId/revoke").handler(this::revokeDevice);

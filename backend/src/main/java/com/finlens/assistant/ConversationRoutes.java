@@ -2,12 +2,12 @@ package com.finlens.assistant;
 
 import com.finlens.platform.auth.CurrentUser;
 import com.finlens.platform.http.ApiException;
+import com.finlens.platform.http.ApiRoutes;
 import com.finlens.platform.http.Requests;
 import com.finlens.platform.http.SseStream;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /** JSON API for conversations and the streamed answers: {@code /api/v1/conversations/**}. */
@@ -23,7 +23,7 @@ public final class ConversationRoutes {
         this.conversations = conversations;
     }
 
-    public void mount(Router api) {
+    public void mount(ApiRoutes api) {
         api.post("/conversations").handler(this::create);
         api.get("/conversations").handler(this::list);
         api.get("/conversations/:id").handler(this::get);

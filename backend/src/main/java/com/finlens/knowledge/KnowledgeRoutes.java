@@ -3,6 +3,7 @@ package com.finlens.knowledge;
 import com.finlens.knowledge.ingest.SourceFormat;
 import com.finlens.platform.auth.CurrentUser;
 import com.finlens.platform.http.ApiException;
+import com.finlens.platform.http.ApiRoutes;
 import com.finlens.platform.http.Params;
 import com.finlens.platform.http.Requests;
 import io.vertx.core.Future;
@@ -10,7 +11,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.FileUpload;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -31,7 +31,7 @@ public final class KnowledgeRoutes {
         this.knowledge = knowledge;
     }
 
-    public void mount(Router api) {
+    public void mount(ApiRoutes api) {
         api.post("/knowledge/documents").handler(this::create);
         api.get("/knowledge/documents").handler(this::list);
         api.get("/knowledge/documents/:id").handler(this::get);

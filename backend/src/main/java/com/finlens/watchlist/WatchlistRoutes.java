@@ -2,10 +2,10 @@ package com.finlens.watchlist;
 
 import com.finlens.platform.auth.CurrentUser;
 import com.finlens.platform.http.ApiException;
+import com.finlens.platform.http.ApiRoutes;
 import com.finlens.platform.http.Requests;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -20,8 +20,8 @@ public final class WatchlistRoutes {
         this.watchlist = watchlist;
     }
 
-    /** Mounts on the API router (served under /api/v1), behind its auth handler and CSRF check. */
-    public void mount(Router api) {
+    /** Mounts as API routes (served under /api/v1), behind the auth handler and its CSRF check. */
+    public void mount(ApiRoutes api) {
         api.get("/watchlist").handler(this::list);
         api.get("/watchlist/feed").handler(this::feed);
         api.post("/watchlist/feed/read").handler(this::markRead);

@@ -13,6 +13,7 @@ import com.finlens.knowledge.testing.HashingEmbedder;
 import com.finlens.knowledge.testing.InMemoryDocumentRepository;
 import com.finlens.platform.auth.CurrentUser;
 import com.finlens.platform.db.OwnContext;
+import com.finlens.platform.http.ApiRoutes;
 import com.finlens.platform.http.FailureHandler;
 import com.finlens.platform.view.Messages;
 import com.finlens.platform.view.Views;
@@ -24,6 +25,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -80,9 +82,8 @@ class KnowledgeRoutesTest {
             }
             ctx.next();
         });
-        Router api = Router.router(vertx);
-        new KnowledgeRoutes(vertx, knowledge).mount(api);
-        router.route("/api/v1/*").subRouter(api);
+        // Last order: after the test's own user handler, as the server tests its API after its every-request steps.
+        new KnowledgeRoutes(vertx, knowledge).mount(new ApiRoutes(router, "/api/v1", Integer.MAX_VALUE, RoutingContext::next));
         router.route().failureHandler(new FailureHandler(new Views(vertx, new Messages(), Map.of())));
         server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
         client = WebClient.create(vertx);

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.finlens.market.api.MarketRoutes;
 import com.finlens.market.cache.InMemoryMarketCacheStore;
 import com.finlens.platform.config.Env;
+import com.finlens.platform.http.ApiRoutes;
 import com.finlens.testing.ReplayServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -99,7 +101,7 @@ class MarketModuleTest {
     void openApiCoversRoutes() throws IOException {
         JsonObject paths = new JsonObject(read("openapi/market.json")).getJsonObject("paths");
         Router api = Router.router(vertx);
-        new MarketRoutes(module.services()).mount(api);
+        new MarketRoutes(module.services()).mount(new ApiRoutes(api, "", 0, RoutingContext::next));
         assertThat(api.getRoutes()).hasSize(7);
         for (Route route : api.getRoutes()) {
             String path = route.getPath().replaceAll(":(\\w+)", "{$1}").replace("{symbol}", "{yahooSymbol}");

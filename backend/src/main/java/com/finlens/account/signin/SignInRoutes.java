@@ -6,6 +6,7 @@ import com.finlens.platform.auth.SessionCookie;
 import com.finlens.platform.auth.SignInGuard;
 import com.finlens.platform.auth.SignedInSession;
 import com.finlens.platform.http.ApiException;
+import com.finlens.platform.http.ApiRoutes;
 import com.finlens.platform.http.Requests;
 import com.finlens.platform.view.Views;
 import io.vertx.core.json.JsonObject;
@@ -39,7 +40,7 @@ public final class SignInRoutes {
         this.config = config;
     }
 
-    public void mount(Router router, Router api) {
+    public void mount(Router router, ApiRoutes api) {
         router.get("/").handler(this::home);
         router.get("/sign-in").handler(this::signInPage);
         router.post("/auth/logout").handler(this::logout);

@@ -1,7 +1,7 @@
 package com.finlens.assistant.usage;
 
 import com.finlens.platform.auth.CurrentUser;
-import io.vertx.ext.web.Router;
+import com.finlens.platform.http.ApiRoutes;
 import io.vertx.ext.web.RoutingContext;
 
 /** {@code GET /usage}: the signed-in user's answer quota for today. */
@@ -13,8 +13,8 @@ public final class UsageRoutes {
         this.quota = quota;
     }
 
-    /** Mounts on the API router (the one served under /api/v1), behind its auth handler. */
-    public void mount(Router api) {
+    /** Mounts as API routes (served under /api/v1), behind the auth handler. */
+    public void mount(ApiRoutes api) {
         api.get("/usage").handler(this::usage);
     }
 

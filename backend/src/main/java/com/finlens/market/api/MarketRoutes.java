@@ -11,11 +11,11 @@ import com.finlens.market.ReportCode;
 import com.finlens.market.cache.SharedResponses;
 import com.finlens.market.MentionFinder;
 import com.finlens.platform.http.ApiException;
+import com.finlens.platform.http.ApiRoutes;
 import com.finlens.platform.http.Params;
 import com.finlens.platform.http.Requests;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -47,7 +47,7 @@ public final class MarketRoutes {
     }
 
     /** Mounts the routes on the router that is itself mounted at /api/v1 (needs a BodyHandler before it). */
-    public void mount(Router api) {
+    public void mount(ApiRoutes api) {
         api.get("/companies").handler(shared.cached(this::resolve));
         api.post("/companies/mentions").respond(this::mentions);
         api.get("/companies/:krxCode").handler(shared.cached(this::profile));

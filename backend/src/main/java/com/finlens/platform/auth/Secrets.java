@@ -10,6 +10,8 @@ import java.util.HexFormat;
 /** Random tokens and their hashes. Tokens are stored only as SHA-256 hashes. */
 public final class Secrets {
 
+    private static final MessageDigest SHA256 = sha256Prototype();
+
     private final SecureRandom random = new SecureRandom();
 
     /** A URL-safe random token with 256 bits of entropy. */
@@ -20,9 +22,24 @@ public final class Secrets {
     }
 
     public static String sha256(String value) {
+        return HexFormat.of().formatHex(newSha256().digest(value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A fresh digest copied from one made once: asking the security providers for one ({@code getInstance}) on every
+     * signed-in request cost most of the hashing's time (docs/benchmarks.md).
+     */
+    private static MessageDigest newSha256() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
+            return (MessageDigest) SHA256.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static MessageDigest sha256Prototype() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -26,7 +26,7 @@ public final class HttpMetrics implements Handler<RoutingContext> {
 
     /** Requests no route template answered: refused by a filter, failed before routing, not found. */
     static final String UNROUTED = "unrouted";
-    private static final String ROUTING = "finlens.metrics.routing";
+    private static final String ENDPOINT = "finlens.metrics.endpoint";
     private static final List<HttpMethod> METHODS = List.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST,
             HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS);
     private static final Duration[] BUCKETS = {Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(10),
@@ -59,21 +59,21 @@ public final class HttpMetrics implements Handler<RoutingContext> {
     }
 
     /**
-     * First on a sub-router: keeps the sub-router's routing context, whose current route is the one that answers
-     * (the main router's current route is only the mount point).
+     * First handler of an endpoint whose failures should still count under its template: a failed request's current
+     * route is the failure handler's by the time it ends, so the endpoint is remembered here.
      */
-    public Handler<RoutingContext> subRouter() {
+    public Handler<RoutingContext> endpoint() {
         return ctx -> {
-            ctx.put(ROUTING, ctx);
+            ctx.put(ENDPOINT, ctx.currentRoute());
             ctx.next();
         };
     }
 
+    /** The endpoint that answered; a filter (a route for every method) or no route at all counts as unrouted. */
     private Timer timerFor(RoutingContext ctx) {
-        RoutingContext routing = ctx.get(ROUTING, ctx);
-        Route route = routing.currentRoute();
-        Slots slots = route == null || route.getPath() == null ? unrouted
-                : byRoute.computeIfAbsent(route, r -> new Slots(template(routing.mountPoint(), r)));
+        Route route = ctx.get(ENDPOINT, ctx.currentRoute());
+        Slots slots = route == null || route.getPath() == null || route.methods() == null ? unrouted
+                : byRoute.computeIfAbsent(route, r -> new Slots(template(ctx.mountPoint(), r)));
         int method = METHODS.indexOf(ctx.request().method());
         int statusClass = Math.max(1, Math.min(5, ctx.response().getStatusCode() / 100));
         return slots.timer(method < 0 ? METHODS.size() : method, statusClass);

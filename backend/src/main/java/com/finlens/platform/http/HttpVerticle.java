@@ -53,6 +53,13 @@ public final class HttpVerticle extends AbstractVerticle {
     private static final Buffer LIVE = Buffer.buffer("{\"status\":\"UP\"}");
     private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
     private static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");
+    /**
+     * Route orders: the steps every request takes come first, then the JSON API, then the pages (Vert.x Web's
+     * default orders count up from zero, and routes of equal order keep the order they were added in).
+     */
+    private static final int EVERY_REQUEST = -2;
+    private static final int API = -1;
+    private static final String API_PREFIX = "/api/v1";
 
     private final EventLoopLag lag;
     private final HttpMetrics metrics;
@@ -115,7 +122,7 @@ public final class HttpVerticle extends AbstractVerticle {
         boolean loopbackOnly = settings.loopbackHostsOnly();
         // The steps every request takes, in this order, as one handler: they were six, and each router hop (find the
         // next matching route, call it) cost about as much as the small step it led to (docs/benchmarks.md).
-        router.route().handler(ctx -> {
+        router.route().order(EVERY_REQUEST).handler(ctx -> {
             metrics.start(ctx);
             closeAfterTransferEncoding(ctx);
             if (!requestLog.admit(ctx) || loopbackOnly && !namesThisMachine(ctx)) {
@@ -126,8 +133,8 @@ public final class HttpVerticle extends AbstractVerticle {
             ctx.next();
         });
         // Liveness needs no CORS, body or sign-in handling, and probes call it often: it answers first.
-        router.get("/health/live").handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, JSON)
-                .end(LIVE));
+        router.get("/health/live").order(EVERY_REQUEST)
+                .handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(LIVE));
         if (!settings.extensionIds().isEmpty()) {
             CorsHandler cors = CorsHandler.create()
                     .addOrigins(settings.extensionIds().stream().map(id -> "chrome-extension://" + id).toList())
@@ -144,20 +151,18 @@ public final class HttpVerticle extends AbstractVerticle {
                     cors.handle(ctx);
                 }
             };
-            router.route("/api/*").handler(crossOriginOnly);
-            router.route("/auth/extension/*").handler(crossOriginOnly);
+            router.route("/api/*").order(EVERY_REQUEST).handler(crossOriginOnly);
+            router.route("/auth/extension/*").order(EVERY_REQUEST).handler(crossOriginOnly);
         }
-        router.route().handler(BodyHandler.create(settings.uploadDir().toString())
+        router.route().order(EVERY_REQUEST).handler(BodyHandler.create(settings.uploadDir().toString())
                 .setBodyLimit(settings.http().bodyLimitBytes())
                 .setDeleteUploadedFilesOnEnd(true)
                 .setHandleFileUploads(true));
-        router.route().handler(security.identify());
-        router.route().handler(security.guard());
-        Router api = Router.router(vertx);
-        api.route().handler(metrics.subRouter());
-        // Mounted before the pages' routes, so an API request is not matched against each of them first (an API
+        router.route().order(EVERY_REQUEST).handler(security.identify());
+        router.route().order(EVERY_REQUEST).handler(security.guard());
+        // Tested before the pages' routes, so an API request is not matched against each of them first (an API
         // path that no API route answers still falls through to the routes after it).
-        router.route("/api/v1/*").subRouter(api);
+        ApiRoutes api = new ApiRoutes(router, API_PREFIX, API, metrics.endpoint());
         features.forEach(feature -> feature.mount(router, api));
         router.route("/static/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
                 .handler(StaticHandler.create("webroot").setMaxAgeSeconds(3600)
@@ -167,8 +172,7 @@ public final class HttpVerticle extends AbstractVerticle {
         router.errorHandler(405, failures);
         router.errorHandler(413, failures);
         routes.clear();
-        list(router, "", routes);
-        list(api, "/api/v1", routes);
+        list(router, routes);
         return router;
     }
 
@@ -180,12 +184,12 @@ public final class HttpVerticle extends AbstractVerticle {
         return List.copyOf(routes);
     }
 
-    private static void list(Router router, String prefix, List<String> out) {
+    private static void list(Router router, List<String> out) {
         for (Route route : router.getRoutes()) {
             if (route.methods() == null || route.getPath() == null) {
                 continue;
             }
-            String path = prefix + route.getPath() + (route.isExactPath() ? "" : "*");
+            String path = route.getPath() + (route.isExactPath() ? "" : "*");
             route.methods().stream().map(method -> method.name() + " " + path).sorted().forEach(out::add);
         }
     }

@@ -24,7 +24,7 @@ public final class OpenApiRoutes {
         this.document = merge(publicUrl).encodePrettily();
     }
 
-    public void mount(Router router, Router api) {
+    public void mount(Router router, ApiRoutes api) {
         api.get("/openapi.json").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "application/json")
                 .putHeader("Cache-Control", "no-cache")

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import com.finlens.assistant.llm.MutableClock;
 import com.finlens.platform.auth.CurrentUser;
 import com.finlens.platform.http.ApiException;
+import com.finlens.platform.http.ApiRoutes;
 import com.finlens.testing.ReplayServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -74,7 +76,7 @@ class AnswerQuotaTest {
                 CurrentUser.set(ctx, 42);
                 ctx.next();
             });
-            new UsageRoutes(quota).mount(api);
+            new UsageRoutes(quota).mount(new ApiRoutes(api, "", Integer.MAX_VALUE, RoutingContext::next));
             int port = ReplayServer.await(vertx.createHttpServer().requestHandler(api).listen(0, "127.0.0.1"))
                     .actualPort();
 

@@ -16,6 +16,7 @@ import com.finlens.market.MentionFinder;
 import com.finlens.market.SnapshotDirectory;
 import com.finlens.platform.auth.CurrentUser;
 import com.finlens.platform.http.ApiException;
+import com.finlens.platform.http.ApiRoutes;
 import com.finlens.platform.http.Problem;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -25,6 +26,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -65,9 +67,8 @@ class MarketRoutesTest {
             }
             ctx.next();
         });
-        Router api = Router.router(vertx);
-        new MarketRoutes(service).mount(api);
-        root.route("/api/v1/*").subRouter(api);
+        // Last order: after the test's own handlers, as the server tests its API after its every-request steps.
+        new MarketRoutes(service).mount(new ApiRoutes(root, "/api/v1", Integer.MAX_VALUE, RoutingContext::next));
         root.route().failureHandler(ctx -> {
             ApiException e = ctx.failure() instanceof ApiException a ? a
                     : new ApiException(500, "internal", "Internal error", "unexpected");

@@ -62,6 +62,22 @@ class RouteInventoryTest {
         assertThat(served).containsExactlyInAnyOrderElementsOf(documented);
     }
 
+    @Test
+    @DisplayName("The router tests every /api/v1 endpoint before any page route (besides liveness, which answers first)")
+    void apiRoutesComeBeforePages() {
+        List<String> all = routes();
+        int lastApi = -1;
+        int firstPage = all.size();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).contains(" /api/v1/")) {
+                lastApi = i;
+            } else if (!all.get(i).equals("GET /health/live")) {
+                firstPage = Math.min(firstPage, i);
+            }
+        }
+        assertThat(lastApi).isGreaterThan(0).isLessThan(firstPage);
+    }
+
     /** The router's routes with path parameters written "{}", so ":id" and "{id}" compare equal. */
     static List<String> routes() {
         return SharedApp.get().app().routes().stream().map(r -> r.replaceAll(":[A-Za-z]+", "{}")).toList();
