@@ -10,8 +10,8 @@ import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
- * Per-user daily answer quota over a {@link UsageStore}. Days are UTC. Two answers started in the same
- * instant by one user may both pass the check; one extra answer is an acceptable price for not locking.
+ * Per-user daily answer quota over a {@link UsageStore}. Days are UTC. The limit is exact: a user's answers starting
+ * at the same instant are counted one after another ({@link UsageStore#openWithin}).
  */
 public final class AnswerQuota {
 

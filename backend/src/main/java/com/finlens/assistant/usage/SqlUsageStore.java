@@ -36,7 +36,12 @@ public final class SqlUsageStore implements UsageStore {
 
     @Override
     public Future<Long> openWithin(long userId, long conversationId, Instant since, int limit, Instant startedAt) {
-        return inOwnSession(s -> charged(s, userId, since).chain(used -> used >= limit
+        // The user's row is locked first, so one user's answers starting together are counted one after another
+        // and the limit is exact; other users are not held up.
+        return inOwnSession(s -> s.createNativeQuery("select id from users where id = ?1 for update", Long.class)
+                .setParameter(1, userId)
+                .getResultList()
+                .chain(locked -> charged(s, userId, since)).chain(used -> used >= limit
                 ? Uni.createFrom().<Long>nullItem()
                 : s.createNativeQuery("insert into llm_usage (user_id, conversation_id, started_at, status)"
                                 + " values (?1, ?2, ?3, 'pending')")

@@ -2,12 +2,15 @@ package com.finlens.assistant.usage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.finlens.platform.db.Futures;
 import com.finlens.testing.MigratedDatabase;
 import io.vertx.core.Future;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -81,6 +84,25 @@ class SqlUsageStoreTest {
         assertThat(onLoop(() -> store.countCharged(7, day))).isEqualTo(2);
         onLoop(() -> store.refund(two, "provider-failed"));
         assertThat(onLoop(() -> store.openWithin(7, 300, day, 2, noon.plusSeconds(3)))).isNotNull();
+    }
+
+    @Test
+    @DisplayName("Twenty answers one user starts at once are charged up to the limit and not one more")
+    void chargesConcurrentAnswersExactlyUpToTheLimit() {
+        long userId = onLoop(() -> Futures.toFuture(database.sessions().withTransaction(s -> s.createNativeQuery(
+                        "insert into users (oidc_subject, email, created_at, last_seen_at)"
+                                + " values ('dev:quota@example.com', 'quota@example.com', now(6), now(6))")
+                .executeUpdate()
+                .chain(() -> s.createNativeQuery("select last_insert_id()", Long.class).getSingleResult()))));
+        Instant day = Instant.parse("2026-11-24T00:00:00Z");
+        Instant noon = day.plusSeconds(12 * 3600);
+
+        List<Long> opened = onLoop(() -> Future.all(IntStream.range(0, 20)
+                        .mapToObj(i -> store.openWithin(userId, 400, day, 5, noon)).toList())
+                .map(all -> all.<Long>list()));
+
+        assertThat(opened.stream().filter(Objects::nonNull)).hasSize(5);
+        assertThat(onLoop(() -> store.countCharged(userId, day))).isEqualTo(5);
     }
 
     private static <T> T onLoop(Supplier<Future<T>> work) {
