@@ -25,7 +25,7 @@ public final class SqlUsageStore implements UsageStore {
         return inOwnSession(s -> charged(s, userId, since)).map(Long::intValue);
     }
 
-    private static Uni<Long> charged(Mutiny.Session s, long userId, Instant since) {
+    private static Uni<Long> charged(Mutiny.StatelessSession s, long userId, Instant since) {
         return s.createNativeQuery(
                         "select count(*) from llm_usage where user_id = ?1 and started_at >= ?2 and status <> 'refunded'",
                         Long.class)
@@ -54,7 +54,7 @@ public final class SqlUsageStore implements UsageStore {
 
     @Override
     public Future<Void> close(long id, UsageRecord r) {
-        return inOwnSession(s -> s.createNativeQuery(
+        return statementInOwnSession(s -> s.createNativeMutationQuery(
                         "update llm_usage set status = ?1, provider = ?2, model = ?3, prompt_tokens = ?4,"
                                 + " completion_tokens = ?5, usage_reported = ?6, first_token_ms = ?7, total_ms = ?8,"
                                 + " estimated_cost_usd = ?9 where id = ?10 and status = 'pending'")
@@ -74,7 +74,7 @@ public final class SqlUsageStore implements UsageStore {
 
     @Override
     public Future<Void> refund(long id, String reason) {
-        return inOwnSession(s -> s.createNativeQuery(
+        return statementInOwnSession(s -> s.createNativeMutationQuery(
                         "update llm_usage set status = 'refunded', refund_reason = ?1 where id = ?2")
                 .setParameter(1, reason)
                 .setParameter(2, id)
@@ -86,10 +86,16 @@ public final class SqlUsageStore implements UsageStore {
      * A session and transaction of its own for each call. Usage is settled where the model's answer completes: on
      * the LLM client's event loop, shared by every answer in flight. withSession/withTransaction would join whatever
      * session that context already holds, putting two answers' queries on one session ("Session is closed").
+     * Stateless: the store reads and writes rows, never entities, so it needs no persistence context.
      */
-    private <T> Future<T> inOwnSession(Function<Mutiny.Session, Uni<T>> work) {
-        return Futures.toFuture(sessions.openSession().chain(s -> s.withTransaction(tx -> work.apply(s))
+    private <T> Future<T> inOwnSession(Function<Mutiny.StatelessSession, Uni<T>> work) {
+        return Futures.toFuture(sessions.openStatelessSession().chain(s -> s.withTransaction(tx -> work.apply(s))
                 .eventually(s::close)));
+    }
+
+    /** One statement in a session of its own, committed by itself: no begin and commit round trips around it. */
+    private <T> Future<T> statementInOwnSession(Function<Mutiny.StatelessSession, Uni<T>> statement) {
+        return Futures.toFuture(sessions.openStatelessSession().chain(s -> statement.apply(s).eventually(s::close)));
     }
 
     private static LocalDateTime utc(Instant instant) {

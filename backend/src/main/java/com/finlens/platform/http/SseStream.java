@@ -1,24 +1,34 @@
 package com.finlens.platform.http;
 
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 
 /**
  * One server-sent-events response: framing, a heartbeat comment so proxies keep the connection open, and
- * {@code X-Accel-Buffering: no} so nginx forwards each event at once.
+ * {@code X-Accel-Buffering: no} so nginx forwards each event at once. Events sent together go out in one write: the
+ * first of a burst is written at once (no added latency), the ones that follow it before the event loop comes back
+ * to this stream are joined and written together, because each write is a flush and a system call, and an answer's
+ * steps and words come in bursts. The events themselves are unchanged.
  */
 public final class SseStream {
 
     private final Vertx vertx;
+    private final Context context;
+    private final Thread eventLoop;
     private final HttpServerResponse response;
     private final long heartbeatTimer;
+    private final StringBuilder pending = new StringBuilder();
+    private boolean burst;
     private long nextId = 1;
     private boolean closed;
     private Runnable onClose = () -> { };
 
     private SseStream(Vertx vertx, HttpServerResponse response, long heartbeatMillis) {
         this.vertx = vertx;
+        this.context = vertx.getOrCreateContext();
+        this.eventLoop = Thread.currentThread();
         this.response = response;
         this.heartbeatTimer = vertx.setPeriodic(heartbeatMillis, t -> comment("ping"));
         response.closeHandler(v -> {
@@ -57,12 +67,37 @@ public final class SseStream {
         if (isClosed()) {
             return;
         }
-        response.write("id: " + nextId++ + "\nevent: " + event + "\ndata: " + data.encode() + "\n\n");
+        write("id: " + nextId++ + "\nevent: " + event + "\ndata: " + data.encode() + "\n\n");
     }
 
     public void comment(String text) {
         if (!isClosed()) {
-            response.write(": " + text + "\n\n");
+            write(": " + text + "\n\n");
+        }
+    }
+
+    /** Called on the request's event loop; an event sent from another thread is handed to it, keeping its order. */
+    private void write(String frame) {
+        if (Thread.currentThread() != eventLoop) {
+            context.runOnContext(v -> write(frame));
+            return;
+        }
+        if (burst) {
+            pending.append(frame);
+            return;
+        }
+        response.write(frame);
+        burst = true;
+        context.runOnContext(v -> writePending());
+    }
+
+    private void writePending() {
+        burst = false;
+        if (!pending.isEmpty()) {
+            if (!isClosed()) {
+                response.write(pending.toString());
+            }
+            pending.setLength(0);
         }
     }
 
@@ -71,10 +106,19 @@ public final class SseStream {
     }
 
     public void end() {
+        if (Thread.currentThread() != eventLoop) {
+            context.runOnContext(v -> end());
+            return;
+        }
         stop();
         if (!response.ended() && !response.closed()) {
-            response.end();
+            if (pending.isEmpty()) {
+                response.end();
+            } else {
+                response.end(pending.toString());
+            }
         }
+        pending.setLength(0);
     }
 
     private void stop() {
