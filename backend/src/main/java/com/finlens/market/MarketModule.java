@@ -40,11 +40,33 @@ public final class MarketModule implements AutoCloseable {
     private volatile Future<MentionFinder> mentionFinder;
     private final AliasCatalog aliases;
 
-    public MarketModule(Vertx vertx, MarketConfig config, MarketCacheStore store, Clock clock) {
+    /**
+     * Reads the bundled data (aliases, holidays, the offline price exports: hundreds of milliseconds of file reads
+     * and parsing) on the market worker, then builds the module back on the caller's context, where its timers
+     * run: the MySQL cache store's purge needs an event loop.
+     */
+    public static Future<MarketModule> start(Vertx vertx, MarketConfig config, MarketCacheStore store, Clock clock) {
+        WorkerExecutor worker = vertx.createSharedWorkerExecutor("market", 2);
+        return worker.executeBlocking(() -> Bundled.read(config), false)
+                .map(bundled -> new MarketModule(vertx, worker, bundled, config, store, clock))
+                .onFailure(t -> worker.close());
+    }
+
+    /** What the feature reads from the jar once. Offline, Korean prices come from the bundled dataset exports;
+     * live KRX never mixes with them. */
+    private record Bundled(AliasCatalog aliases, KrxCalendar calendar, PriceDataset prices) {
+        static Bundled read(MarketConfig config) {
+            return new Bundled(AliasCatalog.bundled(), KrxCalendar.bundled(),
+                    config.krx().live() ? PriceDataset.none() : PriceDataset.bundled());
+        }
+    }
+
+    private MarketModule(Vertx vertx, WorkerExecutor worker, Bundled bundled, MarketConfig config,
+                         MarketCacheStore store, Clock clock) {
         this.vertx = vertx;
-        this.worker = vertx.createSharedWorkerExecutor("market", 2);
-        this.aliases = AliasCatalog.bundled();
-        KrxCalendar calendar = KrxCalendar.bundled();
+        this.worker = worker;
+        this.aliases = bundled.aliases();
+        KrxCalendar calendar = bundled.calendar();
         InMemoryMarketCacheStore memory = new InMemoryMarketCacheStore(config.memoryCacheEntries(), clock);
 
         ZoneId seoul = ZoneId.of("Asia/Seoul");
@@ -79,8 +101,7 @@ public final class MarketModule implements AutoCloseable {
                         new KrxClient(snapshot(KrxClient.SYSTEM, KrxClient::storable, clock), null, clock),
                         aliases, calendar, worker, clock)
                 : null;
-        // Offline, Korean prices come from the bundled dataset exports; live KRX never mixes with them.
-        PriceDataset dataset = config.krx().live() ? PriceDataset.none() : PriceDataset.bundled();
+        PriceDataset dataset = bundled.prices();
         MarketDays days = new MarketDays(dart, krx, yahoo, dataset, clock);
         PriceService prices = new PriceService(krx, yahoo, dataset, calendar, days, clock);
         this.services = new MarketServices(new CompanyResolver(this::directory, this::mentionFinder, yahoo,
