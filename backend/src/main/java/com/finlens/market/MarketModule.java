@@ -72,18 +72,18 @@ public final class MarketModule implements AutoCloseable {
         ZoneId seoul = ZoneId.of("Asia/Seoul");
         Transport dartTransport = config.dart().live()
                 ? new LiveSource(DartClient.SYSTEM, config.dart().baseUrl(), config.dart().timeout(), 5, 10,
-                        config.dart().dailyQuota(), seoul, null).cached(vertx, memory, store, DartClient::storable, clock)
+                        config.dart().dailyQuota(), seoul, null).cached(vertx, memory, store, DartClient::storable, worker, clock)
                 : snapshot(DartClient.SYSTEM, DartClient::storable, clock);
         Transport krxTransport = config.krx().live()
                 ? new LiveSource(KrxClient.SYSTEM, config.krx().baseUrl(), config.krx().timeout(), 5, 10,
-                        config.krx().dailyQuota(), seoul, null).cached(vertx, memory, store, KrxClient::storable, clock)
+                        config.krx().dailyQuota(), seoul, null).cached(vertx, memory, store, KrxClient::storable, worker, clock)
                 : snapshot(KrxClient.SYSTEM, KrxClient::storable, clock);
         Transport yahooApi;
         Transport yahooCookie;
         if (config.yahoo().live()) {
             yahooApi = new LiveSource(YahooClient.SYSTEM, config.yahoo().baseUrl(), config.yahoo().timeout(), 2, 5,
                     50_000, ZoneId.of("UTC"), config.yahoo().userAgent())
-                    .cached(vertx, memory, store, YahooClient::storable, clock);
+                    .cached(vertx, memory, store, YahooClient::storable, worker, clock);
             yahooCookie = new LiveSource("yahoo-cookie", config.yahoo().cookieUrl(), config.yahoo().timeout(), 1, 2,
                     10_000, ZoneId.of("UTC"), config.yahoo().userAgent()).resilient(vertx, clock);
         } else {
@@ -91,14 +91,14 @@ public final class MarketModule implements AutoCloseable {
             yahooCookie = SnapshotTransport.load(vertx, "yahoo-cookie");
         }
         DartClient dart = new DartClient(dartTransport, config.dart().apiKey(), worker);
-        KrxClient krx = new KrxClient(krxTransport, config.krx().apiKey(), clock);
+        KrxClient krx = new KrxClient(krxTransport, config.krx().apiKey(), clock, worker);
         YahooClient yahoo = new YahooClient(yahooApi, yahooCookie, config.yahoo().userAgent(), clock);
 
         this.loader = new CompanyDirectoryLoader(dart, krx, aliases, calendar, worker, clock);
         this.snapshotLoader = config.dart().live() || config.krx().live()
                 ? new CompanyDirectoryLoader(
                         new DartClient(snapshot(DartClient.SYSTEM, DartClient::storable, clock), null, worker),
-                        new KrxClient(snapshot(KrxClient.SYSTEM, KrxClient::storable, clock), null, clock),
+                        new KrxClient(snapshot(KrxClient.SYSTEM, KrxClient::storable, clock), null, clock, worker),
                         aliases, calendar, worker, clock)
                 : null;
         PriceDataset dataset = bundled.prices();
@@ -171,7 +171,7 @@ public final class MarketModule implements AutoCloseable {
     /** Snapshot answers are kept in memory only, so they never mix with live answers in the durable cache. */
     private Transport snapshot(String system, Predicate<UpstreamResponse> storable, Clock clock) {
         InMemoryMarketCacheStore own = new InMemoryMarketCacheStore(64, clock);
-        return new CachingTransport(system, SnapshotTransport.load(vertx, system), own, own, storable, clock);
+        return new CachingTransport(system, SnapshotTransport.load(vertx, system), own, own, storable, worker, clock);
     }
 
     @Override
