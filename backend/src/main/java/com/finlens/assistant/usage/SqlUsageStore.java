@@ -83,13 +83,12 @@ public final class SqlUsageStore implements UsageStore {
     }
 
     /**
-     * A session and transaction of its own for each call. Usage is settled where the model's answer completes: on
-     * the LLM client's event loop, shared by every answer in flight. withSession/withTransaction would join whatever
-     * session that context already holds, putting two answers' queries on one session ("Session is closed").
+     * A session and transaction of its own for each call (the application's session factory never joins a session
+     * the context already holds), bounded like every unit of work. Usage is settled where the model's answer
+     * completes: on the LLM client's event loop, shared by every answer in flight.
      */
     private <T> Future<T> inOwnSession(Function<Mutiny.Session, Uni<T>> work) {
-        return Futures.toFuture(sessions.openSession().chain(s -> s.withTransaction(tx -> work.apply(s))
-                .eventually(s::close)));
+        return Futures.toFuture(sessions.withTransaction((s, tx) -> work.apply(s)));
     }
 
     private static LocalDateTime utc(Instant instant) {
