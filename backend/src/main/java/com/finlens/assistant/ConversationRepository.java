@@ -186,17 +186,28 @@ public final class ConversationRepository {
     /**
      * Answers still "streaming" whose heartbeat stopped before {@code cutoff} were cut off (their replica crashed or
      * was killed): they become failed, keeping their text, with the reason in their metadata. Returns the count.
+     * The stale answers are found by a plain (non-locking) read and failed by primary key, the staleness checked
+     * again: an update ranging over the status index locked the entries next to its range, which are the live
+     * answers', so finishing them waited on the sweep, and with a heartbeat in between the three deadlocked (1213).
      */
     public Future<Integer> failStale(Instant cutoff, String reasonMetadata, Instant now) {
         return Futures.toFuture(sessions.withTransaction(s -> s
-                .createMutationQuery("update Message set status = :failed, metadata = :reason, updatedAt = :now"
-                        + " where status = :streaming and (heartbeatAt is null or heartbeatAt < :cutoff)")
-                .setParameter("failed", Message.Status.failed)
-                .setParameter("reason", reasonMetadata)
-                .setParameter("now", now)
+                .createSelectionQuery("select id from Message where status = :streaming"
+                        + " and (heartbeatAt is null or heartbeatAt < :cutoff)", Long.class)
                 .setParameter("streaming", Message.Status.streaming)
                 .setParameter("cutoff", cutoff)
-                .executeUpdate()));
+                .getResultList()
+                .chain(stale -> stale.isEmpty() ? Uni.createFrom().item(0) : s
+                        .createMutationQuery("update Message set status = :failed, metadata = :reason, updatedAt = :now"
+                                + " where id in :ids and status = :streaming"
+                                + " and (heartbeatAt is null or heartbeatAt < :cutoff)")
+                        .setParameter("failed", Message.Status.failed)
+                        .setParameter("reason", reasonMetadata)
+                        .setParameter("now", now)
+                        .setParameter("ids", stale)
+                        .setParameter("streaming", Message.Status.streaming)
+                        .setParameter("cutoff", cutoff)
+                        .executeUpdate())));
     }
 
     public Future<Boolean> deleteOwned(long userId, long conversationId) {

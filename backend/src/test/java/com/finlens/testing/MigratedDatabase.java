@@ -25,17 +25,22 @@ public final class MigratedDatabase implements AutoCloseable {
         this.database = database;
     }
 
-    public static MigratedDatabase start(Path dataDir) throws Exception {
+    /** With {@code entities} mapped for Hibernate Reactive queries (none: native queries only). */
+    public static MigratedDatabase start(Path dataDir, Class<?>... entities) throws Exception {
         Vertx vertx = Vertx.vertx();
         // The shared test MariaDB starts once per JVM (5-15 s, longer on a busy machine); each caller gets its own schema.
         DbConfig config = new DbConfig(TestDatabase.freshDatabaseUrl(), "root", "", 0, 2);
-        Database database = Database.start(vertx, config, dataDir, List.of())
+        Database database = Database.start(vertx, config, dataDir, List.of(entities))
                 .toCompletionStage().toCompletableFuture().get(3, TimeUnit.MINUTES);
         return new MigratedDatabase(vertx, database);
     }
 
     public Mutiny.SessionFactory sessions() {
         return database.sessionFactory();
+    }
+
+    public String jdbcUrl() {
+        return database.jdbcUrl();
     }
 
     /** Runs the work on an event-loop context and waits for it (Hibernate Reactive sessions need one). */

@@ -83,19 +83,18 @@ public final class SqlUsageStore implements UsageStore {
     }
 
     /**
-     * A session and transaction of its own for each call. Usage is settled where the model's answer completes: on
-     * the LLM client's event loop, shared by every answer in flight. withSession/withTransaction would join whatever
-     * session that context already holds, putting two answers' queries on one session ("Session is closed").
-     * Stateless: the store reads and writes rows, never entities, so it needs no persistence context.
+     * A session and transaction of its own for each call (the application's session factory never joins a session
+     * the context already holds), bounded like every unit of work. Usage is settled where the model's answer
+     * completes: on the LLM client's event loop, shared by every answer in flight. Stateless: the store reads and
+     * writes rows, never entities, so it needs no persistence context.
      */
     private <T> Future<T> inOwnSession(Function<Mutiny.StatelessSession, Uni<T>> work) {
-        return Futures.toFuture(sessions.openStatelessSession().chain(s -> s.withTransaction(tx -> work.apply(s))
-                .eventually(s::close)));
+        return Futures.toFuture(sessions.withStatelessTransaction((s, tx) -> work.apply(s)));
     }
 
     /** One statement in a session of its own, committed by itself: no begin and commit round trips around it. */
     private <T> Future<T> statementInOwnSession(Function<Mutiny.StatelessSession, Uni<T>> statement) {
-        return Futures.toFuture(sessions.openStatelessSession().chain(s -> statement.apply(s).eventually(s::close)));
+        return Futures.toFuture(sessions.withStatelessSession(statement));
     }
 
     private static LocalDateTime utc(Instant instant) {

@@ -16,20 +16,37 @@ public final class SharedCall<V> {
 
     private Future<V> inFlight;
 
-    /** The call under way, or the one {@code start} begins now. */
+    /**
+     * The call under way, or the one {@code start} begins now. {@code start} runs outside the lock: starting a call
+     * may take a while (or call back in here), and callers arriving meanwhile only need the future it will complete.
+     */
     public Future<V> join(Supplier<Future<V>> start) {
+        Promise<V> mine = null;
         Future<V> shared;
         synchronized (this) {
             if (inFlight == null) {
-                Future<V> started = start.get();
-                inFlight = started;
-                started.onComplete(done -> forget(started));
-                shared = started;
-            } else {
-                shared = inFlight;
+                mine = Promise.promise();
+                inFlight = mine.future();
             }
+            shared = inFlight;
+        }
+        if (mine != null) {
+            begin(start, mine);
         }
         return onCallerContext(shared);
+    }
+
+    private void begin(Supplier<Future<V>> start, Promise<V> outcome) {
+        Future<V> started;
+        try {
+            started = start.get();
+        } catch (RuntimeException e) {
+            started = Future.failedFuture(e);
+        }
+        started.onComplete(done -> {
+            forget(outcome.future());
+            outcome.handle(done);
+        });
     }
 
     private synchronized void forget(Future<V> finished) {

@@ -91,6 +91,9 @@ public final class Database implements AutoCloseable {
         props.put("jakarta.persistence.jdbc.user", config.user());
         props.put("jakarta.persistence.jdbc.password", config.password());
         props.put("hibernate.connection.pool_size", Integer.toString(config.poolSize()));
+        // The pool's own limit on a waiter only clears its queue: SessionPerUnitOfWork answers the caller first (503).
+        props.put("hibernate.vertx.pool.connect_timeout",
+                Long.toString(SessionPerUnitOfWork.CONNECTION_WAIT_LIMIT.plusSeconds(10).toMillis()));
         if (url.startsWith("jdbc:mysql:")) {
             // HR detects MariaDB from a jdbc:mariadb: URL by itself; be explicit for MySQL 8.
             props.put("hibernate.dialect", "org.hibernate.dialect.MySQLDialect");

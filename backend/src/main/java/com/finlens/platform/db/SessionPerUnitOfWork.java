@@ -1,8 +1,6 @@
 package com.finlens.platform.db;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -16,30 +14,40 @@ import org.hibernate.stat.Statistics;
  * reuse a session already open in the current Vert.x context, so two units of work started in parallel from one
  * request ({@code Future.all}, a timer beside a stream) would run two queries on one session ("Illegal pop() with
  * non-matching JdbcValuesSourceProcessingState"). Here each call opens its own session and closes it afterwards,
- * so parallel composition is always safe. Each unit of work is also bounded in time: a connection lost in the middle
- * of a commit can leave its future unanswered, and a request must end with 503 rather than hang.
- * Everything else is passed through.
+ * so parallel composition is always safe. Each unit of work is also bounded in time ({@link BoundedUnitOfWork}): the
+ * wait for a pooled connection and the work on it have a limit each, so a request ends with 503 rather than hang,
+ * and the session is closed in every case. Everything else is passed through.
  */
 final class SessionPerUnitOfWork implements Mutiny.SessionFactory {
 
+    /** How long a unit may wait for one of the pool's connections (a burst of answers queues for them). */
+    static final Duration CONNECTION_WAIT_LIMIT = Duration.ofSeconds(30);
+    /** How long a unit may work on its connection, closing the session included. */
     static final Duration UNIT_OF_WORK_LIMIT = Duration.ofSeconds(15);
 
     private final Mutiny.SessionFactory delegate;
+    private final Duration waitLimit;
+    private final Duration workLimit;
 
     SessionPerUnitOfWork(Mutiny.SessionFactory delegate) {
+        this(delegate, CONNECTION_WAIT_LIMIT, UNIT_OF_WORK_LIMIT);
+    }
+
+    SessionPerUnitOfWork(Mutiny.SessionFactory delegate, Duration waitLimit, Duration workLimit) {
         this.delegate = delegate;
+        this.waitLimit = waitLimit;
+        this.workLimit = workLimit;
     }
 
     @Override
     public <T> Uni<T> withSession(Function<Mutiny.Session, Uni<T>> work) {
-        return bounded(delegate.openSession()
-                .chain(s -> Uni.createFrom().deferred(() -> work.apply(s)).eventually(s::close)));
+        return BoundedUnitOfWork.run(delegate.openSession(), work, Mutiny.Session::close, waitLimit, workLimit);
     }
 
     @Override
     public <T> Uni<T> withSession(String tenantId, Function<Mutiny.Session, Uni<T>> work) {
-        return bounded(delegate.openSession(tenantId)
-                .chain(s -> Uni.createFrom().deferred(() -> work.apply(s)).eventually(s::close)));
+        return BoundedUnitOfWork.run(delegate.openSession(tenantId), work, Mutiny.Session::close, waitLimit,
+                workLimit);
     }
 
     @Override
@@ -54,31 +62,14 @@ final class SessionPerUnitOfWork implements Mutiny.SessionFactory {
 
     @Override
     public <T> Uni<T> withStatelessSession(Function<Mutiny.StatelessSession, Uni<T>> work) {
-        return bounded(delegate.openStatelessSession()
-                .chain(s -> Uni.createFrom().deferred(() -> work.apply(s)).eventually(s::close)));
+        return BoundedUnitOfWork.run(delegate.openStatelessSession(), work, Mutiny.StatelessSession::close,
+                waitLimit, workLimit);
     }
 
     @Override
     public <T> Uni<T> withStatelessSession(String tenantId, Function<Mutiny.StatelessSession, Uni<T>> work) {
-        return bounded(delegate.openStatelessSession(tenantId)
-                .chain(s -> Uni.createFrom().deferred(() -> work.apply(s)).eventually(s::close)));
-    }
-
-    /**
-     * The work, failing with {@link DatabaseNoAnswer} after the limit. The timeout fires on a Mutiny timer thread, so
-     * its failure is handed back to the caller's Vert.x context (the answer, when it comes in time, is already there).
-     */
-    private static <T> Uni<T> bounded(Uni<T> work) {
-        return bounded(work, UNIT_OF_WORK_LIMIT);
-    }
-
-    static <T> Uni<T> bounded(Uni<T> work, Duration limit) {
-        Context context = Vertx.currentContext();
-        return work.ifNoItem().after(limit).recoverWithUni(() -> {
-            DatabaseNoAnswer noAnswer = new DatabaseNoAnswer(limit);
-            return context == null ? Uni.createFrom().failure(noAnswer)
-                    : Uni.createFrom().emitter(e -> context.runOnContext(v -> e.fail(noAnswer)));
-        });
+        return BoundedUnitOfWork.run(delegate.openStatelessSession(tenantId), work, Mutiny.StatelessSession::close,
+                waitLimit, workLimit);
     }
 
     @Override
