@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.AllowForwardHeaders;
@@ -90,7 +91,7 @@ public final class HttpVerticle extends AbstractVerticle {
     public void start(Promise<Void> started) {
         Router router = router();
         server = vertx.createHttpServer(new HttpServerOptions()
-                .setCompressionSupported(true)
+                .setCompressionSupported(settings.http().compression())
                 .setMaxFormAttributeSize(64 * 1024));
         management = vertx.createHttpServer();
         lagProbe = lag.probe(vertx);
@@ -120,12 +121,13 @@ public final class HttpVerticle extends AbstractVerticle {
         }
         SecurityHeaders securityHeaders = new SecurityHeaders(settings.http().isHttps());
         boolean loopbackOnly = settings.loopbackHostsOnly();
+        boolean forwardedTrusted = settings.http().trustForwardedHeaders();
         // The steps every request takes, in this order, as one handler: they were six, and each router hop (find the
         // next matching route, call it) cost about as much as the small step it led to (docs/benchmarks.md).
         router.route().order(EVERY_REQUEST).handler(ctx -> {
             metrics.start(ctx);
             closeAfterTransferEncoding(ctx);
-            if (!requestLog.admit(ctx) || loopbackOnly && !namesThisMachine(ctx)) {
+            if (!requestLog.admit(ctx) || loopbackOnly && !namesThisMachine(ctx, forwardedTrusted)) {
                 return;
             }
             securityHeaders.apply(ctx);
@@ -212,10 +214,18 @@ public final class HttpVerticle extends AbstractVerticle {
      * Development sign-in trusts whoever reaches it: a page on another name that resolves here (DNS rebinding) must
      * not, so while it is on every request has to name this machine. False (and the request failed) otherwise.
      */
-    private static boolean namesThisMachine(RoutingContext ctx) {
-        // authority(): the Host header in HTTP/1.1, :authority in HTTP/2 (also after an h2c upgrade)
-        HostAndPort authority = ctx.request().authority();
-        if (authority != null && Loopback.isLoopbackHost(authority.host())) {
+    private static boolean namesThisMachine(RoutingContext ctx, boolean forwardedTrusted) {
+        HttpServerRequest request = ctx.request();
+        boolean named;
+        if (forwardedTrusted || request.version() == HttpVersion.HTTP_2) {
+            // authority(): the proxy's X-Forwarded-Host, or :authority in HTTP/2 (also after an h2c upgrade)
+            HostAndPort authority = request.authority();
+            named = authority != null && Loopback.isLoopbackHost(authority.host());
+        } else {
+            // The Host header as sent: authority() would run Vert.x Web's forwarded-header parser on every request.
+            named = Loopback.isLoopbackAuthority(request.getHeader(HttpHeaders.HOST));
+        }
+        if (named) {
             return true;
         }
         ctx.fail(new ApiException(421, "host-not-allowed", "Host not allowed",
