@@ -75,6 +75,8 @@ export function mountPriceChart(host, { company, today, lang, text, range = '3M'
   ranges.setAttribute('aria-label', text.chartRanges);
   const frame = element(doc, 'div', 'chart-frame');
   frame.setAttribute('role', 'img');
+  // An image needs a name from the moment it exists; the summary of the drawn prices replaces this one.
+  frame.setAttribute('aria-label', text.chartLoading);
   const tooltip = element(doc, 'div', 'chart-tooltip');
   tooltip.hidden = true;
   frame.append(tooltip);

@@ -161,23 +161,24 @@ final class Wiring {
     }
 
     /**
-     * Once the database is migrated: builds every feature (the knowledge base once its index is open) and a
-     * factory of HTTP verticles that serve them: one per event loop, all sharing the same services.
+     * Once the database is migrated: builds every feature (the knowledge base once its index is open, the market
+     * feature once its bundled data is read, both on their workers) and a factory of HTTP verticles that serve
+     * them: one per event loop, all sharing the same services.
      */
     Future<Supplier<HttpVerticle>> httpVerticles(Database database, RequestLog requestLog,
                                                  HttpVerticle.Listening onListening) {
         Mutiny.SessionFactory sessions = database.sessionFactory();
         DocumentRepository documents = new HibernateDocumentRepository(sessions);
-        return store.compose(opened -> KnowledgeBase.start(vertx, knowledgeWorker, opened, embedder,
-                        config.knowledge(), documents, clock))
-                .map(knowledgeBase -> {
-                    this.knowledge = knowledgeBase;
-                    return build(database, sessions, requestLog, onListening);
-                });
+        Future<KnowledgeBase> knowledgeStarted = store.compose(opened -> KnowledgeBase.start(vertx, knowledgeWorker,
+                opened, embedder, config.knowledge(), documents, clock)).onSuccess(started -> knowledge = started);
+        Future<MarketModule> marketStarted = MarketModule.start(vertx, config.market(),
+                new MySqlMarketCacheStore(sessions, clock), clock).onSuccess(started -> market = started);
+        return Future.all(knowledgeStarted, marketStarted)
+                .compose(started -> build(database, sessions, requestLog, onListening));
     }
 
-    private Supplier<HttpVerticle> build(Database database, Mutiny.SessionFactory sessions, RequestLog requestLog,
-                               HttpVerticle.Listening onListening) {
+    private Future<Supplier<HttpVerticle>> build(Database database, Mutiny.SessionFactory sessions,
+                                                 RequestLog requestLog, HttpVerticle.Listening onListening) {
         Secrets secrets = new Secrets();
         UserRepository users = new UserRepository(sessions);
         SessionService sessionService = new SessionService(new SessionRepository(sessions), users, secrets, clock,
@@ -187,7 +188,6 @@ final class Wiring {
                 "devSignIn", config.auth().devSignIn(),
                 "googleSignIn", config.auth().googleConfigured()));
 
-        market = new MarketModule(vertx, config.market(), new MySqlMarketCacheStore(sessions, clock), clock);
         market.directory().onFailure(e -> LOG.warn("Company directory not loaded yet: {}", e.getMessage()));
 
         AnswerQuota quota = new AnswerQuota(new SqlUsageStore(sessions), config.quota(), clock);
@@ -260,7 +260,9 @@ final class Wiring {
         FailureHandler failures = new FailureHandler(views);
         EventLoopLag lag = new EventLoopLag(metricsRegistry);
         HttpMetrics metrics = new HttpMetrics(BackendRegistries.getNow(metricsRegistry), requestLog::inFlight);
-        return () -> new HttpVerticle(server, security, failures, features, requestLog, lag, metrics, onListening);
+        Supplier<HttpVerticle> verticles = () -> new HttpVerticle(server, security, failures, features, requestLog,
+                lag, metrics, onListening);
+        return views.warmUp(vertx).map(warm -> verticles);
     }
 
     /** Releases what the features hold open (index writers, timers, worker pools). */

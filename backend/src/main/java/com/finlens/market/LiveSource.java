@@ -11,6 +11,7 @@ import com.finlens.market.cache.CachingTransport;
 import com.finlens.market.cache.InMemoryMarketCacheStore;
 import com.finlens.market.cache.MarketCacheStore;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.time.Clock;
@@ -44,7 +45,7 @@ record LiveSource(String system, String baseUrl, Duration timeout, double perSec
 
     /** The memory tier, the durable store and single flight over {@link #resilient}. */
     Transport cached(Vertx vertx, InMemoryMarketCacheStore memory, MarketCacheStore store,
-                     Predicate<UpstreamResponse> storable, Clock clock) {
-        return new CachingTransport(system, resilient(vertx, clock), memory, store, storable, clock);
+                     Predicate<UpstreamResponse> storable, WorkerExecutor worker, Clock clock) {
+        return new CachingTransport(system, resilient(vertx, clock), memory, store, storable, worker, clock);
     }
 }

@@ -40,28 +40,50 @@ public final class MarketModule implements AutoCloseable {
     private volatile Future<MentionFinder> mentionFinder;
     private final AliasCatalog aliases;
 
-    public MarketModule(Vertx vertx, MarketConfig config, MarketCacheStore store, Clock clock) {
+    /**
+     * Reads the bundled data (aliases, holidays, the offline price exports: hundreds of milliseconds of file reads
+     * and parsing) on the market worker, then builds the module back on the caller's context, where its timers
+     * run: the MySQL cache store's purge needs an event loop.
+     */
+    public static Future<MarketModule> start(Vertx vertx, MarketConfig config, MarketCacheStore store, Clock clock) {
+        WorkerExecutor worker = vertx.createSharedWorkerExecutor("market", 2);
+        return worker.executeBlocking(() -> Bundled.read(config), false)
+                .map(bundled -> new MarketModule(vertx, worker, bundled, config, store, clock))
+                .onFailure(t -> worker.close());
+    }
+
+    /** What the feature reads from the jar once. Offline, Korean prices come from the bundled dataset exports;
+     * live KRX never mixes with them. */
+    private record Bundled(AliasCatalog aliases, KrxCalendar calendar, PriceDataset prices) {
+        static Bundled read(MarketConfig config) {
+            return new Bundled(AliasCatalog.bundled(), KrxCalendar.bundled(),
+                    config.krx().live() ? PriceDataset.none() : PriceDataset.bundled());
+        }
+    }
+
+    private MarketModule(Vertx vertx, WorkerExecutor worker, Bundled bundled, MarketConfig config,
+                         MarketCacheStore store, Clock clock) {
         this.vertx = vertx;
-        this.worker = vertx.createSharedWorkerExecutor("market", 2);
-        this.aliases = AliasCatalog.bundled();
-        KrxCalendar calendar = KrxCalendar.bundled();
+        this.worker = worker;
+        this.aliases = bundled.aliases();
+        KrxCalendar calendar = bundled.calendar();
         InMemoryMarketCacheStore memory = new InMemoryMarketCacheStore(config.memoryCacheEntries(), clock);
 
         ZoneId seoul = ZoneId.of("Asia/Seoul");
         Transport dartTransport = config.dart().live()
                 ? new LiveSource(DartClient.SYSTEM, config.dart().baseUrl(), config.dart().timeout(), 5, 10,
-                        config.dart().dailyQuota(), seoul, null).cached(vertx, memory, store, DartClient::storable, clock)
+                        config.dart().dailyQuota(), seoul, null).cached(vertx, memory, store, DartClient::storable, worker, clock)
                 : snapshot(DartClient.SYSTEM, DartClient::storable, clock);
         Transport krxTransport = config.krx().live()
                 ? new LiveSource(KrxClient.SYSTEM, config.krx().baseUrl(), config.krx().timeout(), 5, 10,
-                        config.krx().dailyQuota(), seoul, null).cached(vertx, memory, store, KrxClient::storable, clock)
+                        config.krx().dailyQuota(), seoul, null).cached(vertx, memory, store, KrxClient::storable, worker, clock)
                 : snapshot(KrxClient.SYSTEM, KrxClient::storable, clock);
         Transport yahooApi;
         Transport yahooCookie;
         if (config.yahoo().live()) {
             yahooApi = new LiveSource(YahooClient.SYSTEM, config.yahoo().baseUrl(), config.yahoo().timeout(), 2, 5,
                     50_000, ZoneId.of("UTC"), config.yahoo().userAgent())
-                    .cached(vertx, memory, store, YahooClient::storable, clock);
+                    .cached(vertx, memory, store, YahooClient::storable, worker, clock);
             yahooCookie = new LiveSource("yahoo-cookie", config.yahoo().cookieUrl(), config.yahoo().timeout(), 1, 2,
                     10_000, ZoneId.of("UTC"), config.yahoo().userAgent()).resilient(vertx, clock);
         } else {
@@ -69,18 +91,17 @@ public final class MarketModule implements AutoCloseable {
             yahooCookie = SnapshotTransport.load(vertx, "yahoo-cookie");
         }
         DartClient dart = new DartClient(dartTransport, config.dart().apiKey(), worker);
-        KrxClient krx = new KrxClient(krxTransport, config.krx().apiKey(), clock);
+        KrxClient krx = new KrxClient(krxTransport, config.krx().apiKey(), clock, worker);
         YahooClient yahoo = new YahooClient(yahooApi, yahooCookie, config.yahoo().userAgent(), clock);
 
         this.loader = new CompanyDirectoryLoader(dart, krx, aliases, calendar, worker, clock);
         this.snapshotLoader = config.dart().live() || config.krx().live()
                 ? new CompanyDirectoryLoader(
                         new DartClient(snapshot(DartClient.SYSTEM, DartClient::storable, clock), null, worker),
-                        new KrxClient(snapshot(KrxClient.SYSTEM, KrxClient::storable, clock), null, clock),
+                        new KrxClient(snapshot(KrxClient.SYSTEM, KrxClient::storable, clock), null, clock, worker),
                         aliases, calendar, worker, clock)
                 : null;
-        // Offline, Korean prices come from the bundled dataset exports; live KRX never mixes with them.
-        PriceDataset dataset = config.krx().live() ? PriceDataset.none() : PriceDataset.bundled();
+        PriceDataset dataset = bundled.prices();
         MarketDays days = new MarketDays(dart, krx, yahoo, dataset, clock);
         PriceService prices = new PriceService(krx, yahoo, dataset, calendar, days, clock);
         this.services = new MarketServices(new CompanyResolver(this::directory, this::mentionFinder, yahoo,
@@ -150,7 +171,7 @@ public final class MarketModule implements AutoCloseable {
     /** Snapshot answers are kept in memory only, so they never mix with live answers in the durable cache. */
     private Transport snapshot(String system, Predicate<UpstreamResponse> storable, Clock clock) {
         InMemoryMarketCacheStore own = new InMemoryMarketCacheStore(64, clock);
-        return new CachingTransport(system, SnapshotTransport.load(vertx, system), own, own, storable, clock);
+        return new CachingTransport(system, SnapshotTransport.load(vertx, system), own, own, storable, worker, clock);
     }
 
     @Override

@@ -60,13 +60,13 @@ public final class UpstreamSingleFlight {
             dart.put("dart full statements", d -> d.allAccounts(SAMSUNG, 2024, "11011", "CFS"));
             for (Map.Entry<String, Function<DartClient, Future<?>>> call : dart.entrySet()) {
                 Counting upstream = new Counting(vertx, SnapshotTransport.load(vertx, DartClient.SYSTEM));
-                DartClient client = new DartClient(cached(DartClient.SYSTEM, upstream, clock), "bench-key", worker);
+                DartClient client = new DartClient(cached(DartClient.SYSTEM, upstream, clock, worker), "bench-key", worker);
                 fire(vertx, identical, () -> call.getValue().apply(client));
                 calls.put(call.getKey(), upstream.mostCallsForOneRequest());
             }
 
             Counting krx = new Counting(vertx, SnapshotTransport.load(vertx, KrxClient.SYSTEM));
-            KrxClient krxClient = new KrxClient(cached(KrxClient.SYSTEM, krx, clock), "bench-key", clock);
+            KrxClient krxClient = new KrxClient(cached(KrxClient.SYSTEM, krx, clock, worker), "bench-key", clock, worker);
             fire(vertx, identical, () -> krxClient.dailyTrading(KrxMarket.KOSPI, LocalDate.of(2024, 1, 5)));
             calls.put("krx daily trading", krx.mostCallsForOneRequest());
 
@@ -80,7 +80,7 @@ public final class UpstreamSingleFlight {
             for (Map.Entry<String, Function<YahooClient, Future<?>>> call : yahoo.entrySet()) {
                 Counting upstream = new Counting(vertx, SnapshotTransport.load(vertx, YahooClient.SYSTEM));
                 Counting cookie = new Counting(vertx, SnapshotTransport.load(vertx, "yahoo-cookie"));
-                YahooClient client = new YahooClient(cached(YahooClient.SYSTEM, upstream, clock), cookie,
+                YahooClient client = new YahooClient(cached(YahooClient.SYSTEM, upstream, clock, worker), cookie,
                         "Finlens-bench", clock);
                 fire(vertx, identical, () -> call.getValue().apply(client));
                 calls.put(call.getKey(), Math.max(upstream.mostCallsForOneRequest(), cookie.mostCallsForOneRequest()));
@@ -91,9 +91,9 @@ public final class UpstreamSingleFlight {
         return calls;
     }
 
-    private static Transport cached(String system, Transport upstream, Clock clock) {
+    private static Transport cached(String system, Transport upstream, Clock clock, WorkerExecutor worker) {
         return new CachingTransport(system, upstream, new InMemoryMarketCacheStore(64, clock),
-                new InMemoryMarketCacheStore(64, clock), response -> true, clock);
+                new InMemoryMarketCacheStore(64, clock), response -> true, worker, clock);
     }
 
     /** All calls start on one event loop before any can finish; waits until every one has settled. */

@@ -106,7 +106,7 @@ class UpstreamParsersFuzzTest {
     }
 
     private static void krx(int status, byte[] body) throws Exception {
-        KrxClient krx = new KrxClient(fixed(status, body), "k", CLOCK);
+        KrxClient krx = new KrxClient(fixed(status, body), "k", CLOCK, worker);
         for (KrxMarket market : KrxMarket.values()) {
             expectUpstreamOutcome(krx.dailyTrading(market, LocalDate.of(2024, 1, 5)));
         }

@@ -79,7 +79,7 @@ class IdenticalUpstreamRequestsTest {
     private static Transport live(String system, ReplayServer host, Predicate<UpstreamResponse> storable) {
         InMemoryMarketCacheStore memory = new InMemoryMarketCacheStore(64, CLOCK);
         return new LiveSource(system, host.baseUrl(), Duration.ofSeconds(10), 5, 10, 1_000_000, ZoneId.of("UTC"),
-                "test-agent").cached(vertx, memory, memory, storable, CLOCK);
+                "test-agent").cached(vertx, memory, memory, storable, worker, CLOCK);
     }
 
     private static DartClient dartClient() {
@@ -146,7 +146,7 @@ class IdenticalUpstreamRequestsTest {
     @DisplayName("KRX: a market's daily trading list")
     void krx() {
         slowly("POST", "/svc/apis/sto/stk_bydd_trd", resource("fixtures/krx-openapi/stk_bydd_trd_20240105_excerpt.json"));
-        KrxClient krx = new KrxClient(live(KrxClient.SYSTEM, upstream, KrxClient::storable), "test-key", CLOCK);
+        KrxClient krx = new KrxClient(live(KrxClient.SYSTEM, upstream, KrxClient::storable), "test-key", CLOCK, worker);
 
         fireIdentical(() -> krx.dailyTrading(KrxMarket.KOSPI, LocalDate.of(2024, 1, 5)));
 

@@ -35,7 +35,8 @@ class MarketModuleTest {
     static void start() {
         vertx = Vertx.vertx();
         MarketConfig config = MarketConfig.from(new Env(Map.of()));
-        module = new MarketModule(vertx, config, new InMemoryMarketCacheStore(100, Clock.systemUTC()), Clock.systemUTC());
+        module = await(MarketModule.start(vertx, config, new InMemoryMarketCacheStore(100, Clock.systemUTC()),
+                Clock.systemUTC()));
     }
 
     @AfterAll
@@ -83,8 +84,8 @@ class MarketModuleTest {
                 ReplayServer.resource("fixtures/krx-openapi/401_unauthorized_key.json"));
         Env env = new Env(Map.of("FINLENS_DART_API_KEY", "wrong", "FINLENS_DART_BASE_URL", upstream.baseUrl(),
                 "FINLENS_KRX_API_KEY", "wrong", "FINLENS_KRX_BASE_URL", upstream.baseUrl()));
-        try (MarketModule live = new MarketModule(vertx, MarketConfig.from(env),
-                new InMemoryMarketCacheStore(100, Clock.systemUTC()), Clock.systemUTC())) {
+        try (MarketModule live = await(MarketModule.start(vertx, MarketConfig.from(env),
+                new InMemoryMarketCacheStore(100, Clock.systemUTC()), Clock.systemUTC()))) {
             assertThat(await(live.directory()).size()).isGreaterThan(3_900);
             assertThat(upstream.count("GET", "/api/corpCode.xml")).isEqualTo(1);
             assertThat(upstream.received()).anySatisfy(r -> assertThat(r.query().get("crtfc_key")).isEqualTo("wrong"));

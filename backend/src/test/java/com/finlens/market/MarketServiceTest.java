@@ -53,7 +53,7 @@ class MarketServiceTest {
 
     private static MarketServices service(Transport dart, Transport krx, Transport yahoo, Transport cookie) {
         return TestMarkets.services(directory, new DartClient(dart, "dart-key", worker),
-                new KrxClient(krx, "krx-key", CLOCK), new YahooClient(yahoo, cookie, "test-agent", CLOCK), CLOCK);
+                new KrxClient(krx, "krx-key", CLOCK, worker), new YahooClient(yahoo, cookie, "test-agent", CLOCK), CLOCK);
     }
 
     private static MarketCompany company(String id) {

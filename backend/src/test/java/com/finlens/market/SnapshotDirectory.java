@@ -34,7 +34,7 @@ public final class SnapshotDirectory {
         try {
             CompanyDirectoryLoader loader = new CompanyDirectoryLoader(
                     new DartClient(SnapshotTransport.load(vertx, "dart"), null, worker),
-                    new KrxClient(SnapshotTransport.load(vertx, "krx"), null, Clock.systemUTC()),
+                    new KrxClient(SnapshotTransport.load(vertx, "krx"), null, Clock.systemUTC(), worker),
                     AliasCatalog.bundled(), KrxCalendar.bundled(), worker, Clock.systemUTC());
             return await(loader.load());
         } finally {

@@ -8,8 +8,10 @@ import com.finlens.testing.SharedApp;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.BoundingBox;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -75,6 +77,30 @@ class CompanyChartBrowserTest {
             page.click(".chart-range[data-range='1Y']");
             page.waitForSelector("#price-chart[data-range='1Y'][data-state='drawn']");
             assertThat(errors).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("While its prices are still on the way, the chart is already an image with a name, which becomes the"
+            + " summary of the closes once they are drawn")
+    void namedWhileLoading() {
+        String base = SharedApp.get().baseUrl();
+        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("ko-KR"))) {
+            Page page = context.newPage();
+            Chromium.devSignIn(page, base, "chart-loading@example.com");
+            List<Route> held = new CopyOnWriteArrayList<>();
+            page.route("**/api/v1/companies/005930/prices?**", held::add);
+            page.navigate(base + "/companies/005930?lang=ko");
+            page.waitForSelector("#price-chart[data-state='loading']");
+
+            assertThat(page.getAttribute(".chart-frame", "role")).isEqualTo("img");
+            assertThat(page.getAttribute(".chart-frame", "aria-label")).isEqualTo("종가 차트를 불러오는 중…");
+
+            // Route handlers run while Playwright dispatches, so wait through the page rather than by polling.
+            page.waitForCondition(() -> !held.isEmpty());
+            held.forEach(Route::resume);
+            page.waitForSelector(DRAWN);
+            assertThat(page.getAttribute(".chart-frame", "aria-label")).startsWith("종가 차트, ").contains("최근 종가 ");
         }
     }
 

@@ -10,6 +10,7 @@ import com.finlens.integration.upstream.UpstreamException.Kind;
 import com.finlens.integration.upstream.UpstreamRequest;
 import com.finlens.integration.upstream.UpstreamResponse;
 import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -36,12 +37,14 @@ public final class KrxClient {
     private final Transport transport;
     private final String apiKey;
     private final Clock clock;
-    private final ParsedBodies<List<KrxDailyRow>> parsed = new ParsedBodies<>(32);
+    private final ParsedBodies<List<KrxDailyRow>> parsed;
 
-    public KrxClient(Transport transport, String apiKey, Clock clock) {
+    /** {@code worker} parses the market lists (~1 MB of JSON each), which held an event loop 100-450 ms. */
+    public KrxClient(Transport transport, String apiKey, Clock clock, WorkerExecutor worker) {
         this.transport = transport;
         this.apiKey = apiKey;
         this.clock = clock;
+        this.parsed = new ParsedBodies<>(32, worker);
     }
 
     /** Whether the answer may be cached: HTTP 200 with a JSON {@code OutBlock_1}. */

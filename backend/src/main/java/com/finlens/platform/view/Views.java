@@ -7,6 +7,8 @@ import com.finlens.platform.http.ErrorPage;
 import com.finlens.platform.http.RequestLog;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
@@ -24,6 +26,8 @@ public final class Views implements ErrorPage {
     private static final String LANG_COOKIE = "finlens_lang";
 
     private static final String PROBLEM_PREFIX = "problem.";
+
+    private static final String ERROR_TEMPLATE = "templates/error/error.html";
 
     private final ThymeleafTemplateEngine engine;
     private final Messages messages;
@@ -105,18 +109,31 @@ public final class Views implements ErrorPage {
         return value;
     }
 
+    /**
+     * Renders the error page once on a worker before the server listens: otherwise the first page after a start
+     * holds an event loop while Thymeleaf loads its classes and parses the shared layout (0.5-1.5 s on 2 cores).
+     */
+    public Future<Void> warmUp(Vertx vertx) {
+        Map<String, Object> data = new HashMap<>(siteModel);
+        data.putAll(languageModel("ko", "/"));
+        data.putAll(errorModel("ko", ApiException.notFound("page"), "warm-up"));
+        WorkerExecutor worker = vertx.createSharedWorkerExecutor("views-warm-up", 1);
+        return worker.<Void>executeBlocking(() -> {
+            // Thymeleaf renders synchronously: the future is complete when render returns.
+            Future<Buffer> page = engine.render(data, ERROR_TEMPLATE);
+            if (page.failed()) {
+                throw new IllegalStateException("the error page does not render", page.cause());
+            }
+            return null;
+        }, false).onComplete(done -> worker.close());
+    }
+
     /** The friendly error page; never shows exception details. */
     @Override
     public void renderError(RoutingContext ctx, ApiException problem) {
-        String lang = lang(ctx);
-        Map<String, Object> model = new HashMap<>();
-        model.put("status", problem.status());
-        model.put("errorTitle", messages.get(lang, "error." + problem.status() + ".title"));
-        model.put("detail", problemMessage(lang, problem));
-        model.put("requestId", RequestLog.id(ctx));
         Map<String, Object> data = baseModel(ctx);
-        data.putAll(model);
-        engine.render(data, "templates/error/error.html").onComplete(result -> {
+        data.putAll(errorModel(lang(ctx), problem, RequestLog.id(ctx)));
+        engine.render(data, ERROR_TEMPLATE).onComplete(result -> {
             if (ctx.response().ended()) {
                 return;
             }
@@ -128,13 +145,27 @@ public final class Views implements ErrorPage {
         });
     }
 
-    public Map<String, Object> baseModel(RoutingContext ctx) {
-        Map<String, Object> model = new HashMap<>(siteModel);
-        String lang = lang(ctx);
+    private Map<String, Object> errorModel(String lang, ApiException problem, String requestId) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("status", problem.status());
+        model.put("errorTitle", messages.get(lang, "error." + problem.status() + ".title"));
+        model.put("detail", problemMessage(lang, problem));
+        model.put("requestId", requestId);
+        return model;
+    }
+
+    private Map<String, Object> languageModel(String lang, String path) {
+        Map<String, Object> model = new HashMap<>();
         model.put("lang", lang);
         model.put("otherLang", lang.equals("ko") ? "en" : "ko");
-        model.put("path", ctx.request().path());
+        model.put("path", path);
         model.put("problemMessages", problemMessages.get(lang));
+        return model;
+    }
+
+    public Map<String, Object> baseModel(RoutingContext ctx) {
+        Map<String, Object> model = new HashMap<>(siteModel);
+        model.putAll(languageModel(lang(ctx), ctx.request().path()));
         SignedInSession session = AuthHandler.session(ctx);
         if (session != null) {
             Map<String, Object> user = new HashMap<>();

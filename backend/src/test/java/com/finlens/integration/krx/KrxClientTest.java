@@ -36,7 +36,8 @@ class KrxClientTest {
         vertx = Vertx.vertx();
         server = ReplayServer.start(vertx);
         krx = new KrxClient(new WebClientTransport("krx", WebClient.create(vertx), server.baseUrl(),
-                Duration.ofSeconds(5), Clock.systemUTC()), "krx-test-key", Clock.systemUTC());
+                Duration.ofSeconds(5), Clock.systemUTC()), "krx-test-key", Clock.systemUTC(),
+                vertx.createSharedWorkerExecutor("krx-client-test", 1));
     }
 
     @AfterAll

@@ -56,7 +56,7 @@ class MarketRoutesTest {
         Clock clock = Clock.systemUTC();
         MarketServices service = TestMarkets.services(directory,
                 new DartClient(SnapshotTransport.load(vertx, "dart"), null, worker),
-                new KrxClient(SnapshotTransport.load(vertx, "krx"), null, clock),
+                new KrxClient(SnapshotTransport.load(vertx, "krx"), null, clock, worker),
                 new YahooClient(SnapshotTransport.load(vertx, "yahoo"), SnapshotTransport.load(vertx, "yahoo-cookie"),
                         "test", clock), clock);
         Router root = Router.router(vertx);

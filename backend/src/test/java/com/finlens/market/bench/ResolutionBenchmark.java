@@ -37,7 +37,7 @@ public final class ResolutionBenchmark {
         long t0 = System.nanoTime();
         CompanyDirectoryLoader loader = new CompanyDirectoryLoader(
                 new DartClient(SnapshotTransport.load(vertx, "dart"), null, worker),
-                new KrxClient(SnapshotTransport.load(vertx, "krx"), null, Clock.systemUTC()),
+                new KrxClient(SnapshotTransport.load(vertx, "krx"), null, Clock.systemUTC(), worker),
                 AliasCatalog.bundled(), KrxCalendar.bundled(), worker, Clock.systemUTC());
         CompanyDirectory directory = await(loader.load());
         long t1 = System.nanoTime();

@@ -11,6 +11,7 @@ import com.finlens.integration.upstream.WebClientTransport;
 import com.finlens.testing.ReplayServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.ext.web.client.WebClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,7 +59,9 @@ class CachingTransportTest {
     private KrxClient client(InMemoryMarketCacheStore memory, MarketCacheStore durable) {
         WebClientTransport http = new WebClientTransport("krx", WebClient.create(vertx), server.baseUrl(),
                 Duration.ofSeconds(5), clock);
-        return new KrxClient(new CachingTransport("krx", http, memory, durable, KrxClient::storable, clock), "k", clock);
+        WorkerExecutor worker = vertx.createSharedWorkerExecutor("caching-transport-test", 1);
+        return new KrxClient(new CachingTransport("krx", http, memory, durable, KrxClient::storable, worker, clock), "k",
+                clock, worker);
     }
 
     @Test
