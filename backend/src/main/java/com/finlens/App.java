@@ -116,7 +116,7 @@ public final class App {
                 .compose(database -> {
                     AtomicInteger port = new AtomicInteger();
                     AtomicInteger managementPort = new AtomicInteger();
-                    RequestLog requests = new RequestLog();
+                    RequestLog requests = new RequestLog(config.http().trustForwardedHeaders());
                     List<HttpVerticle> created = new CopyOnWriteArrayList<>();
                     long wiringStarted = System.nanoTime();
                     return wiring.httpVerticles(database, requests, (app, management) -> {

@@ -256,7 +256,7 @@ final class Wiring {
 
         HttpVerticle.Settings server = new HttpVerticle.Settings(config.http(), config.auth().extensionIds(),
                 config.dataDir().resolve("uploads"), metricsRegistry, config.auth().devSignIn());
-        HttpVerticle.Security security = new HttpVerticle.Security(auth, new SignInGuard(PUBLIC_ROUTES));
+        HttpVerticle.Security security = new HttpVerticle.Security(auth::identify, new SignInGuard(PUBLIC_ROUTES));
         FailureHandler failures = new FailureHandler(views);
         EventLoopLag lag = new EventLoopLag(metricsRegistry);
         HttpMetrics metrics = new HttpMetrics(BackendRegistries.getNow(metricsRegistry), requestLog::inFlight);

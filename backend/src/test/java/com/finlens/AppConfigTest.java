@@ -25,6 +25,20 @@ class AppConfigTest {
     }
 
     @Test
+    @DisplayName("Responses are compressed by default when served to other machines, not over loopback, and never when told not to")
+    void compressionDefaults() {
+        assertThat(AppConfig.load(new Env(Map.of())).http().compression()).isFalse();
+        Map<String, String> publicServer = Map.of("FINLENS_PUBLIC_URL", "https://finlens.example.com",
+                "FINLENS_GOOGLE_CLIENT_ID", "id.apps.googleusercontent.com", "FINLENS_GOOGLE_CLIENT_SECRET", "secret");
+        assertThat(AppConfig.load(new Env(publicServer)).http().compression()).isTrue();
+        Map<String, String> behindProxy = new java.util.HashMap<>(publicServer);
+        behindProxy.put("FINLENS_HTTP_COMPRESSION", "false");
+        assertThat(AppConfig.load(new Env(behindProxy)).http().compression()).isFalse();
+        assertThat(AppConfig.load(new Env(Map.of("FINLENS_HTTP_COMPRESSION", "true"))).http().compression())
+                .isTrue();
+    }
+
+    @Test
     @DisplayName("Environment values win over defaults")
     void environmentWins() {
         AppConfig config = AppConfig.load(new Env(Map.of(

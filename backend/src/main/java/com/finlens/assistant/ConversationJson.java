@@ -1,7 +1,9 @@
 package com.finlens.assistant;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 
 /** The API shape of conversations and messages. */
 final class ConversationJson {
@@ -15,6 +17,12 @@ final class ConversationJson {
                 .put("title", c.getTitle())
                 .put("createdAt", c.getCreatedAt().toString())
                 .put("updatedAt", c.getUpdatedAt().toString());
+    }
+
+    /** A list of conversations as the API answers it: {@code {"conversations": [...]}}, encoded. */
+    static Buffer list(List<Conversation> conversations) {
+        return new JsonObject().put("conversations",
+                new JsonArray(conversations.stream().map(ConversationJson::conversation).toList())).toBuffer();
     }
 
     static JsonObject message(Message m) {

@@ -5,7 +5,10 @@ import com.finlens.platform.http.ApiException;
 import com.finlens.platform.http.ApiRoutes;
 import com.finlens.platform.http.Requests;
 import com.finlens.platform.http.SseStream;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -14,6 +17,7 @@ import io.vertx.ext.web.RoutingContext;
 public final class ConversationRoutes {
 
     private static final long HEARTBEAT_MILLIS = 15_000;
+    private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
 
     private final Vertx vertx;
     private final ConversationService conversations;
@@ -51,8 +55,12 @@ public final class ConversationRoutes {
     /** The newest conversations; with {@code ?q=} only those whose title or messages contain it. */
     private void list(RoutingContext ctx) {
         long userId = CurrentUser.id(ctx);
-        conversations.search(userId, ctx.request().getParam("q")).onSuccess(list -> ctx.json(new JsonObject().put("conversations",
-                        new JsonArray(list.stream().map(ConversationJson::conversation).toList()))))
+        String q = ctx.request().getParam("q");
+        // Without a search the list is polled: its JSON comes encoded from the user's cached list.
+        Future<Buffer> body = q == null || q.isBlank()
+                ? conversations.listing(userId).map(ConversationService.Listing::json)
+                : conversations.search(userId, q).map(ConversationJson::list);
+        body.onSuccess(json -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(json))
                 .onFailure(ctx::fail);
     }
 

@@ -14,6 +14,7 @@ import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -49,10 +50,14 @@ public final class ConversationService {
     private final Clock clock;
     private final AnswerHeartbeat heartbeat;
     /**
-     * Each user's conversation list, for clients that poll it. Changes made through this replica clear it at once;
-     * changes made through another replica show here within {@link #LIST_STALENESS}.
+     * Each user's conversation list and its JSON, for clients that poll it. Changes made through this replica clear
+     * it at once; changes made through another replica show here within {@link #LIST_STALENESS}.
      */
-    private final ExpiringCache<Long, List<Conversation>> lists = new ExpiringCache<>(LIST_STALENESS, 10_000);
+    private final ExpiringCache<Long, Listing> lists = new ExpiringCache<>(LIST_STALENESS, 10_000);
+
+    /** One user's newest conversations and the API's encoding of them, made once per load, not per request. */
+    record Listing(List<Conversation> conversations, Buffer json) {
+    }
 
     public ConversationService(Vertx vertx, ConversationRepository repository, AnswerSource answers, Clock clock,
                                AnswerHeartbeat heartbeat) {
@@ -97,7 +102,13 @@ public final class ConversationService {
 
     /** The newest 200 conversations, for lists a person scrolls. */
     public Future<List<Conversation>> list(long userId) {
-        return lists.get(userId, () -> repository.listOwned(userId, 200));
+        return listing(userId).map(Listing::conversations);
+    }
+
+    /** {@link #list} with its JSON, for the API that clients poll. */
+    Future<Listing> listing(long userId) {
+        return lists.get(userId, () -> repository.listOwned(userId, 200)
+                .map(list -> new Listing(list, ConversationJson.list(list))));
     }
 
     /** Every conversation of the user, for "export my data". */

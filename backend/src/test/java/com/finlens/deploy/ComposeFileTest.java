@@ -173,6 +173,8 @@ class ComposeFileTest {
         assertThat(Long.parseLong(backend.get("FINLENS_BODY_LIMIT_BYTES")))
                 .isEqualTo(nginxSize(nginx.get("NGINX_CLIENT_MAX_BODY_SIZE")));
         assertThat(backend.get("FINLENS_TRUST_FORWARDED_HEADERS")).isEqualTo("true");
+        // nginx compresses for the browsers; the backend behind it does not.
+        assertThat(backend.get("FINLENS_HTTP_COMPRESSION")).isEqualTo("false");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.finlens.platform.http;
 
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.net.SocketAddress;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -14,9 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes access-log lines on a thread of its own. The logger writes each line to a locked stream synchronously and
- * formats a date per line; done on the event loop, every request waited for that. Lines are queued (bounded) and
- * written in batches, one write per batch, in the same format as the logger's other lines. When the writer falls
- * behind, lines are dropped and counted rather than slowing requests down, and the count is logged.
+ * formats a date per line; done on the event loop, every request waited for that. A line's parts are queued (bounded),
+ * then formatted and written here in batches, one write per batch, in the same format as the logger's other lines.
+ * When the writer falls behind, lines are dropped and counted rather than slowing requests down, and the count is
+ * logged.
  *
  * <p>The queue takes no lock and wakes nobody: the writer looks every {@link #PERIOD_MS} ms. (A blocking queue made
  * every request take a lock shared by the event loops and wake the waiting writer, a system call per line.)
@@ -30,7 +33,16 @@ final class AccessLog implements AutoCloseable {
 
     private static final long PERIOD_MS = 50;
 
-    private final Queue<String> lines = new ConcurrentLinkedQueue<>();
+    /** One request's line: "id METHOD /path status 12ms client". */
+    record Line(String id, HttpMethod method, String path, int status, long nanos, SocketAddress client) {
+
+        void appendTo(StringBuilder out) {
+            out.append(id).append(' ').append(method.name()).append(' ').append(path).append(' ').append(status)
+                    .append(' ').append(nanos / 1_000_000).append("ms ").append(client == null ? "-" : client.host());
+        }
+    }
+
+    private final Queue<Line> lines = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
     private final Thread writer;
@@ -46,7 +58,7 @@ final class AccessLog implements AutoCloseable {
         return LOG.isInfoEnabled();
     }
 
-    void write(String line) {
+    void write(Line line) {
         if (queued.incrementAndGet() > CAPACITY) {
             queued.decrementAndGet();
             dropped.incrementAndGet();
@@ -68,10 +80,11 @@ final class AccessLog implements AutoCloseable {
             }
             String prefix = STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)) + " [" + writer.getName()
                     + "] INFO access - ";
-            String line;
+            Line line;
             int taken = 0;
             while (taken < 1_024 && (line = lines.poll()) != null) {
-                out.append(prefix).append(line).append('\n');
+                line.appendTo(out.append(prefix));
+                out.append('\n');
                 taken++;
             }
             queued.addAndGet(-taken);

@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.AllowForwardHeaders;
@@ -16,13 +17,11 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The HTTP server. The router is built in one fixed order so no security handler can be skipped by accident:
@@ -42,7 +41,12 @@ public final class HttpVerticle extends AbstractVerticle {
     }
 
     /** The two security steps every request passes: who is calling, then whether the route needs a user. */
-    public record Security(Handler<RoutingContext> identify, Handler<RoutingContext> guard) {
+    public record Security(Identify identify, Handler<RoutingContext> guard) {
+    }
+
+    /** Finds out who is calling, then hands the request to {@code then} (or fails it). */
+    public interface Identify {
+        void identify(RoutingContext ctx, Handler<RoutingContext> then);
     }
 
     private final Settings settings;
@@ -90,7 +94,7 @@ public final class HttpVerticle extends AbstractVerticle {
     public void start(Promise<Void> started) {
         Router router = router();
         server = vertx.createHttpServer(new HttpServerOptions()
-                .setCompressionSupported(true)
+                .setCompressionSupported(settings.http().compression())
                 .setMaxFormAttributeSize(64 * 1024));
         management = vertx.createHttpServer();
         lagProbe = lag.probe(vertx);
@@ -120,46 +124,30 @@ public final class HttpVerticle extends AbstractVerticle {
         }
         SecurityHeaders securityHeaders = new SecurityHeaders(settings.http().isHttps());
         boolean loopbackOnly = settings.loopbackHostsOnly();
-        // The steps every request takes, in this order, as one handler: they were six, and each router hop (find the
-        // next matching route, call it) cost about as much as the small step it led to (docs/benchmarks.md).
+        boolean forwardedTrusted = settings.http().trustForwardedHeaders();
+        ExtensionCors cors = new ExtensionCors(settings.extensionIds());
+        // The steps every request takes, in this order, as one handler: they were seven, and each router hop (find
+        // the next matching route, call it) cost about as much as the small step it led to (docs/benchmarks.md).
         router.route().order(EVERY_REQUEST).handler(ctx -> {
             metrics.start(ctx);
             closeAfterTransferEncoding(ctx);
-            if (!requestLog.admit(ctx) || loopbackOnly && !namesThisMachine(ctx)) {
+            if (!requestLog.admit(ctx) || loopbackOnly && !namesThisMachine(ctx, forwardedTrusted)) {
                 return;
             }
             securityHeaders.apply(ctx);
             noStoreJson(ctx);
-            ctx.next();
+            cors.next(ctx);
         });
-        // Liveness needs no CORS, body or sign-in handling, and probes call it often: it answers first.
+        // Liveness needs no body or sign-in handling, and probes call it often: it answers first.
         router.get("/health/live").order(EVERY_REQUEST)
                 .handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(LIVE));
-        if (!settings.extensionIds().isEmpty()) {
-            CorsHandler cors = CorsHandler.create()
-                    .addOrigins(settings.extensionIds().stream().map(id -> "chrome-extension://" + id).toList())
-                    .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
-                            HttpMethod.DELETE))
-                    .allowedHeaders(Set.of("Authorization", "Content-Type", "Accept", "Last-Event-ID", "If-None-Match"))
-                    .exposedHeaders(Set.of("Location", "Retry-After", "ETag", RequestLog.HEADER))
-                    .maxAgeSeconds(600);
-            // The web UI's own pages send an Origin header on every POST: same-origin requests skip CORS entirely.
-            Handler<RoutingContext> crossOriginOnly = ctx -> {
-                if (isSameOrigin(ctx)) {
-                    ctx.next();
-                } else {
-                    cors.handle(ctx);
-                }
-            };
-            router.route("/api/*").order(EVERY_REQUEST).handler(crossOriginOnly);
-            router.route("/auth/extension/*").order(EVERY_REQUEST).handler(crossOriginOnly);
-        }
         router.route().order(EVERY_REQUEST).handler(BodyHandler.create(settings.uploadDir().toString())
                 .setBodyLimit(settings.http().bodyLimitBytes())
                 .setDeleteUploadedFilesOnEnd(true)
                 .setHandleFileUploads(true));
-        router.route().order(EVERY_REQUEST).handler(security.identify());
-        router.route().order(EVERY_REQUEST).handler(security.guard());
+        Identify identify = security.identify();
+        Handler<RoutingContext> guard = security.guard();
+        router.route().order(EVERY_REQUEST).handler(ctx -> identify.identify(ctx, guard));
         // Tested before the pages' routes, so an API request is not matched against each of them first (an API
         // path that no API route answers still falls through to the routes after it).
         ApiRoutes api = new ApiRoutes(router, API_PREFIX, API, metrics.endpoint());
@@ -212,10 +200,18 @@ public final class HttpVerticle extends AbstractVerticle {
      * Development sign-in trusts whoever reaches it: a page on another name that resolves here (DNS rebinding) must
      * not, so while it is on every request has to name this machine. False (and the request failed) otherwise.
      */
-    private static boolean namesThisMachine(RoutingContext ctx) {
-        // authority(): the Host header in HTTP/1.1, :authority in HTTP/2 (also after an h2c upgrade)
-        HostAndPort authority = ctx.request().authority();
-        if (authority != null && Loopback.isLoopbackHost(authority.host())) {
+    private static boolean namesThisMachine(RoutingContext ctx, boolean forwardedTrusted) {
+        HttpServerRequest request = ctx.request();
+        boolean named;
+        if (forwardedTrusted || request.version() == HttpVersion.HTTP_2) {
+            // authority(): the proxy's X-Forwarded-Host, or :authority in HTTP/2 (also after an h2c upgrade)
+            HostAndPort authority = request.authority();
+            named = authority != null && Loopback.isLoopbackHost(authority.host());
+        } else {
+            // The Host header as sent: authority() would run Vert.x Web's forwarded-header parser on every request.
+            named = Loopback.isLoopbackAuthority(request.getHeader(HttpHeaders.HOST));
+        }
+        if (named) {
             return true;
         }
         ctx.fail(new ApiException(421, "host-not-allowed", "Host not allowed",
@@ -232,23 +228,6 @@ public final class HttpVerticle extends AbstractVerticle {
                 ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, NO_STORE);
             }
         });
-    }
-
-    /** No Origin, or an Origin naming this very host (as the browser or nginx addressed it). */
-    static boolean isSameOrigin(RoutingContext ctx) {
-        String origin = ctx.request().getHeader("Origin");
-        if (origin == null) {
-            return true;
-        }
-        String host = ctx.request().getHeader("Host");
-        try {
-            java.net.URI uri = java.net.URI.create(origin);
-            String authority = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-            return host != null && uri.getHost() != null && (authority.equalsIgnoreCase(host)
-                    || uri.getHost().equalsIgnoreCase(host) && uri.getPort() < 0);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     /**

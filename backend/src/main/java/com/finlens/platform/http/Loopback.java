@@ -33,6 +33,18 @@ public final class Loopback {
         return h.equals("localhost") || IPV6_LOOPBACK.matcher(h).matches() || isIpv4Loopback(h);
     }
 
+    /**
+     * A Host header's value, {@code host[:port]}: {@code localhost:8080}, {@code 127.0.0.1}, {@code [::1]:8080}.
+     * False for null or a value whose host part is not loopback.
+     */
+    public static boolean isLoopbackAuthority(String authority) {
+        if (authority == null) {
+            return false;
+        }
+        int end = authority.startsWith("[") ? authority.indexOf(']') + 1 : authority.indexOf(':');
+        return isLoopbackHost(end < 0 ? authority : authority.substring(0, end));
+    }
+
     private static boolean isIpv4Loopback(String h) {
         String[] octets = h.split("\\.", -1);
         if (octets.length != 4 || !octets[0].equals("127")) {

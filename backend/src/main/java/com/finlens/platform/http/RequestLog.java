@@ -1,9 +1,12 @@
 package com.finlens.platform.http;
 
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 
 /**
@@ -15,9 +18,19 @@ public final class RequestLog implements Handler<RoutingContext>, AutoCloseable 
     private final AtomicLong sequence = new AtomicLong();
     private final String prefix = String.format("%08x", new SecureRandom().nextInt());
     private final AccessLog accessLog = new AccessLog();
+    private final boolean forwardedHeadersTrusted;
 
-    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    /** Counted by every event loop at once: an adder, not one contended counter. */
+    private final LongAdder inFlight = new LongAdder();
     private volatile boolean draining;
+
+    /**
+     * {@code forwardedHeadersTrusted}: the client address logged is the one the proxy names (X-Forwarded-For), as
+     * the router reads it; otherwise the connection's own peer.
+     */
+    public RequestLog(boolean forwardedHeadersTrusted) {
+        this.forwardedHeadersTrusted = forwardedHeadersTrusted;
+    }
 
     public static final String HEADER = "X-Request-Id";
     private static final CharSequence HEADER_NAME = io.vertx.core.http.HttpHeaders.createOptimized(HEADER);
@@ -42,15 +55,16 @@ public final class RequestLog implements Handler<RoutingContext>, AutoCloseable 
         ctx.put(KEY, id);
         ctx.response().putHeader(HEADER_NAME, id);
         long started = System.nanoTime();
-        inFlight.incrementAndGet();
+        inFlight.increment();
         // Health probes would drown the log: one line every few seconds per probe, saying nothing.
         boolean logged = accessLog.enabled() && !ctx.request().path().startsWith("/health/");
         ctx.addEndHandler(done -> {
-            inFlight.decrementAndGet();
+            inFlight.decrement();
             if (logged) {
-                accessLog.write(id + " " + ctx.request().method() + " " + ctx.request().path() + " "
-                        + ctx.response().getStatusCode() + " " + (System.nanoTime() - started) / 1_000_000 + "ms "
-                        + (ctx.request().remoteAddress() == null ? "-" : ctx.request().remoteAddress().host()));
+                HttpServerRequest request = ctx.request();
+                // The writer's thread formats the line: the event loop only gathers its parts.
+                accessLog.write(new AccessLog.Line(id, request.method(), request.path(),
+                        ctx.response().getStatusCode(), System.nanoTime() - started, client(request)));
             }
         });
         if (draining) {
@@ -66,9 +80,17 @@ public final class RequestLog implements Handler<RoutingContext>, AutoCloseable 
         return true;
     }
 
+    /**
+     * The router's request reads the client's address through Vert.x Web's forwarded-header parser, which works out
+     * scheme, host and port as well: needed only when a proxy's headers are trusted.
+     */
+    private SocketAddress client(HttpServerRequest request) {
+        return forwardedHeadersTrusted ? request.remoteAddress() : request.connection().remoteAddress();
+    }
+
     /** Requests started and not yet finished (streams included). */
     public int inFlight() {
-        return inFlight.get();
+        return inFlight.intValue();
     }
 
     /** From now on the server is shutting down: readiness fails and connections are not kept alive. */

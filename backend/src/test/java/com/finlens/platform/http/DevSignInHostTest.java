@@ -37,6 +37,7 @@ class DevSignInHostTest {
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.baseUrl() + "/health/live")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(h2c.statusCode()).isEqualTo(200);
+        assertThat(h2c.version()).isEqualTo(java.net.http.HttpClient.Version.HTTP_2);
         assertThat(TestApp.await(app.client().get("/health/live").virtualHost("localhost").send()).statusCode())
                 .isEqualTo(200);
         assertThat(TestApp.await(app.client().get("/health/live").send()).statusCode()).isEqualTo(200);

@@ -22,7 +22,7 @@ class FailureHandlerTest {
     @DisplayName("An unexpected exception becomes a 500 problem with a reference and no stack trace")
     void unexpectedFailure(Vertx vertx) throws Exception {
         Router router = Router.router(vertx);
-        router.route().handler(new RequestLog());
+        router.route().handler(new RequestLog(false));
         router.get("/api/v1/boom").handler(ctx -> {
             throw new IllegalStateException("secret internal detail at com.finlens.Something");
         });

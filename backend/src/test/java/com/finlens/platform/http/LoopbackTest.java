@@ -24,4 +24,20 @@ class LoopbackTest {
     void notLoopbackHosts(String host) {
         assertThat(Loopback.isLoopbackHost(host)).isFalse();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"localhost", "localhost:8080", "127.0.0.1:49152", "127.0.0.1", "[::1]:8080", "[::1]"})
+    @DisplayName("A Host header naming this machine, with or without a port, is loopback")
+    void loopbackAuthorities(String authority) {
+        assertThat(Loopback.isLoopbackAuthority(authority)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rebind.attacker.example:8080", "127.0.0.1.nip.io:8080", "localhost.example.com",
+            "[::2]:8080", "[::1", "::1", ":8080", ""})
+    @DisplayName("A Host header naming another host, or a malformed one, is not loopback")
+    void notLoopbackAuthorities(String authority) {
+        assertThat(Loopback.isLoopbackAuthority(authority)).isFalse();
+        assertThat(Loopback.isLoopbackAuthority(null)).isFalse();
+    }
 }
