@@ -4,6 +4,8 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * One server-sent-events response: framing, a heartbeat comment so proxies keep the connection open, and
@@ -20,6 +22,12 @@ public final class SseStream {
     private final HttpServerResponse response;
     private final long heartbeatTimer;
     private final StringBuilder pending = new StringBuilder();
+    /**
+     * Frames sent from other threads, in the order they were sent. Queued at once rather than each handed over as a
+     * task: a worker's event must not be overtaken by one the event loop sends after the worker's future completed
+     * (a completed future runs its callback before queued tasks).
+     */
+    private final Queue<String> fromOtherThreads = new ConcurrentLinkedQueue<>();
     private boolean burst;
     private long nextId = 1;
     private boolean closed;
@@ -79,9 +87,24 @@ public final class SseStream {
     /** Called on the request's event loop; an event sent from another thread is handed to it, keeping its order. */
     private void write(String frame) {
         if (Thread.currentThread() != eventLoop) {
-            context.runOnContext(v -> write(frame));
+            fromOtherThreads.add(frame);
+            context.runOnContext(v -> takeFromOtherThreads());
             return;
         }
+        takeFromOtherThreads();
+        writeHere(frame);
+    }
+
+    private void takeFromOtherThreads() {
+        String frame;
+        while ((frame = fromOtherThreads.poll()) != null) {
+            if (!response.ended() && !response.closed()) {
+                writeHere(frame);
+            }
+        }
+    }
+
+    private void writeHere(String frame) {
         if (burst) {
             pending.append(frame);
             return;
@@ -110,6 +133,7 @@ public final class SseStream {
             context.runOnContext(v -> end());
             return;
         }
+        takeFromOtherThreads();
         stop();
         if (!response.ended() && !response.closed()) {
             if (pending.isEmpty()) {

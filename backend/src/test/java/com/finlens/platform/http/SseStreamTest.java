@@ -62,6 +62,28 @@ class SseStreamTest {
     }
 
     @Test
+    @DisplayName("An event another thread sent before one sent on the event loop arrives first, even when the stream"
+            + " ends in the same turn")
+    void anotherThreadsEarlierEventComesFirst() throws Exception {
+        String body = serve(stream -> {
+            // The other thread has finished sending when the event loop sends: as when a worker's future completes.
+            Thread worker = new Thread(() -> stream.send("sources", new JsonObject().put("from", "worker")));
+            worker.start();
+            try {
+                worker.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            stream.send("done", new JsonObject());
+            stream.end();
+        });
+
+        assertThat(body).isEqualTo(": open\n\n"
+                + "id: 1\nevent: sources\ndata: {\"from\":\"worker\"}\n\n"
+                + "id: 2\nevent: done\ndata: {}\n\n");
+    }
+
+    @Test
     @DisplayName("Events sent in the same turn as the end are written before the stream ends")
     void endWritesWhatIsPending() throws Exception {
         String body = serve(stream -> {
