@@ -105,7 +105,10 @@ class SessionPerUnitOfWorkTest {
                 .onFailure().recoverWithItem(failure -> failure).await().atMost(AWAIT);
     }
 
-    /** A session whose close answers with {@code close}; withTransaction runs the work as is. */
+    /**
+     * A stand-in session whose close answers with {@code close}; withTransaction runs the work as is. The bounds
+     * are about timing a real pool cannot be made to show on cue; DatabaseOutageTest runs them on real MariaDB.
+     */
     @SuppressWarnings("unchecked")
     private Mutiny.Session session(Uni<Void> close) {
         return (Mutiny.Session) Proxy.newProxyInstance(getClass().getClassLoader(),
@@ -116,8 +119,13 @@ class SessionPerUnitOfWorkTest {
                     }
                     case "withTransaction" -> ((java.util.function.Function<Mutiny.Transaction, Uni<?>>) args[0])
                             .apply(null);
-                    default -> throw new UnsupportedOperationException(method.getName());
+                    default -> throw unexpected(method.getName());
                 });
+    }
+
+    /** The stand-ins answer only what a unit of work is meant to call; anything else fails the test by name. */
+    private static AssertionError unexpected(String method) {
+        return new AssertionError("the unit of work called " + method + ", which it should not need");
     }
 
     private static SessionPerUnitOfWork factory(Uni<Mutiny.Session> open, Duration waitLimit, Duration workLimit) {
@@ -127,7 +135,7 @@ class SessionPerUnitOfWorkTest {
                     if (method.getName().equals("openSession")) {
                         return open;
                     }
-                    throw new UnsupportedOperationException(method.getName());
+                    throw unexpected(method.getName());
                 });
         return new SessionPerUnitOfWork(pool, waitLimit, workLimit);
     }
