@@ -2,12 +2,11 @@ package com.finlens.assistant;
 
 import com.finlens.platform.db.Futures;
 import com.finlens.platform.db.Retries;
+import com.finlens.platform.db.UtcColumns;
 import com.finlens.platform.http.ApiException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -130,7 +129,7 @@ public final class ConversationRepository {
     private static Uni<Integer> touch(Mutiny.StatelessSession s, long conversationId, String title, Instant now) {
         return s.createNativeMutationQuery("update conversations set title = ?1, updated_at = ?2 where id = ?3")
                 .setParameter(1, title)
-                .setParameter(2, utc(now))
+                .setParameter(2, UtcColumns.of(now))
                 .setParameter(3, conversationId)
                 .executeUpdate();
     }
@@ -161,7 +160,7 @@ public final class ConversationRepository {
                 .createNativeMutationQuery("update messages set content = ?1, updated_at = ?2"
                         + " where id = ?3 and status = 'streaming'")
                 .setParameter(1, content)
-                .setParameter(2, utc(now))
+                .setParameter(2, UtcColumns.of(now))
                 .setParameter(3, messageId)
                 .executeUpdate())).mapEmpty();
     }
@@ -178,7 +177,7 @@ public final class ConversationRepository {
                 .setParameter(1, content)
                 .setParameter(2, status.name())
                 .setParameter(3, metadata)
-                .setParameter(4, utc(now))
+                .setParameter(4, UtcColumns.of(now))
                 .setParameter(5, messageId)
                 .executeUpdate()))).map(n -> n > 0);
     }
@@ -216,10 +215,5 @@ public final class ConversationRepository {
                 .setParameter("id", conversationId)
                 .setParameter("user", userId)
                 .executeUpdate())).map(n -> n > 0);
-    }
-
-    /** Native statements bind the UTC wall time the entities' columns hold ({@code hibernate.jdbc.time_zone}). */
-    private static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -2,6 +2,7 @@ package com.finlens.watchlist;
 
 import com.finlens.market.Disclosure;
 import com.finlens.platform.db.Futures;
+import com.finlens.platform.db.UtcColumns;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,8 +27,8 @@ final class DisclosurePollRepository {
                         "update watch_poll_lease set holder = ?1, expires_at = ?2"
                                 + " where name = 'dart' and (holder = ?1 or expires_at < ?3)")
                 .setParameter(1, holder)
-                .setParameter(2, WatchlistRepository.utc(until))
-                .setParameter(3, WatchlistRepository.utc(now))
+                .setParameter(2, UtcColumns.of(until))
+                .setParameter(3, UtcColumns.of(now))
                 .executeUpdate())).map(rows -> rows == 1);
     }
 
@@ -75,7 +76,7 @@ final class DisclosurePollRepository {
                         .setParameter(p + 3, truncate(d.title(), 500))
                         .setParameter(p + 4, truncate(d.filer() == null ? "" : d.filer(), 200))
                         .setParameter(p + 5, d.receivedOn())
-                        .setParameter(p + 6, WatchlistRepository.utc(now))
+                        .setParameter(p + 6, UtcColumns.of(now))
                         .setParameter(p + 7, offline);
             }
             return insert.executeUpdate();

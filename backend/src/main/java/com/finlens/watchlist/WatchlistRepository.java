@@ -1,12 +1,10 @@
 package com.finlens.watchlist;
 
 import com.finlens.platform.db.Futures;
+import com.finlens.platform.db.UtcColumns;
 import io.vertx.core.Future;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -48,7 +46,7 @@ final class WatchlistRepository {
                 .setParameter(1, userId)
                 .getResultList()))
                 .map(rows -> rows.stream().map(r -> new WatchedCompany((String) r[0], (String) r[1], (String) r[2],
-                        instant(r[3]))).toList());
+                        UtcColumns.instant(r[3]))).toList());
     }
 
     /** Adds the company unless the user already watches it; the existing row is left as it was. */
@@ -60,7 +58,7 @@ final class WatchlistRepository {
                 .setParameter(2, companyKey)
                 .setParameter(3, name)
                 .setParameter(4, dartCorpCode)
-                .setParameter(5, utc(now))
+                .setParameter(5, UtcColumns.of(now))
                 .executeUpdate())).mapEmpty();
     }
 
@@ -114,20 +112,6 @@ final class WatchlistRepository {
     }
 
     record Page(List<Filing> items, int unreadCount) {
-    }
-
-    static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    static Instant instant(Object value) {
-        if (value instanceof LocalDateTime t) {
-            return t.toInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof Timestamp t) {
-            return t.toLocalDateTime().toInstant(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("unexpected time type " + value);
     }
 
     private static LocalDate date(Object value) {

@@ -2,6 +2,7 @@ package com.finlens.assistant.usage;
 
 import com.finlens.account.UsageSummary;
 import com.finlens.platform.db.Futures;
+import com.finlens.platform.db.UtcColumns;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -40,7 +41,7 @@ public final class AccountUsage implements UsageSummary {
                                 + " where user_id = ?1 and started_at >= ?2 order by started_at desc, id desc",
                         Object[].class)
                 .setParameter(1, userId)
-                .setParameter(2, LocalDateTime.ofInstant(since, ZoneOffset.UTC))
+                .setParameter(2, UtcColumns.of(since))
                 .setMaxResults(LIMIT)
                 .getResultList()))
                 .map(AccountUsage::toJson);

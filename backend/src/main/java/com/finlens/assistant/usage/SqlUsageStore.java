@@ -1,13 +1,12 @@
 package com.finlens.assistant.usage;
 
 import com.finlens.platform.db.Futures;
+import com.finlens.platform.db.UtcColumns;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import io.smallrye.mutiny.Uni;
 import java.util.function.Function;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -30,7 +29,7 @@ public final class SqlUsageStore implements UsageStore {
                         "select count(*) from llm_usage where user_id = ?1 and started_at >= ?2 and status <> 'refunded'",
                         Long.class)
                 .setParameter(1, userId)
-                .setParameter(2, utc(since))
+                .setParameter(2, UtcColumns.of(since))
                 .getSingleResult();
     }
 
@@ -47,7 +46,7 @@ public final class SqlUsageStore implements UsageStore {
                                 + " values (?1, ?2, ?3, 'pending')")
                         .setParameter(1, userId)
                         .setParameter(2, conversationId)
-                        .setParameter(3, utc(startedAt))
+                        .setParameter(3, UtcColumns.of(startedAt))
                         .executeUpdate()
                         .chain(() -> s.createNativeQuery("select last_insert_id()", Long.class).getSingleResult())));
     }
@@ -95,9 +94,5 @@ public final class SqlUsageStore implements UsageStore {
     /** One statement in a session of its own, committed by itself: no begin and commit round trips around it. */
     private <T> Future<T> statementInOwnSession(Function<Mutiny.StatelessSession, Uni<T>> statement) {
         return Futures.toFuture(sessions.withStatelessSession(statement));
-    }
-
-    private static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

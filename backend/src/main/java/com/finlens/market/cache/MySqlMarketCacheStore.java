@@ -1,16 +1,13 @@
 package com.finlens.market.cache;
 
 import com.finlens.platform.db.Futures;
+import com.finlens.platform.db.UtcColumns;
 import io.vertx.core.Future;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -61,21 +58,21 @@ public final class MySqlMarketCacheStore implements MarketCacheStore {
                 .setParameter(4, r.status())
                 .setParameter(5, r.contentType())
                 .setParameter(6, r.body())
-                .setParameter(7, utc(r.fetchedAt()))
+                .setParameter(7, UtcColumns.of(r.fetchedAt()))
                 .setParameter(8, r.snapshotRecordedOn())
-                .setParameter(9, utc(r.expiresAt()))
+                .setParameter(9, UtcColumns.of(r.expiresAt()))
                 .executeUpdate())).mapEmpty();
     }
 
     @Override
     public Future<Integer> purgeExpired() {
         return Futures.toFuture(sessions.withTransaction(s -> s.createNativeQuery(PURGE)
-                .setParameter(1, utc(clock.instant())).executeUpdate()));
+                .setParameter(1, UtcColumns.of(clock.instant())).executeUpdate()));
     }
 
     private static CachedResponse toResponse(String system, Object[] row) {
         return new CachedResponse(system, (String) row[6], ((Number) row[0]).intValue(), (String) row[1],
-                bytes(row[2]), instant(row[3]), date(row[4]), instant(row[5]));
+                bytes(row[2]), UtcColumns.instant(row[3]), date(row[4]), UtcColumns.instant(row[5]));
     }
 
     /** Hibernate hands LONGBLOB columns of native queries back as a (fully read) {@link java.sql.Blob}. */
@@ -91,23 +88,6 @@ public final class MySqlMarketCacheStore implements MarketCacheStore {
             }
         }
         throw new IllegalStateException("unexpected body type " + value.getClass());
-    }
-
-    private static LocalDateTime utc(Instant instant) {
-        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof LocalDateTime t) {
-            return t.toInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof Timestamp t) {
-            return t.toLocalDateTime().toInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        throw new IllegalStateException("unexpected time type " + value);
     }
 
     private static LocalDate date(Object value) {

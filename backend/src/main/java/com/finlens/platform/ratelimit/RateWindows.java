@@ -1,10 +1,10 @@
 package com.finlens.platform.ratelimit;
 
 import com.finlens.platform.db.Futures;
+import com.finlens.platform.db.UtcColumns;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -22,7 +22,7 @@ public final class RateWindows {
 
     /** Claims up to {@code size} hits of the user's window; answers how many of them fit under {@code limit}. */
     public Future<Integer> claim(long userId, Instant windowStart, int size, int limit) {
-        LocalDateTime start = LocalDateTime.ofInstant(windowStart, ZoneOffset.UTC);
+        LocalDateTime start = UtcColumns.of(windowStart);
         return Futures.toFuture(sessions.withTransaction(s -> s.createNativeQuery(
                         "insert into api_rate_windows (user_id, window_start, hits) values (?1, ?2, ?3)"
                                 + " on duplicate key update hits = hits + ?3")
@@ -43,7 +43,7 @@ public final class RateWindows {
     public Future<Integer> purgeBefore(Instant cutoff) {
         return Futures.toFuture(sessions.withTransaction(s -> s.createNativeQuery(
                         "delete from api_rate_windows where window_start < ?1")
-                .setParameter(1, LocalDateTime.ofInstant(cutoff, ZoneOffset.UTC))
+                .setParameter(1, UtcColumns.of(cutoff))
                 .executeUpdate()));
     }
 }
