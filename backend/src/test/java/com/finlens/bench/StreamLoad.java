@@ -24,7 +24,7 @@ final class StreamLoad {
     record Result(List<Double> firstTokenMillis, List<Double> answerMillis, int stored, int failed, double wallSeconds) {
     }
 
-    private static final long READ_BACK_TIMEOUT_MILLIS = 20_000;
+    private static final long REQUEST_TIMEOUT_MILLIS = 20_000;
 
     private final Vertx vertx;
     private final String host;
@@ -54,8 +54,8 @@ final class StreamLoad {
         try {
             List<Long> conversations = new ArrayList<>();
             for (int i = 0; i < concurrency; i++) {
-                conversations.add(await(send(client, HttpMethod.POST, "/api/v1/conversations", new JsonObject())
-                        .map(r -> new JsonObject(r).getLong("id"))));
+                conversations.add(new JsonObject(sendOrRetry(client, port, HttpMethod.POST, "/api/v1/conversations",
+                        new JsonObject())).getLong("id"));
             }
             List<Future<double[]>> answers = new ArrayList<>();
             long started = System.nanoTime();
@@ -83,7 +83,8 @@ final class StreamLoad {
             client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(host).setDefaultPort(readBackPort)
                     .setMaxPoolSize(8).setKeepAlive(true));
             for (long id : conversations) {
-                if (readBack(client, id).contains("\"status\":\"complete\"")) {
+                if (sendOrRetry(client, readBackPort, HttpMethod.GET, "/api/v1/conversations/" + id + "/messages", null)
+                        .contains("\"status\":\"complete\"")) {
                     stored++;
                 }
             }
@@ -94,15 +95,16 @@ final class StreamLoad {
     }
 
     /**
-     * One conversation's stored messages. A read-back request now and then got no answer at all (it never reached
-     * the server: the client's pooled connection had gone stale), which hung the run; such a request is given up
-     * after {@link #READ_BACK_TIMEOUT_MILLIS} and sent once more on a fresh client.
+     * One request of the set-up or the read-back. Now and then such a request got no answer at all (it never reached
+     * the server, whose access log has no line for it: the client's pooled connection had gone stale), which hung
+     * the run; it is given up after {@link #REQUEST_TIMEOUT_MILLIS} and sent once more on a fresh client. A retried
+     * creation can leave one unused conversation behind, which changes no figure.
      */
-    private String readBack(HttpClient client, long conversation) throws Exception {
-        String path = "/api/v1/conversations/" + conversation + "/messages";
+    private String sendOrRetry(HttpClient client, int toPort, HttpMethod method, String path, JsonObject body)
+            throws Exception {
         try {
-            return send(client, HttpMethod.GET, path, null).toCompletionStage().toCompletableFuture()
-                    .get(READ_BACK_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            return send(client, method, path, body).toCompletionStage().toCompletableFuture()
+                    .get(REQUEST_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
             if (e instanceof java.util.concurrent.ExecutionException
                     && !(e.getCause() instanceof java.util.concurrent.TimeoutException)
@@ -110,9 +112,9 @@ final class StreamLoad {
                 throw e;
             }
             HttpClient fresh = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(host)
-                    .setDefaultPort(readBackPort));
+                    .setDefaultPort(toPort));
             try {
-                return await(send(fresh, HttpMethod.GET, path, null));
+                return await(send(fresh, method, path, body));
             } finally {
                 fresh.close();
             }
@@ -162,8 +164,8 @@ final class StreamLoad {
     }
 
     private Future<String> send(HttpClient client, HttpMethod method, String path, JsonObject body) {
-        return client.request(options(method, path).setConnectTimeout(READ_BACK_TIMEOUT_MILLIS)
-                        .setIdleTimeout(READ_BACK_TIMEOUT_MILLIS)).compose(req -> body == null ? req.send()
+        return client.request(options(method, path).setConnectTimeout(REQUEST_TIMEOUT_MILLIS)
+                        .setIdleTimeout(REQUEST_TIMEOUT_MILLIS)).compose(req -> body == null ? req.send()
                 : req.send(body.toBuffer())).compose(resp -> resp.body().map(Buffer::toString).compose(text ->
                 resp.statusCode() < 300 ? Future.succeededFuture(text)
                         : Future.failedFuture(method + " " + path + " answered " + resp.statusCode() + ": " + text)));

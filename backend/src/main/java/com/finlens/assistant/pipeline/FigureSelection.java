@@ -2,12 +2,15 @@ package com.finlens.assistant.pipeline;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Picks, among the facts of one company and one metric, those for the period the question named: the exact day,
  * the quarter, the years, or the latest; with a change asked, the period before it too (same granularity).
  */
 final class FigureSelection {
+
+    private static final Pattern ISO_DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private FigureSelection() {
     }
@@ -53,7 +56,7 @@ final class FigureSelection {
         if (period == null) {
             return "";
         }
-        if (period.matches("\\d{4}-\\d{2}-\\d{2}")) {
+        if (ISO_DAY.matcher(period).matches()) {
             return "day";
         }
         int space = period.indexOf(' ');

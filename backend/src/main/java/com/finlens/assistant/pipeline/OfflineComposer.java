@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Writes an answer without a language model, straight from the evidence. A question that names figures gets
@@ -14,6 +15,8 @@ import java.util.Map;
  * fact. Passages are labelled by origin. Deterministic, so the product works with no keys.
  */
 final class OfflineComposer {
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private static final int EXCERPT_CHARS = 200;
     private static final BigDecimal HUNDRED_MILLION = new BigDecimal("100000000");
@@ -214,7 +217,7 @@ final class OfflineComposer {
     }
 
     private static String excerpt(String text) {
-        String flat = text.replaceAll("\\s+", " ").trim();
+        String flat = WHITESPACE.matcher(text).replaceAll(" ").trim();
         return flat.length() <= EXCERPT_CHARS ? flat : flat.substring(0, EXCERPT_CHARS) + "…";
     }
 }

@@ -20,6 +20,8 @@ final class PeriodParser {
             "(?i)\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?,?\\s+((?:19|20)\\d{2})\\b");
     private static final Pattern QUARTER = Pattern.compile(
             "(?i)(?:([1-4])\\s?분기|\\bQ([1-4])\\b|\\b([1-4])Q\\b|\\b(first|second|third|fourth|1st|2nd|3rd|4th)\\s+quarter)");
+    private static final Pattern H1 = Pattern.compile("\\bh1\\b");
+    private static final Pattern H2 = Pattern.compile("\\bh2\\b");
     private static final Pattern SHORT_YEAR = Pattern.compile("(?<![\\d.])(\\d{2})\\s?년(?!\\s?\\d{1,2}\\s?월)");
 
     private PeriodParser() {
@@ -41,9 +43,9 @@ final class PeriodParser {
         }
         Integer quarter = quarter(t);
         Integer half = null;
-        if (lower.contains("상반기") || lower.contains("first half") || lower.matches("(?s).*\\bh1\\b.*")) {
+        if (lower.contains("상반기") || lower.contains("first half") || H1.matcher(lower).find()) {
             half = 1;
-        } else if (lower.contains("하반기") || lower.contains("second half") || lower.matches("(?s).*\\bh2\\b.*")) {
+        } else if (lower.contains("하반기") || lower.contains("second half") || H2.matcher(lower).find()) {
             half = 2;
         }
         Integer back = null;

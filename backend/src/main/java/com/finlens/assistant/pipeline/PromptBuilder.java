@@ -4,6 +4,7 @@ import com.finlens.assistant.answer.Question;
 import com.finlens.integration.llm.ChatMessage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Builds the chat for a language model. The system message is fixed per language: nothing the user or a web page
@@ -12,6 +13,8 @@ import java.util.List;
  * an {@code untrusted_*} element it cannot close, and unable to start a line that looks like one of our headings.
  */
 final class PromptBuilder {
+
+    private static final Pattern SPACES = Pattern.compile(" {2,}");
 
     private static final int HISTORY_CHARS = 2000;
     private static final int ATTRIBUTE_CHARS = 300;
@@ -130,7 +133,7 @@ final class PromptBuilder {
                 out.appendCodePoint(c);
             }
         });
-        return out.toString().replaceAll(" {2,}", " ").strip();
+        return SPACES.matcher(out).replaceAll(" ").strip();
     }
 
     private static String cap(String text, int limit) {

@@ -3,9 +3,18 @@ package com.finlens.assistant.pipeline;
 import com.finlens.platform.format.AmountFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Every sentence the pipeline writes itself, in Korean and English, so an answer never mixes languages. */
 final class Texts {
+
+    // Compiled once: source labels are translated for every source of every answer.
+    private static final Pattern KOREAN_BEFORE_ENGLISH = Pattern.compile("[가-힣]+ / ([a-z][a-z .]*[a-z.])");
+    private static final Pattern RECORDED = Pattern.compile(
+            "\\((?:offline data|bundled snapshot) recorded (?:on )?(\\S+)\\)");
+    private static final Pattern CHUNK = Pattern.compile("\\bchunk (\\d+)");
+    private static final Pattern KOREAN_THEN_ENGLISH = Pattern.compile("([가-힣]+) / [a-z][a-z .]*[a-z.]");
+    private static final Pattern AS_OF = Pattern.compile("offline data as of (\\S+)");
 
     private static final Map<String, String[]> STEPS = Map.of(
             "understand", new String[] {"질문 이해", "Understanding the question"},
@@ -116,16 +125,15 @@ final class Texts {
             return null;
         }
         if (language == Language.EN) {
-            return label.replaceAll("[가-힣]+ / ([a-z][a-z .]*[a-z.])", "$1")
+            return KOREAN_BEFORE_ENGLISH.matcher(label).replaceAll("$1")
                     .replace("사업보고서 (annual)", "annual report").replace("반기보고서 (half-year)", "half-year report")
                     .replace("1분기보고서 (Q1)", "Q1 report").replace("3분기보고서 (Q3)", "Q3 report");
         }
-        return label.replaceAll("\\(offline data recorded (\\S+)\\)", "(오프라인 자료, $1 기록)")
-                .replaceAll("\\(bundled snapshot recorded (?:on )?(\\S+)\\)", "(오프라인 자료, $1 기록)")
-                .replace("Shared disclosures", "공유 공시 자료").replace("My documents", "내 자료")
-                .replaceAll("\\bchunk (\\d+)", "문단 $1")
-                .replaceAll("([가-힣]+) / [a-z][a-z .]*[a-z.]", "$1")
-                .replaceAll("offline data as of (\\S+)", "오프라인 자료 $1 기준")
+        String korean = RECORDED.matcher(label).replaceAll("(오프라인 자료, $1 기록)")
+                .replace("Shared disclosures", "공유 공시 자료").replace("My documents", "내 자료");
+        korean = CHUNK.matcher(korean).replaceAll("문단 $1");
+        korean = KOREAN_THEN_ENGLISH.matcher(korean).replaceAll("$1");
+        return AS_OF.matcher(korean).replaceAll("오프라인 자료 $1 기준")
                 .replace("pykrx export, adjusted prices", "pykrx 내보내기 자료·수정주가")
                 .replace("yfinance export, dividend-adjusted prices", "yfinance 내보내기 자료·배당 반영 수정주가")
                 .replace("사업보고서 (annual)", "사업보고서").replace("반기보고서 (half-year)", "반기보고서")

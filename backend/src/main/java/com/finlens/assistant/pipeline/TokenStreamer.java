@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Streams text we wrote ourselves word by word, like a model: a token event per word, a few words per event-loop
@@ -15,13 +16,15 @@ import java.util.List;
  */
 final class TokenStreamer {
 
+    private static final Pattern WORD_START = Pattern.compile("(?<=\\s)(?=\\S)");
+
     private static final int WORDS_PER_TURN = 8;
 
     private TokenStreamer() {
     }
 
     static Future<String> stream(Vertx vertx, String text, AnswerSink sink, Cancellation cancellation) {
-        List<String> words = List.of(text.split("(?<=\\s)(?=\\S)"));
+        List<String> words = List.of(WORD_START.split(text));
         Promise<String> sent = Promise.promise();
         Context context = vertx.getOrCreateContext();
         context.runOnContext(v -> next(context, words, 0, new StringBuilder(), sink, cancellation, sent));
