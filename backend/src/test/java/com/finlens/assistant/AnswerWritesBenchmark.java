@@ -62,7 +62,7 @@ class AnswerWritesBenchmark {
                 report(measured, "finish", measure(vertx, i -> repository.finish(answers[i], "삼성전자의 주가는 7만 원입니다.",
                         Message.Status.complete, "{\"sources\":[],\"flags\":[]}", Instant.now())));
                 report(measured, "usage openWithin", measure(vertx, i -> usage.openWithin(user, conversations[i],
-                        Integer.MAX_VALUE, Instant.now()).map(id -> usageIds[i] = id)));
+                        Instant.EPOCH, Integer.MAX_VALUE, Instant.now()).map(id -> usageIds[i] = id)));
                 report(measured, "usage close", measure(vertx, i -> usage.close(usageIds[i], new UsageRecord(
                         "completed", "openai", "bench", 10, 20, true, 5, 50, 0.0001))));
                 report(measured, "messages (read back)", measure(vertx, i -> repository.messages(conversations[i])));

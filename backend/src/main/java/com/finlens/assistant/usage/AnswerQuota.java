@@ -10,9 +10,8 @@ import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
- * Per-user daily answer quota over a {@link UsageStore}. Days are UTC; an answer counts on the day it started. The
- * limit is exact: a user's answers starting at the same instant are charged one after another to the day's counter,
- * and an answer past the limit is not recorded at all ({@link UsageStore#openWithin}).
+ * Per-user daily answer quota over a {@link UsageStore}. Days are UTC. The limit is exact: a user's answers starting
+ * at the same instant are counted one after another ({@link UsageStore#openWithin}).
  */
 public final class AnswerQuota {
 
@@ -27,19 +26,20 @@ public final class AnswerQuota {
     }
 
     public Future<QuotaStatus> status(long userId) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return store.countCharged(userId, today)
-                .map(used -> new QuotaStatus(config.dailyAnswers(), used, resetOf(today)));
+        Instant dayStart = dayStart();
+        return store.countCharged(userId, dayStart)
+                .map(used -> new QuotaStatus(config.dailyAnswers(), used, dayStart.plus(Duration.ofDays(1))));
     }
 
     /** Counts one answer, or fails with 429 {@code daily-quota-exhausted} when none is left today. */
     public Future<QuotaTicket> reserve(long userId, long conversationId) {
         Instant now = clock.instant();
-        return store.openWithin(userId, conversationId, config.dailyAnswers(), now).compose(id -> {
+        Instant dayStart = dayStart();
+        return store.openWithin(userId, conversationId, dayStart, config.dailyAnswers(), now).compose(id -> {
             if (id != null) {
                 return Future.succeededFuture(new QuotaTicket(id, userId));
             }
-            Instant resetsAt = resetOf(LocalDate.ofInstant(now, ZoneOffset.UTC));
+            Instant resetsAt = dayStart.plus(Duration.ofDays(1));
             long seconds = Math.max(1, Duration.between(now, resetsAt).toSeconds());
             return Future.failedFuture(new ApiException(429, "daily-quota-exhausted", "Daily limit reached",
                     "You have used all " + config.dailyAnswers() + " answers for today. The limit resets at "
@@ -58,7 +58,7 @@ public final class AnswerQuota {
         return store.refund(ticket.usageId(), reason);
     }
 
-    private static Instant resetOf(LocalDate day) {
-        return day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    private Instant dayStart() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).atStartOfDay().toInstant(ZoneOffset.UTC);
     }
 }

@@ -2,8 +2,6 @@ package com.finlens.assistant.usage;
 
 import io.vertx.core.Future;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,15 +16,16 @@ public final class InMemoryUsageStore implements UsageStore {
     private final List<Line> lines = new ArrayList<>();
 
     @Override
-    public synchronized Future<Integer> countCharged(long userId, LocalDate day) {
+    public synchronized Future<Integer> countCharged(long userId, Instant since) {
         return Future.succeededFuture((int) lines.stream()
-                .filter(l -> l.userId() == userId && dayOf(l.startedAt()).equals(day) && !l.status().equals("refunded"))
+                .filter(l -> l.userId() == userId && !l.startedAt().isBefore(since) && !l.status().equals("refunded"))
                 .count());
     }
 
     @Override
-    public synchronized Future<Long> openWithin(long userId, long conversationId, int limit, Instant startedAt) {
-        if (countCharged(userId, dayOf(startedAt)).result() >= limit) {
+    public synchronized Future<Long> openWithin(long userId, long conversationId, Instant since, int limit,
+                                                Instant startedAt) {
+        if (countCharged(userId, since).result() >= limit) {
             return Future.succeededFuture(null);
         }
         long id = lines.size() + 1;
@@ -45,16 +44,9 @@ public final class InMemoryUsageStore implements UsageStore {
     @Override
     public synchronized Future<Void> refund(long id, String reason) {
         Line line = lines.get((int) id - 1);
-        if (line.status().equals("refunded")) {
-            return Future.succeededFuture();
-        }
         lines.set((int) id - 1, new Line(id, line.userId(), line.conversationId(), line.startedAt(), "refunded",
                 line.usage(), reason));
         return Future.succeededFuture();
-    }
-
-    private static LocalDate dayOf(Instant instant) {
-        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
     }
 
     public synchronized List<Line> lines() {
