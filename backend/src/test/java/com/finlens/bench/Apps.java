@@ -27,17 +27,20 @@ final class Apps {
 
     record Running(Process process, int port, double secondsToReady, Path log) implements AutoCloseable {
 
-        long rssMiB() {
+        /** Resident memory now and its peak since start, in MiB ({@code VmRSS} and {@code VmHWM}), or -1 each. */
+        long[] rssAndPeakMiB() {
+            long[] mib = {-1, -1};
             try {
                 for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
-                    if (line.startsWith("VmRSS:")) {
-                        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                    int at = line.startsWith("VmRSS:") ? 0 : line.startsWith("VmHWM:") ? 1 : -1;
+                    if (at >= 0) {
+                        mib[at] = Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
                     }
                 }
             } catch (IOException e) {
-                return -1;
+                return mib;
             }
-            return -1;
+            return mib;
         }
 
         @Override

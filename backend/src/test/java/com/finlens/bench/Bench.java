@@ -41,7 +41,8 @@ public final class Bench {
             .toAbsolutePath();
     private final Table table = new Table();
     private final String loadAtStart = loadAverage();
-    private final List<Long> rss = new ArrayList<>();
+    /** Per Finlens process: resident memory after its load and its peak during it, MiB. */
+    private final List<long[]> rss = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
         String report = new Bench().run();
@@ -67,7 +68,7 @@ public final class Bench {
                     attempt("offline pipeline", () -> pipeline(vertx, app));
                 }
                 if (offline != null) {
-                    rss.add(offline.rssMiB());
+                    rss.add(offline.rssAndPeakMiB());
                 }
             } finally {
                 if (offline != null) {
@@ -82,7 +83,10 @@ public final class Bench {
             }
             if (!rss.isEmpty()) {
                 table.add(new Table.Row("RSS after the load above (heap " + heapFlag() + ")", "MiB",
-                        List.of((double) rss.stream().mapToLong(Long::longValue).max().orElse(-1)), List.of(),
+                        List.of((double) rss.stream().mapToLong(r -> r[0]).max().orElse(-1)), List.of(),
+                        List.of(), 0, List.of()));
+                table.add(new Table.Row("peak RSS during the load above (VmHWM)", "MiB",
+                        List.of((double) rss.stream().mapToLong(r -> r[1]).max().orElse(-1)), List.of(),
                         List.of(), 0, List.of()));
             }
         } finally {
@@ -141,7 +145,7 @@ public final class Bench {
                 String[] g = GETS.get(i);
                 results.get(i).add(Wrk.run(base + g[1], connections, seconds, g[2].equals("yes") ? cookie : null));
             }
-            rss.add(app.rssMiB());
+            rss.add(app.rssAndPeakMiB());
         }
         table.add(row("bare Vert.x hello, one verticle per core (baseline)", baseline, baseline));
         for (int i = 0; i < GETS.size(); i++) {
@@ -195,7 +199,7 @@ public final class Bench {
                     table.add(streamRow("streaming: added first-token latency, through nginx",
                             new StreamLoad(vertx, "127.0.0.1", nginx.port(), app.port(), session), stub));
                 }
-                rss.add(app.rssMiB());
+                rss.add(app.rssAndPeakMiB());
             }
         }
     }
