@@ -25,22 +25,31 @@ final class Apps {
     /** The image's environment for the native libraries (backend/Dockerfile: fewer glibc malloc arenas). */
     private static final Map<String, String> IMAGE_ENV = Map.of("MALLOC_ARENA_MAX", "2");
 
+    /** A process's resident memory now and its peak since it started ({@code VmRSS}, {@code VmHWM}), MiB or -1. */
+    record Memory(long rssMiB, long peakMiB) {
+    }
+
     record Running(Process process, int port, double secondsToReady, Path log) implements AutoCloseable {
 
-        /** Resident memory now and its peak since start, in MiB ({@code VmRSS} and {@code VmHWM}), or -1 each. */
-        long[] rssAndPeakMiB() {
-            long[] mib = {-1, -1};
+        Memory memory() {
+            long rss = -1;
+            long peak = -1;
             try {
                 for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
-                    int at = line.startsWith("VmRSS:") ? 0 : line.startsWith("VmHWM:") ? 1 : -1;
-                    if (at >= 0) {
-                        mib[at] = Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                    if (line.startsWith("VmRSS:")) {
+                        rss = kibToMib(line);
+                    } else if (line.startsWith("VmHWM:")) {
+                        peak = kibToMib(line);
                     }
                 }
             } catch (IOException e) {
-                return mib;
+                // the process is gone: both stay unknown
             }
-            return mib;
+            return new Memory(rss, peak);
+        }
+
+        private static long kibToMib(String statusLine) {
+            return Long.parseLong(statusLine.replaceAll("[^0-9]", "")) / 1024;
         }
 
         @Override

@@ -14,6 +14,11 @@ import java.util.Set;
  * embedded defaults, each scenario run {@code bench.runs} times, one table with medians, spreads and the ratio to
  * the hello measured in the same run. Prints figures; never asserts them.
  *
+ * <p>The answer scenarios run one unmeasured warm-up round at full concurrency before the timed ones. A freshly
+ * started JVM spends its first minutes compiling, and on two cores the JIT threads then take as much CPU as serving:
+ * measured from the first round, the tail said more about the compiler than about the server, which runs for days
+ * (the direct streaming row, timed first, had a p99 about twice the nginx row's). Start-up is the start rows' job.
+ *
  * <p>System properties: bench.runs (3), bench.seconds (10), bench.connections (64), bench.streams (500),
  * bench.pipeline (50), bench.scenarios (all, or a comma list of: gets, streaming, pipeline, upstream, start),
  * bench.jar (backend/target/finlens.jar), bench.jvm (extra Finlens JVM flags, space-separated), bench.work
@@ -41,8 +46,7 @@ public final class Bench {
             .toAbsolutePath();
     private final Table table = new Table();
     private final String loadAtStart = loadAverage();
-    /** Per Finlens process: resident memory after its load and its peak during it, MiB. */
-    private final List<long[]> rss = new ArrayList<>();
+    private final List<Apps.Memory> rss = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
         String report = new Bench().run();
@@ -68,7 +72,7 @@ public final class Bench {
                     attempt("offline pipeline", () -> pipeline(vertx, app));
                 }
                 if (offline != null) {
-                    rss.add(offline.rssAndPeakMiB());
+                    rss.add(offline.memory());
                 }
             } finally {
                 if (offline != null) {
@@ -83,10 +87,10 @@ public final class Bench {
             }
             if (!rss.isEmpty()) {
                 table.add(new Table.Row("RSS after the load above (heap " + heapFlag() + ")", "MiB",
-                        List.of((double) rss.stream().mapToLong(r -> r[0]).max().orElse(-1)), List.of(),
+                        List.of((double) rss.stream().mapToLong(Apps.Memory::rssMiB).max().orElse(-1)), List.of(),
                         List.of(), 0, List.of()));
                 table.add(new Table.Row("peak RSS during the load above (VmHWM)", "MiB",
-                        List.of((double) rss.stream().mapToLong(r -> r[1]).max().orElse(-1)), List.of(),
+                        List.of((double) rss.stream().mapToLong(Apps.Memory::peakMiB).max().orElse(-1)), List.of(),
                         List.of(), 0, List.of()));
             }
         } finally {
@@ -145,7 +149,7 @@ public final class Bench {
                 String[] g = GETS.get(i);
                 results.get(i).add(Wrk.run(base + g[1], connections, seconds, g[2].equals("yes") ? cookie : null));
             }
-            rss.add(app.rssAndPeakMiB());
+            rss.add(app.memory());
         }
         table.add(row("bare Vert.x hello, one verticle per core (baseline)", baseline, baseline));
         for (int i = 0; i < GETS.size(); i++) {
@@ -168,7 +172,7 @@ public final class Bench {
     private void pipeline(Vertx vertx, Apps.Running app) throws Exception {
         StreamLoad load = new StreamLoad(vertx, "127.0.0.1", app.port(),
                 SignIn.as("http://127.0.0.1:" + app.port(), "bench-pipeline@example.com"));
-        warmUp(() -> load.run(pipeline, "삼성전자 주가 알려줘", null));
+        load.run(pipeline, "삼성전자 주가 알려줘", null); // the warm-up round (class comment)
         List<Double> rates = new ArrayList<>();
         List<Double> latencies = new ArrayList<>();
         long errors = 0;
@@ -193,13 +197,13 @@ public final class Bench {
             try (app; Nginx nginx = Nginx.startIfInstalled(runDir, app.port())) {
                 StreamLoad.Session session = SignIn.as("http://127.0.0.1:" + app.port(), "bench-stream@example.com");
                 StreamLoad direct = new StreamLoad(vertx, "127.0.0.1", app.port(), session);
-                warmUp(() -> direct.run(streams, "삼성전자 주가 알려줘", stub::firstTokenNanos));
+                direct.run(streams, "삼성전자 주가 알려줘", stub::firstTokenNanos); // the warm-up round (class comment)
                 table.add(streamRow("streaming: added first-token latency, direct", direct, stub));
                 if (nginx != null) {
                     table.add(streamRow("streaming: added first-token latency, through nginx",
                             new StreamLoad(vertx, "127.0.0.1", nginx.port(), app.port(), session), stub));
                 }
-                rss.add(app.rssAndPeakMiB());
+                rss.add(app.memory());
             }
         }
     }
@@ -217,16 +221,6 @@ public final class Bench {
         return new Table.Row(name + ", " + streams + " concurrent answers", "ms (p50)", medians,
                 List.of(Table.percentile(firstTokens, 50)), List.of(Table.percentile(firstTokens, 99)), errors,
                 List.of());
-    }
-
-    /**
-     * One unmeasured round at full concurrency before the timed ones. A freshly started JVM spends its first minutes
-     * compiling, and on two cores the JIT threads then take as much CPU as serving: measured from the first round,
-     * the tail said more about the compiler than about the server, which runs for days (the direct streaming row,
-     * timed first, had a p99 about twice the nginx row's timed after it). Start-up cost is the start rows' job.
-     */
-    private static void warmUp(java.util.concurrent.Callable<StreamLoad.Result> round) throws Exception {
-        round.call();
     }
 
     private void upstream(Vertx vertx) throws Exception {
