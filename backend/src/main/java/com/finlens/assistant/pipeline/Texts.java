@@ -11,7 +11,7 @@ final class Texts {
     // Compiled once: source labels are translated for every source of every answer.
     private static final Pattern KOREAN_BEFORE_ENGLISH = Pattern.compile("[가-힣]+ / ([a-z][a-z .]*[a-z.])");
     private static final Pattern RECORDED = Pattern.compile(
-            "\\((?:offline data recorded|bundled snapshot recorded (?:on )?)(\\S+)\\)");
+            "\\((?:offline data recorded|bundled snapshot recorded(?: on)?) (\\S+)\\)");
     private static final Pattern CHUNK = Pattern.compile("\\bchunk (\\d+)");
     private static final Pattern KOREAN_THEN_ENGLISH = Pattern.compile("([가-힣]+) / [a-z][a-z .]*[a-z.]");
     private static final Pattern AS_OF = Pattern.compile("offline data as of (\\S+)");
