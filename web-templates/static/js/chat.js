@@ -25,6 +25,7 @@ const csrf = document.querySelector('meta[name="csrf-token"]')?.content;
 let conversationId = main.dataset.conversationId || null;
 let controller = null;
 let lastQuestion = '';
+let answering = null; // the answer under way: a promise that settles once it has ended
 
 function headers() {
   return { 'Content-Type': 'application/json', Accept: 'text/event-stream', 'X-CSRF-Token': csrf };
@@ -52,8 +53,8 @@ const view = createChatView({
   text,
   renderer,
   // The user's own question again, about the company they picked (never the clarifying sentence).
-  onChoose: (candidate) => submit(askAboutCandidate(lastQuestion, candidate)),
-  onRetry: (asked) => submit({ content: asked }),
+  onChoose: (candidate) => askNext(askAboutCandidate(lastQuestion, candidate)),
+  onRetry: (asked) => askNext({ content: asked }),
   onCopy: (answer) => navigator.clipboard.writeText(answer),
   onWatch: watchCompany,
   // An answer about a price carries its company's chart, the one the company page draws (loaded when first needed).
@@ -138,8 +139,19 @@ async function ask(body) {
   }
 }
 
-async function submit(body) {
-  if (controller) return;
+/** Asks, unless an answer is under way; the returned promise settles when that answer has ended. */
+function submit(body) {
+  if (!answering) answering = answer(body).finally(() => { answering = null; });
+  return answering;
+}
+
+// A choice or retry button can be clicked while its own answer is still finishing (the candidates arrive before
+// the answer's end): the click then asks right after that answer, instead of being dropped.
+function askNext(body) {
+  (answering ?? Promise.resolve()).then(() => submit(body));
+}
+
+async function answer(body) {
   lastQuestion = body.content;
   send.disabled = true;
   stop.hidden = false;
