@@ -16,7 +16,9 @@ import java.io.UncheckedIOException;
  * hold on to the largest buffers any inference ever needed (tens of MiB for a batch of long chunks, resident for the
  * life of the process); without them each inference allocates and frees its own: about 30 MiB less RSS after an
  * upload-sized batch, with no speed difference the busy 2-core machine could tell from its noise
- * (docs/benchmarks.md). Same weights, tokenizer and mean pooling as LangChain4j's own
+ * (docs/benchmarks.md). Its worker threads also sleep between inferences instead of spinning: for questions
+ * embedded one at a time, spinning burnt a third of each inference's CPU (21 ms per question, 14 ms without), CPU
+ * the event loops of a 2-core machine need; bursts that keep the threads busy showed no difference either way. Same weights, tokenizer and mean pooling as LangChain4j's own
  * {@code AllMiniLmL6V2QuantizedEmbeddingModel}.
  */
 final class MiniLmModel extends AbstractInProcessEmbeddingModel {
@@ -37,6 +39,7 @@ final class MiniLmModel extends AbstractInProcessEmbeddingModel {
              OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setCPUArenaAllocator(false);
             options.setMemoryPatternOptimization(false);
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             OrtSession session = environment.createSession(model.readAllBytes(), options);
             return new MiniLmModel(new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN));
