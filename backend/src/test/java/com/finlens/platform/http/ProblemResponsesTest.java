@@ -7,6 +7,7 @@ import com.finlens.testing.TestApp;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,21 @@ class ProblemResponsesTest {
         assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(response.getHeader("X-Frame-Options")).isEqualTo("DENY");
         assertThat(response.getHeader("X-Request-Id")).isNotBlank();
+        assertThat(response.getHeader("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
+        assertThat(response.getHeader("Permissions-Policy")).contains("camera=()");
+    }
+
+    @Test
+    @DisplayName("A JSON response is no document: its policy allows nothing, and it is never framed or sniffed")
+    void jsonSecurityHeaders() {
+        for (String path : List.of("/api/v1/session", "/api/v1/no-such-thing", "/health/live")) {
+            HttpResponse<Buffer> response = TestApp.await(SharedApp.get().client().get(path).send());
+            assertThat(response.getHeader("Content-Security-Policy")).as(path)
+                    .isEqualTo("default-src 'none'; frame-ancestors 'none'");
+            assertThat(response.getHeader("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+            assertThat(response.getHeader("X-Frame-Options")).as(path).isEqualTo("DENY");
+            assertThat(response.getHeader("Permissions-Policy")).as(path).isNull();
+        }
     }
 
     @Test
