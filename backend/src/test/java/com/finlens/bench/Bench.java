@@ -232,7 +232,7 @@ public final class Bench {
 
     private static String heapFlag() {
         return String.join(" ", Apps.JVM_FLAGS.stream()
-                .filter(f -> f.startsWith("-Xms") || f.startsWith("-Xmx") || f.matches("-XX:\\+Use\\w+GC")).toList());
+                .filter(f -> f.matches("-Xm[sxn].*") || f.matches("-XX:\\+Use\\w+GC")).toList());
     }
 
     private String machine() {
