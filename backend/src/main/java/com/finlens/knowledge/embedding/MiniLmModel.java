@@ -18,8 +18,8 @@ import java.io.UncheckedIOException;
  * upload-sized batch, with no speed difference the busy 2-core machine could tell from its noise
  * (docs/benchmarks.md). Its worker threads also sleep between inferences instead of spinning: for questions
  * embedded one at a time, spinning burnt a third of each inference's CPU (21 ms per question, 14 ms without), CPU
- * the event loops of a 2-core machine need; bursts that keep the threads busy showed no difference either way. Same weights, tokenizer and mean pooling as LangChain4j's own
- * {@code AllMiniLmL6V2QuantizedEmbeddingModel}.
+ * the event loops of a 2-core machine need; bursts that keep the threads busy showed no difference either way.
+ * Same weights, tokenizer and mean pooling as LangChain4j's own {@code AllMiniLmL6V2QuantizedEmbeddingModel}.
  */
 final class MiniLmModel extends AbstractInProcessEmbeddingModel {
 

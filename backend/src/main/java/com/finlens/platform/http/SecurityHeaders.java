@@ -27,15 +27,13 @@ public final class SecurityHeaders implements Handler<RoutingContext> {
     private static final CharSequence CSP_NAME = HttpHeaders.createOptimized("Content-Security-Policy");
     private static final CharSequence CSP_VALUE = HttpHeaders.createOptimized(CSP);
     private static final CharSequence DOCS_CSP_VALUE = HttpHeaders.createOptimized(DOCS_CSP);
-    static final String JSON_CSP = "default-src 'none'; frame-ancestors 'none'";
-    private static final CharSequence JSON_CSP_VALUE = HttpHeaders.createOptimized(JSON_CSP);
+    private static final CharSequence JSON_CSP_VALUE =
+            HttpHeaders.createOptimized("default-src 'none'; frame-ancestors 'none'");
     /** Names and values encoded once (with their hashes), not per response. */
-    private static final CharSequence[][] FOR_JSON = optimized(new String[][] {
+    private static final CharSequence[][] EVERY_RESPONSE = optimized(new String[][] {
         {"X-Content-Type-Options", "nosniff"},
         {"X-Frame-Options", "DENY"}});
-    private static final CharSequence[][] FOR_PAGES = optimized(new String[][] {
-        {"X-Content-Type-Options", "nosniff"},
-        {"X-Frame-Options", "DENY"},
+    private static final CharSequence[][] PAGES_ONLY = optimized(new String[][] {
         {"Referrer-Policy", "strict-origin-when-cross-origin"},
         {"Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"},
         {"Cross-Origin-Opener-Policy", "same-origin"}});
@@ -68,13 +66,21 @@ public final class SecurityHeaders implements Handler<RoutingContext> {
         // add, not set: this runs first on a fresh response, so there is nothing to replace (set looks first).
         MultiMap headers = ctx.response().headers();
         String path = ctx.request().path();
-        boolean json = path.startsWith("/api/") || path.startsWith("/health/");
-        headers.add(CSP_NAME, json ? JSON_CSP_VALUE : path.startsWith(DOCS_PATH) ? DOCS_CSP_VALUE : CSP_VALUE);
-        for (CharSequence[] header : json ? FOR_JSON : FOR_PAGES) {
-            headers.add(header[0], header[1]);
+        add(headers, EVERY_RESPONSE);
+        if (path.startsWith("/api/") || path.startsWith("/health/")) {
+            headers.add(CSP_NAME, JSON_CSP_VALUE);
+        } else {
+            headers.add(CSP_NAME, path.startsWith(DOCS_PATH) ? DOCS_CSP_VALUE : CSP_VALUE);
+            add(headers, PAGES_ONLY);
         }
         if (https) {
             headers.add(HSTS[0], HSTS[1]);
+        }
+    }
+
+    private static void add(MultiMap headers, CharSequence[][] pairs) {
+        for (CharSequence[] header : pairs) {
+            headers.add(header[0], header[1]);
         }
     }
 
