@@ -48,6 +48,17 @@ final class Apps {
             return new Memory(rss, peak);
         }
 
+        /** "native epoll" or "NIO", as the process's log says it started; "unknown" when it does not say. */
+        String transport() {
+            try {
+                String text = Files.readString(log);
+                return text.contains(" on native epoll transport") ? "native epoll"
+                        : text.contains(" on NIO transport") ? "NIO" : "unknown";
+            } catch (IOException e) {
+                return "unknown";
+            }
+        }
+
         private static long kibToMib(String statusLine) {
             return Long.parseLong(statusLine.replaceAll("[^0-9]", "")) / 1024;
         }

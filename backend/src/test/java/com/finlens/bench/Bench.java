@@ -47,6 +47,7 @@ public final class Bench {
     private final Table table = new Table();
     private final String loadAtStart = loadAverage();
     private final List<Apps.Memory> rss = new ArrayList<>();
+    private String transports = "";
 
     public static void main(String[] args) throws Exception {
         String report = new Bench().run();
@@ -133,6 +134,7 @@ public final class Bench {
     }
 
     private void gets(Apps.Running hello, Apps.Running app) throws Exception {
+        transports = "hello on " + hello.transport() + ", Finlens on " + app.transport() + " transport";
         String base = "http://127.0.0.1:" + app.port();
         String cookie = SignIn.as(base, "bench-gets@example.com").cookie();
         List<Wrk.Result> baseline = new ArrayList<>();
@@ -240,7 +242,8 @@ public final class Bench {
                 + " cores, load average " + loadAtStart + " at the start and " + loadAverage() + " at the end, JDK "
                 + System.getProperty("java.version")
                 + " (" + System.getProperty("java.vendor") + "), Finlens JVM flags: " + heapFlag() + "; " + runs
-                + " run(s) of " + seconds + " s per HTTP scenario (wrk -t2 -c" + connections + ")";
+                + " run(s) of " + seconds + " s per HTTP scenario (wrk -t2 -c" + connections + ")"
+                + (transports.isEmpty() ? "" : "; " + transports);
     }
 
     private static String loadAverage() {

@@ -3,12 +3,13 @@ package com.finlens.bench;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerOptions;
 
 /**
  * The benchmark's yardstick: a bare Vert.x hello on the same Vert.x as Finlens, one verticle per core (the fastest
- * this framework serves a request on this machine). Run: {@code HelloBaseline <port>}; prints "ready" once listening.
+ * this framework serves a request on this machine). Run: {@code HelloBaseline <port>}; prints "ready on ... transport" once listening.
  */
 public final class HelloBaseline extends AbstractVerticle {
 
@@ -24,10 +25,12 @@ public final class HelloBaseline extends AbstractVerticle {
 
     public static void main(String[] args) {
         System.setProperty("bench.port", args[0]);
-        Vertx vertx = Vertx.vertx();
+        // The transport Finlens prefers too (App), so the two are compared on the same one.
+        Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
         vertx.deployVerticle(HelloBaseline::new,
                 new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors()))
-                .onSuccess(id -> System.out.println("ready"))
+                .onSuccess(id -> System.out.println("ready on " + (vertx.isNativeTransportEnabled()
+                        ? "native epoll" : "NIO") + " transport"))
                 .onFailure(e -> {
                     e.printStackTrace();
                     System.exit(1);

@@ -10,7 +10,12 @@ import java.util.HexFormat;
 /** Random tokens and their hashes. Tokens are stored only as SHA-256 hashes. */
 public final class Secrets {
 
-    private static final MessageDigest SHA256 = sha256Prototype();
+    /**
+     * One digest per thread, reused: asking the security providers for one ({@code getInstance}) on every signed-in
+     * request cost most of the hashing's time, and cloning one per call still allocated ~400 bytes per signed-in
+     * request (docs/benchmarks.md). {@code digest()} resets it, and a thread never hashes two values at once.
+     */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Secrets::newSha256);
 
     private final SecureRandom random = new SecureRandom();
 
@@ -22,22 +27,10 @@ public final class Secrets {
     }
 
     public static String sha256(String value) {
-        return HexFormat.of().formatHex(newSha256().digest(value.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(SHA256.get().digest(value.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /**
-     * A fresh digest copied from one made once: asking the security providers for one ({@code getInstance}) on every
-     * signed-in request cost most of the hashing's time (docs/benchmarks.md).
-     */
     private static MessageDigest newSha256() {
-        try {
-            return (MessageDigest) SHA256.clone();
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static MessageDigest sha256Prototype() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -17,7 +17,7 @@ public final class RequestLog implements Handler<RoutingContext>, AutoCloseable 
 
     private final AtomicLong sequence = new AtomicLong();
     private final String prefix = String.format("%08x", new SecureRandom().nextInt());
-    private final AccessLog accessLog = new AccessLog();
+    private final AccessLog accessLog = new AccessLog(System.err);
     private final boolean forwardedHeadersTrusted;
 
     /** Counted by every event loop at once: an adder, not one contended counter. */
