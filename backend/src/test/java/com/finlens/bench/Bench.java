@@ -134,7 +134,7 @@ public final class Bench {
     }
 
     private void gets(Apps.Running hello, Apps.Running app) throws Exception {
-        transports = "hello on " + hello.transport() + ", Finlens on " + app.transport() + " transport";
+        transports = "transport: hello " + hello.transport() + ", Finlens " + app.transport();
         String base = "http://127.0.0.1:" + app.port();
         String cookie = SignIn.as(base, "bench-gets@example.com").cookie();
         List<Wrk.Result> baseline = new ArrayList<>();
