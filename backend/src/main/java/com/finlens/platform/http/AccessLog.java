@@ -44,15 +44,15 @@ final class AccessLog implements AutoCloseable {
 
         void appendTo(Bytes out) {
             out.ascii(id).space().ascii(method.name()).space().escaped(path).space().number(status).space()
-                    .number(nanos / 1_000_000).ascii("ms ").ascii(client == null ? "-" : client.host());
+                    .number(nanos / 1_000_000).ascii("ms ").escaped(client == null ? "-" : client.host());
         }
     }
 
     /**
-     * A growing byte buffer the writer formats into. Only the request path comes from the client: it is written with
-     * every byte outside printable ASCII as %XX (as a URL would carry it; a literal "%" stays), so no request can put
-     * a line break or a terminal escape sequence into the log. The other parts are ASCII by construction (the request
-     * id is ours or matched a safe pattern).
+     * A growing byte buffer the writer formats into. What a client chose (the path; the address, when a proxy's
+     * X-Forwarded-For is trusted) is written with every byte outside printable ASCII as %XX (as a URL would carry it;
+     * a literal "%" stays), so no request can put a line break or a terminal escape sequence into the log. The
+     * other parts are ASCII by construction (the request id is ours or matched a safe pattern).
      */
     static final class Bytes {
 

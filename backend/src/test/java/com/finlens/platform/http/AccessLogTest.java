@@ -31,17 +31,18 @@ class AccessLogTest {
     }
 
     @Test
-    @DisplayName("A path's control characters and bytes outside ASCII are written as %XX, so no request can break a "
-            + "line or send a terminal escape; a literal percent sign stays as sent")
-    void pathIsEscaped() {
+    @DisplayName("A path's or a forwarded address's control characters and bytes outside ASCII are written as %XX, "
+            + "so no request can break a line or send a terminal escape; a literal percent sign stays as sent")
+    void clientTextIsEscaped() {
         // Netty reads the request line as ISO-8859-1: each char is one byte the client sent ("한" is ED 95 9C).
         String path = "/q/\u00ed\u0095\u009c\r\nFAKE 200\u001b[31m%41";
         try (AccessLog log = new AccessLog(new PrintStream(written, true, StandardCharsets.UTF_8))) {
-            log.write(new AccessLog.Line("abc-3", HttpMethod.GET, path, 404, 0, null));
+            log.write(new AccessLog.Line("abc-3", HttpMethod.GET, path, 404, 0,
+                    SocketAddress.inetSocketAddress(0, "10.0.0.1\u001b]0;owned\u0007")));
         }
         String line = written.toString(StandardCharsets.UTF_8);
         assertThat(line.lines()).hasSize(1);
-        assertThat(line).contains(" GET /q/%ED%95%9C%0D%0AFAKE%20200%1B[31m%41 404 0ms -");
+        assertThat(line).contains(" GET /q/%ED%95%9C%0D%0AFAKE%20200%1B[31m%41 404 0ms 10.0.0.1%1B]0;owned%07");
     }
 
     @Test
