@@ -149,8 +149,11 @@ public final class App {
         return port;
     }
 
-    /** "native epoll transport", or the NIO fallback with the reason the native library did not load. */
-    static String transport(Vertx vertx) {
+    /**
+     * "native epoll transport", or the NIO fallback with the reason the native library did not load (the startup log
+     * says it; the benchmark's hello says it the same way).
+     */
+    public static String transport(Vertx vertx) {
         return vertx.isNativeTransportEnabled() ? "native epoll transport"
                 : "NIO transport (native epoll unavailable: " + vertx.unavailableNativeTransportCause() + ")";
     }

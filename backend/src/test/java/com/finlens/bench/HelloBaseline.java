@@ -1,5 +1,6 @@
 package com.finlens.bench;
 
+import com.finlens.App;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
@@ -9,7 +10,8 @@ import io.vertx.core.http.HttpServerOptions;
 
 /**
  * The benchmark's yardstick: a bare Vert.x hello on the same Vert.x as Finlens, one verticle per core (the fastest
- * this framework serves a request on this machine). Run: {@code HelloBaseline <port>}; prints "ready on ... transport" once listening.
+ * this framework serves a request on this machine). Run: {@code HelloBaseline <port>}; prints "ready on" and its
+ * transport, as Finlens names it ({@link App#transport}), once listening.
  */
 public final class HelloBaseline extends AbstractVerticle {
 
@@ -29,8 +31,7 @@ public final class HelloBaseline extends AbstractVerticle {
         Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
         vertx.deployVerticle(HelloBaseline::new,
                 new DeploymentOptions().setInstances(Runtime.getRuntime().availableProcessors()))
-                .onSuccess(id -> System.out.println("ready on " + (vertx.isNativeTransportEnabled()
-                        ? "native epoll" : "NIO") + " transport"))
+                .onSuccess(id -> System.out.println("ready on " + App.transport(vertx)))
                 .onFailure(e -> {
                     e.printStackTrace();
                     System.exit(1);

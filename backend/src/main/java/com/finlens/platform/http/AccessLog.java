@@ -43,8 +43,8 @@ final class AccessLog implements AutoCloseable {
     record Line(String id, HttpMethod method, String path, int status, long nanos, SocketAddress client) {
 
         void appendTo(Bytes out) {
-            out.ascii(id).space().ascii(method.name()).space().escaped(path).space().number(status).space()
-                    .number(nanos / 1_000_000).ascii("ms ").escaped(client == null ? "-" : client.host());
+            out.ascii(id).ascii(' ').ascii(method.name()).ascii(' ').escaped(path).ascii(' ').number(status)
+                    .ascii(' ').number(nanos / 1_000_000).ascii("ms ").escaped(client == null ? "-" : client.host());
         }
     }
 
@@ -54,7 +54,7 @@ final class AccessLog implements AutoCloseable {
      * a literal "%" stays), so no request can put a line break or a terminal escape sequence into the log. The
      * other parts are ASCII by construction (the request id is ours or matched a safe pattern).
      */
-    static final class Bytes {
+    private static final class Bytes {
 
         private byte[] bytes = new byte[64 * 1024];
         private int length;
@@ -95,15 +95,9 @@ final class AccessLog implements AutoCloseable {
             return ascii(Long.toString(value));
         }
 
-        Bytes space() {
+        Bytes ascii(char c) {
             room(1);
-            bytes[length++] = ' ';
-            return this;
-        }
-
-        Bytes newline() {
-            room(1);
-            bytes[length++] = '\n';
+            bytes[length++] = (byte) c;
             return this;
         }
 
@@ -111,11 +105,6 @@ final class AccessLog implements AutoCloseable {
             out.write(bytes, 0, length);
             out.flush();
             length = 0;
-        }
-
-        @Override
-        public String toString() {
-            return new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
         }
 
         private void room(int more) {
@@ -170,7 +159,7 @@ final class AccessLog implements AutoCloseable {
             int taken = 0;
             while (taken < BATCH && (line = lines.poll()) != null) {
                 line.appendTo(batch.ascii(prefix));
-                batch.newline();
+                batch.ascii('\n');
                 taken++;
             }
             queued.addAndGet(-taken);
