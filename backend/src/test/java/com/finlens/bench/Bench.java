@@ -14,15 +14,17 @@ import java.util.Set;
  * embedded defaults, each scenario run {@code bench.runs} times, one table with medians, spreads and the ratio to
  * the hello measured in the same run. Prints figures; never asserts them.
  *
- * <p>The answer scenarios run one unmeasured warm-up round at full concurrency before the timed ones. A freshly
- * started JVM spends its first minutes compiling, and on two cores the JIT threads then take as much CPU as serving:
- * measured from the first round, the tail said more about the compiler than about the server, which runs for days
- * (the direct streaming row, timed first, had a p99 about twice the nginx row's). Start-up is the start rows' job.
+ * <p>The answer scenarios run unmeasured warm-up rounds at full concurrency for {@code bench.warmup} seconds before
+ * the timed ones, as wrk warms each GET up first. A freshly started JVM spends its first minutes compiling, and on
+ * two cores the JIT threads then take as much CPU as serving: an answer runs through far more code than a GET
+ * (Hibernate Reactive, the pipeline, the stream), and the offline pipeline went from 130 answers/s in its first ten
+ * rounds of 50 to 450-500 after a hundred (docs/benchmarks.md, session 11). Measured after one round, the figures
+ * said more about the compiler than about the server, which runs for days. Start-up is the start rows' job.
  *
- * <p>System properties: bench.runs (3), bench.seconds (10), bench.connections (64), bench.streams (500),
- * bench.pipeline (50), bench.scenarios (all, or a comma list of: gets, streaming, pipeline, upstream, start),
- * bench.jar (backend/target/finlens.jar), bench.jvm (extra Finlens JVM flags, space-separated), bench.work
- * (backend/target/bench), bench.env (K=V,K=V for every Finlens).
+ * <p>System properties: bench.runs (3), bench.seconds (10), bench.warmup (60), bench.connections (64),
+ * bench.streams (500), bench.pipeline (50), bench.scenarios (all, or a comma list of: gets, streaming, pipeline,
+ * upstream, start), bench.jar (backend/target/finlens.jar), bench.jvm (extra Finlens JVM flags, space-separated),
+ * bench.work (backend/target/bench), bench.env (K=V,K=V for every Finlens).
  */
 public final class Bench {
 
@@ -35,6 +37,7 @@ public final class Bench {
 
     private final int runs = Integer.getInteger("bench.runs", 3);
     private final int seconds = Integer.getInteger("bench.seconds", 10);
+    private final int warmupSeconds = Integer.getInteger("bench.warmup", 60);
     private final int connections = Integer.getInteger("bench.connections", 64);
     private final int streams = Integer.getInteger("bench.streams", 500);
     private final int pipeline = Integer.getInteger("bench.pipeline", 50);
@@ -174,7 +177,7 @@ public final class Bench {
     private void pipeline(Vertx vertx, Apps.Running app) throws Exception {
         StreamLoad load = new StreamLoad(vertx, "127.0.0.1", app.port(),
                 SignIn.as("http://127.0.0.1:" + app.port(), "bench-pipeline@example.com"));
-        load.run(pipeline, "삼성전자 주가 알려줘", null); // the warm-up round (class comment)
+        warmUp(() -> load.run(pipeline, "삼성전자 주가 알려줘", null));
         List<Double> rates = new ArrayList<>();
         List<Double> latencies = new ArrayList<>();
         long errors = 0;
@@ -199,7 +202,7 @@ public final class Bench {
             try (app; Nginx nginx = Nginx.startIfInstalled(runDir, app.port())) {
                 StreamLoad.Session session = SignIn.as("http://127.0.0.1:" + app.port(), "bench-stream@example.com");
                 StreamLoad direct = new StreamLoad(vertx, "127.0.0.1", app.port(), session);
-                direct.run(streams, "삼성전자 주가 알려줘", stub::firstTokenNanos); // the warm-up round (class comment)
+                warmUp(() -> direct.run(streams, "삼성전자 주가 알려줘", stub::firstTokenNanos));
                 table.add(streamRow("streaming: added first-token latency, direct", direct, stub));
                 if (nginx != null) {
                     table.add(streamRow("streaming: added first-token latency, through nginx",
@@ -208,6 +211,14 @@ public final class Bench {
                 rss.add(app.memory());
             }
         }
+    }
+
+    /** Unmeasured rounds for {@code bench.warmup} seconds, at least one (class comment). */
+    private void warmUp(Scenario round) throws Exception {
+        long until = System.nanoTime() + warmupSeconds * 1_000_000_000L;
+        do {
+            round.run();
+        } while (System.nanoTime() < until);
     }
 
     private Table.Row streamRow(String name, StreamLoad load, LlmStub stub) throws Exception {

@@ -3,7 +3,6 @@ package com.finlens.bench;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
@@ -31,6 +30,8 @@ final class StreamLoad {
     private final int port;
     private final int readBackPort;
     private final Session session;
+    private final java.net.http.HttpClient setUp = java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
 
     record Session(String cookie, String csrfToken) {
     }
@@ -54,8 +55,8 @@ final class StreamLoad {
         try {
             List<Long> conversations = new ArrayList<>();
             for (int i = 0; i < concurrency; i++) {
-                conversations.add(new JsonObject(sendOrRetry(client, port, HttpMethod.POST, "/api/v1/conversations",
-                        new JsonObject())).getLong("id"));
+                conversations.add(new JsonObject(sendOrRetry(port, "POST", "/api/v1/conversations", "{}"))
+                        .getLong("id"));
             }
             List<Future<double[]>> answers = new ArrayList<>();
             long started = System.nanoTime();
@@ -77,13 +78,10 @@ final class StreamLoad {
                 }
             }
             int stored = 0;
-            // Fresh connections for the read-back, straight to the server: a proxy may keep a finished stream's
-            // connection busy a while, and what was stored does not depend on the way the answer went.
-            client.close();
-            client = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(host).setDefaultPort(readBackPort)
-                    .setMaxPoolSize(8).setKeepAlive(true));
+            // Straight to the server: a proxy may keep a finished stream's connection busy a while, and what was
+            // stored does not depend on the way the answer went.
             for (long id : conversations) {
-                if (sendOrRetry(client, readBackPort, HttpMethod.GET, "/api/v1/conversations/" + id + "/messages", null)
+                if (sendOrRetry(readBackPort, "GET", "/api/v1/conversations/" + id + "/messages", null)
                         .contains("\"status\":\"complete\"")) {
                     stored++;
                 }
@@ -95,30 +93,34 @@ final class StreamLoad {
     }
 
     /**
-     * One request of the set-up or the read-back. Now and then such a request got no answer at all (it never reached
-     * the server, whose access log has no line for it: the client's pooled connection had gone stale), which hung
-     * the run; it is given up after {@link #REQUEST_TIMEOUT_MILLIS} and sent once more on a fresh client. A retried
-     * creation can leave one unused conversation behind, which changes no figure.
+     * One request of the set-up or the read-back, one at a time on the JDK's client. (On a Vert.x client, one such
+     * request in a few thousand never completed although the server had answered it: its access-log line, its bytes
+     * acknowledged on the socket; 20 s lost each time, a third of a warm-up.) A request without an answer in
+     * {@link #REQUEST_TIMEOUT_MILLIS} is said on stderr and sent once more; a retried creation can leave one unused
+     * conversation behind, which changes no figure.
      */
-    private String sendOrRetry(HttpClient client, int toPort, HttpMethod method, String path, JsonObject body)
-            throws Exception {
+    private String sendOrRetry(int toPort, String method, String path, String body) throws Exception {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://" + host + ":" + toPort + path))
+                .timeout(java.time.Duration.ofMillis(REQUEST_TIMEOUT_MILLIS))
+                .header("Cookie", session.cookie())
+                .header("X-CSRF-Token", session.csrfToken())
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        java.net.http.HttpResponse<String> response;
         try {
-            return send(client, method, path, body).toCompletionStage().toCompletableFuture()
-                    .get(REQUEST_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
-            if (e instanceof java.util.concurrent.ExecutionException
-                    && !(e.getCause() instanceof java.util.concurrent.TimeoutException)
-                    && !(e.getCause() instanceof io.vertx.core.http.HttpClosedException)) {
-                throw e;
-            }
-            HttpClient fresh = vertx.createHttpClient(new HttpClientOptions().setDefaultHost(host)
-                    .setDefaultPort(toPort));
-            try {
-                return await(send(fresh, method, path, body));
-            } finally {
-                fresh.close();
-            }
+            response = setUp.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (java.net.http.HttpTimeoutException e) {
+            System.err.println(method + " " + path + " got no answer in " + REQUEST_TIMEOUT_MILLIS + " ms; once more");
+            response = setUp.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
         }
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body();
     }
 
     private Future<double[]> ask(HttpClient client, long conversation, String content, String marker,
@@ -161,14 +163,6 @@ final class StreamLoad {
                     resp.endHandler(v -> done.tryFail("stream ended without done"));
                 });
         return done.future();
-    }
-
-    private Future<String> send(HttpClient client, HttpMethod method, String path, JsonObject body) {
-        return client.request(options(method, path).setConnectTimeout(REQUEST_TIMEOUT_MILLIS)
-                        .setIdleTimeout(REQUEST_TIMEOUT_MILLIS)).compose(req -> body == null ? req.send()
-                : req.send(body.toBuffer())).compose(resp -> resp.body().map(Buffer::toString).compose(text ->
-                resp.statusCode() < 300 ? Future.succeededFuture(text)
-                        : Future.failedFuture(method + " " + path + " answered " + resp.statusCode() + ": " + text)));
     }
 
     private RequestOptions options(HttpMethod method, String path) {

@@ -108,7 +108,7 @@ public final class Database implements AutoCloseable {
                 .applySettings(configuration.getProperties())
                 .addService(VertxInstance.class, (VertxInstance) () -> vertx);
         SessionFactory factory = configuration.buildSessionFactory(registry.build());
-        return new SessionPerUnitOfWork(factory.unwrap(Mutiny.SessionFactory.class));
+        return new SessionPerUnitOfWork(vertx, factory.unwrap(Mutiny.SessionFactory.class));
     }
 
     public Mutiny.SessionFactory sessionFactory() {

@@ -1,6 +1,7 @@
 package com.finlens.platform.db;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -25,15 +26,17 @@ final class SessionPerUnitOfWork implements Mutiny.SessionFactory {
     /** How long a unit may work on its connection, closing the session included. */
     static final Duration UNIT_OF_WORK_LIMIT = Duration.ofSeconds(15);
 
+    private final Vertx vertx;
     private final Mutiny.SessionFactory delegate;
     private final Duration waitLimit;
     private final Duration workLimit;
 
-    SessionPerUnitOfWork(Mutiny.SessionFactory delegate) {
-        this(delegate, CONNECTION_WAIT_LIMIT, UNIT_OF_WORK_LIMIT);
+    SessionPerUnitOfWork(Vertx vertx, Mutiny.SessionFactory delegate) {
+        this(vertx, delegate, CONNECTION_WAIT_LIMIT, UNIT_OF_WORK_LIMIT);
     }
 
-    SessionPerUnitOfWork(Mutiny.SessionFactory delegate, Duration waitLimit, Duration workLimit) {
+    SessionPerUnitOfWork(Vertx vertx, Mutiny.SessionFactory delegate, Duration waitLimit, Duration workLimit) {
+        this.vertx = vertx;
         this.delegate = delegate;
         this.waitLimit = waitLimit;
         this.workLimit = workLimit;
@@ -41,12 +44,12 @@ final class SessionPerUnitOfWork implements Mutiny.SessionFactory {
 
     @Override
     public <T> Uni<T> withSession(Function<Mutiny.Session, Uni<T>> work) {
-        return BoundedUnitOfWork.run(delegate.openSession(), work, Mutiny.Session::close, waitLimit, workLimit);
+        return BoundedUnitOfWork.run(vertx, delegate.openSession(), work, Mutiny.Session::close, waitLimit, workLimit);
     }
 
     @Override
     public <T> Uni<T> withSession(String tenantId, Function<Mutiny.Session, Uni<T>> work) {
-        return BoundedUnitOfWork.run(delegate.openSession(tenantId), work, Mutiny.Session::close, waitLimit,
+        return BoundedUnitOfWork.run(vertx, delegate.openSession(tenantId), work, Mutiny.Session::close, waitLimit,
                 workLimit);
     }
 
@@ -62,14 +65,14 @@ final class SessionPerUnitOfWork implements Mutiny.SessionFactory {
 
     @Override
     public <T> Uni<T> withStatelessSession(Function<Mutiny.StatelessSession, Uni<T>> work) {
-        return BoundedUnitOfWork.run(delegate.openStatelessSession(), work, Mutiny.StatelessSession::close,
+        return BoundedUnitOfWork.run(vertx, delegate.openStatelessSession(), work, Mutiny.StatelessSession::close,
                 waitLimit, workLimit);
     }
 
     @Override
     public <T> Uni<T> withStatelessSession(String tenantId, Function<Mutiny.StatelessSession, Uni<T>> work) {
-        return BoundedUnitOfWork.run(delegate.openStatelessSession(tenantId), work, Mutiny.StatelessSession::close,
-                waitLimit, workLimit);
+        return BoundedUnitOfWork.run(vertx, delegate.openStatelessSession(tenantId), work,
+                Mutiny.StatelessSession::close, waitLimit, workLimit);
     }
 
     @Override

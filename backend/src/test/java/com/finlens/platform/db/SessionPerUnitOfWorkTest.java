@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hibernate.reactive.mutiny.Mutiny;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -18,26 +19,27 @@ class SessionPerUnitOfWorkTest {
 
     private static final Duration AWAIT = Duration.ofSeconds(10);
 
+    private final Vertx vertx = Vertx.vertx();
     private final AtomicInteger closed = new AtomicInteger();
     private final AtomicInteger worked = new AtomicInteger();
+
+    @AfterEach
+    void closeVertx() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
 
     @Test
     @DisplayName("A unit of work the database never answers fails with DatabaseNoAnswer on the caller's event loop")
     void unansweredWorkFailsOnItsContext() throws Exception {
         SessionPerUnitOfWork factory = factory(Uni.createFrom().item(session(Uni.createFrom().voidItem())),
                 Duration.ofSeconds(30), Duration.ofMillis(100));
-        Vertx vertx = Vertx.vertx();
-        try {
-            CompletableFuture<String> failedOn = new CompletableFuture<>();
-            vertx.runOnContext(v -> factory.withSession(s -> Uni.createFrom().nothing())
-                    .subscribe().with(item -> failedOn.completeExceptionally(new AssertionError("answered")),
-                            failure -> failedOn.complete((failure instanceof DatabaseNoAnswer ? "no-answer " : "other ")
-                                    + Thread.currentThread().getName())));
-            assertThat(failedOn.get(10, TimeUnit.SECONDS)).startsWith("no-answer vert.x-eventloop-thread-");
-            assertThat(Database.isUnreachable(DatabaseNoAnswer.noAnswer(Duration.ofSeconds(1)))).isTrue();
-        } finally {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        }
+        CompletableFuture<String> failedOn = new CompletableFuture<>();
+        vertx.runOnContext(v -> factory.withSession(s -> Uni.createFrom().nothing())
+                .subscribe().with(item -> failedOn.completeExceptionally(new AssertionError("answered")),
+                        failure -> failedOn.complete((failure instanceof DatabaseNoAnswer ? "no-answer " : "other ")
+                                + Thread.currentThread().getName())));
+        assertThat(failedOn.get(10, TimeUnit.SECONDS)).startsWith("no-answer vert.x-eventloop-thread-");
+        assertThat(Database.isUnreachable(DatabaseNoAnswer.noAnswer(Duration.ofSeconds(1)))).isTrue();
     }
 
     @Test
@@ -128,7 +130,7 @@ class SessionPerUnitOfWorkTest {
         return new AssertionError("the unit of work called " + method + ", which it should not need");
     }
 
-    private static SessionPerUnitOfWork factory(Uni<Mutiny.Session> open, Duration waitLimit, Duration workLimit) {
+    private SessionPerUnitOfWork factory(Uni<Mutiny.Session> open, Duration waitLimit, Duration workLimit) {
         Mutiny.SessionFactory pool = (Mutiny.SessionFactory) Proxy.newProxyInstance(
                 SessionPerUnitOfWorkTest.class.getClassLoader(), new Class<?>[] {Mutiny.SessionFactory.class},
                 (proxy, method, args) -> {
@@ -137,6 +139,6 @@ class SessionPerUnitOfWorkTest {
                     }
                     throw unexpected(method.getName());
                 });
-        return new SessionPerUnitOfWork(pool, waitLimit, workLimit);
+        return new SessionPerUnitOfWork(vertx, pool, waitLimit, workLimit);
     }
 }
