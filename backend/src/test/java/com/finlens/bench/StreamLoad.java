@@ -8,6 +8,11 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -100,21 +105,20 @@ final class StreamLoad {
      * conversation behind, which changes no figure.
      */
     private String sendOrRetry(int toPort, String method, String path, String body) throws Exception {
-        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://" + host + ":" + toPort + path))
-                .timeout(java.time.Duration.ofMillis(REQUEST_TIMEOUT_MILLIS))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + toPort + path))
+                .timeout(Duration.ofMillis(REQUEST_TIMEOUT_MILLIS))
                 .header("Cookie", session.cookie())
                 .header("X-CSRF-Token", session.csrfToken())
                 .header("Content-Type", "application/json")
-                .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
-                        : java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        java.net.http.HttpResponse<String> response;
+        HttpResponse<String> response;
         try {
-            response = setUp.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
-        } catch (java.net.http.HttpTimeoutException e) {
+            response = setUp.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
             System.err.println(method + " " + path + " got no answer in " + REQUEST_TIMEOUT_MILLIS + " ms; once more");
-            response = setUp.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            response = setUp.send(request, HttpResponse.BodyHandlers.ofString());
         }
         if (response.statusCode() >= 300) {
             throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
