@@ -7,12 +7,12 @@ import com.finlens.platform.config.Env;
 import java.time.Duration;
 
 /** Market-data settings: the three sources plus cache and refresh settings. */
-public record MarketConfig(DartConfig dart, KrxConfig krx, YahooConfig yahoo, int memoryCacheEntries,
+public record MarketConfig(DartConfig dart, KrxConfig krx, YahooConfig yahoo, long memoryCacheBytes,
                            Duration directoryRefresh) {
 
     public static MarketConfig from(Env env) {
         return new MarketConfig(DartConfig.from(env), KrxConfig.from(env), YahooConfig.from(env),
-                env.integer("FINLENS_MARKET_MEMORY_CACHE_ENTRIES", 2_000, 10, 1_000_000),
+                env.longValue("FINLENS_MARKET_MEMORY_CACHE_BYTES", 32L << 20, 1L << 20, 1L << 34),
                 env.duration("FINLENS_MARKET_DIRECTORY_REFRESH", Duration.ofHours(24)));
     }
 }

@@ -67,7 +67,7 @@ public final class MarketModule implements AutoCloseable {
         this.worker = worker;
         this.aliases = bundled.aliases();
         KrxCalendar calendar = bundled.calendar();
-        InMemoryMarketCacheStore memory = new InMemoryMarketCacheStore(config.memoryCacheEntries(), clock);
+        InMemoryMarketCacheStore memory = new InMemoryMarketCacheStore(config.memoryCacheBytes(), clock);
 
         ZoneId seoul = ZoneId.of("Asia/Seoul");
         Transport dartTransport = config.dart().live()
@@ -168,9 +168,10 @@ public final class MarketModule implements AutoCloseable {
         }).onFailure(t -> LOG.warn("company directory refresh failed, keeping the previous one: {}", t.getMessage()));
     }
 
-    /** Snapshot answers are kept in memory only, so they never mix with live answers in the durable cache. */
+    /** Snapshot answers are kept in memory only, so they never mix with live answers in the durable cache. The
+     * whole bundled snapshot is 5.9 MB; 16 MiB keeps every recording but the corp code zip (3.4 MB). */
     private Transport snapshot(String system, Predicate<UpstreamResponse> storable, Clock clock) {
-        InMemoryMarketCacheStore own = new InMemoryMarketCacheStore(64, clock);
+        InMemoryMarketCacheStore own = new InMemoryMarketCacheStore(16L << 20, clock);
         return new CachingTransport(system, SnapshotTransport.load(vertx, system), own, own, storable, worker, clock);
     }
 

@@ -92,8 +92,8 @@ public final class UpstreamSingleFlight {
     }
 
     private static Transport cached(String system, Transport upstream, Clock clock, WorkerExecutor worker) {
-        return new CachingTransport(system, upstream, new InMemoryMarketCacheStore(64, clock),
-                new InMemoryMarketCacheStore(64, clock), response -> true, worker, clock);
+        return new CachingTransport(system, upstream, new InMemoryMarketCacheStore(32L << 20, clock),
+                new InMemoryMarketCacheStore(32L << 20, clock), response -> true, worker, clock);
     }
 
     /** All calls start on one event loop before any can finish; waits until every one has settled. */

@@ -77,7 +77,7 @@ class IdenticalUpstreamRequestsTest {
     }
 
     private static Transport live(String system, ReplayServer host, Predicate<UpstreamResponse> storable) {
-        InMemoryMarketCacheStore memory = new InMemoryMarketCacheStore(64, CLOCK);
+        InMemoryMarketCacheStore memory = new InMemoryMarketCacheStore(32L << 20, CLOCK);
         return new LiveSource(system, host.baseUrl(), Duration.ofSeconds(10), 5, 10, 1_000_000, ZoneId.of("UTC"),
                 "test-agent").cached(vertx, memory, memory, storable, worker, CLOCK);
     }

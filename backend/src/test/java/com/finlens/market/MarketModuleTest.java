@@ -35,7 +35,7 @@ class MarketModuleTest {
     static void start() {
         vertx = Vertx.vertx();
         MarketConfig config = MarketConfig.from(new Env(Map.of()));
-        module = await(MarketModule.start(vertx, config, new InMemoryMarketCacheStore(100, Clock.systemUTC()),
+        module = await(MarketModule.start(vertx, config, new InMemoryMarketCacheStore(32L << 20, Clock.systemUTC()),
                 Clock.systemUTC()));
     }
 
@@ -85,7 +85,7 @@ class MarketModuleTest {
         Env env = new Env(Map.of("FINLENS_DART_API_KEY", "wrong", "FINLENS_DART_BASE_URL", upstream.baseUrl(),
                 "FINLENS_KRX_API_KEY", "wrong", "FINLENS_KRX_BASE_URL", upstream.baseUrl()));
         try (MarketModule live = await(MarketModule.start(vertx, MarketConfig.from(env),
-                new InMemoryMarketCacheStore(100, Clock.systemUTC()), Clock.systemUTC()))) {
+                new InMemoryMarketCacheStore(32L << 20, Clock.systemUTC()), Clock.systemUTC()))) {
             assertThat(await(live.directory()).size()).isGreaterThan(3_900);
             assertThat(upstream.count("GET", "/api/corpCode.xml")).isEqualTo(1);
             assertThat(upstream.received()).anySatisfy(r -> assertThat(r.query().get("crtfc_key")).isEqualTo("wrong"));

@@ -36,7 +36,7 @@ final class EvalAssistant implements AutoCloseable {
     private EvalAssistant(Map<String, String> llmEnv) {
         Clock clock = Clock.systemUTC();
         market = ReplayServer.await(MarketModule.start(vertx, MarketConfig.from(new Env(Map.of())),
-                new InMemoryMarketCacheStore(500, clock), clock));
+                new InMemoryMarketCacheStore(32L << 20, clock), clock));
         LlmRouter router = new LlmRouter(vertx, LlmConfig.from(new Env(llmEnv)), clock);
         model = router.hasProviders();
         AnswerQuota quota = new AnswerQuota(new InMemoryUsageStore(), new QuotaConfig(10_000), clock);

@@ -52,8 +52,8 @@ class CachingTransportTest {
     @BeforeEach
     void fresh() {
         server.reset();
-        store = new InMemoryMarketCacheStore(100, clock);
-        krx = client(new InMemoryMarketCacheStore(100, clock), store);
+        store = new InMemoryMarketCacheStore(32L << 20, clock);
+        krx = client(new InMemoryMarketCacheStore(32L << 20, clock), store);
     }
 
     private KrxClient client(InMemoryMarketCacheStore memory, MarketCacheStore durable) {
@@ -83,7 +83,7 @@ class CachingTransportTest {
         server.on("POST", PATH).reply(200, "application/json",
                 resource("fixtures/krx-openapi/stk_bydd_trd_20240105_excerpt.json"));
         await(krx.dailyTrading(KrxMarket.KOSPI, PAST_DAY));
-        KrxClient restarted = client(new InMemoryMarketCacheStore(100, clock), store);
+        KrxClient restarted = client(new InMemoryMarketCacheStore(32L << 20, clock), store);
         assertThat(await(restarted.dailyTrading(KrxMarket.KOSPI, PAST_DAY)).value()).hasSize(4);
         assertThat(server.count("POST", PATH)).isEqualTo(1);
     }
