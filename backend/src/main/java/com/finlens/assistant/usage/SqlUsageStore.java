@@ -1,6 +1,7 @@
 package com.finlens.assistant.usage;
 
 import com.finlens.platform.db.Futures;
+import com.finlens.platform.db.NativeColumn;
 import com.finlens.platform.db.UtcColumns;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
@@ -27,17 +28,18 @@ public final class SqlUsageStore implements UsageStore {
     private static Uni<Long> charged(Mutiny.StatelessSession s, long userId, Instant since) {
         return s.createNativeQuery(
                         "select count(*) from llm_usage where user_id = ?1 and started_at >= ?2 and status <> 'refunded'",
-                        Long.class)
+                        Object.class)
                 .setParameter(1, userId)
                 .setParameter(2, UtcColumns.of(since))
-                .getSingleResult();
+                .getSingleResult()
+                .map(NativeColumn::asLong);
     }
 
     @Override
     public Future<Long> openWithin(long userId, long conversationId, Instant since, int limit, Instant startedAt) {
         // The user's row is locked first, so one user's answers starting together are counted one after another
         // and the limit is exact; other users are not held up.
-        return inOwnSession(s -> s.createNativeQuery("select id from users where id = ?1 for update", Long.class)
+        return inOwnSession(s -> s.createNativeQuery("select id from users where id = ?1 for update", Object.class)
                 .setParameter(1, userId)
                 .getResultList()
                 .chain(locked -> charged(s, userId, since)).chain(used -> used >= limit
@@ -48,7 +50,8 @@ public final class SqlUsageStore implements UsageStore {
                         .setParameter(2, conversationId)
                         .setParameter(3, UtcColumns.of(startedAt))
                         .executeUpdate()
-                        .chain(() -> s.createNativeQuery("select last_insert_id()", Long.class).getSingleResult())));
+                        .chain(() -> s.createNativeQuery("select last_insert_id()", Object.class).getSingleResult()
+                                .map(NativeColumn::asLong))));
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.hibernate.cfg.Configuration;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.hibernate.reactive.provider.ReactiveServiceRegistryBuilder;
 import org.hibernate.reactive.vertx.VertxInstance;
+import org.hibernate.sql.results.jdbc.spi.JdbcValuesMappingProducerProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,7 +107,8 @@ public final class Database implements AutoCloseable {
         entities.forEach(configuration::addAnnotatedClass);
         StandardServiceRegistryBuilder registry = new ReactiveServiceRegistryBuilder()
                 .applySettings(configuration.getProperties())
-                .addService(VertxInstance.class, (VertxInstance) () -> vertx);
+                .addService(VertxInstance.class, (VertxInstance) () -> vertx)
+                .addService(JdbcValuesMappingProducerProvider.class, new ComparableResultSetMappings());
         SessionFactory factory = configuration.buildSessionFactory(registry.build());
         return new SessionPerUnitOfWork(vertx, factory.unwrap(Mutiny.SessionFactory.class));
     }

@@ -1,6 +1,7 @@
 package com.finlens.platform.ratelimit;
 
 import com.finlens.platform.db.Futures;
+import com.finlens.platform.db.NativeColumn;
 import com.finlens.platform.db.UtcColumns;
 import io.vertx.core.Future;
 import java.time.Instant;
@@ -32,10 +33,11 @@ public final class RateWindows {
                 .executeUpdate()
                 .chain(() -> s.createNativeQuery(
                                 "select hits from api_rate_windows where user_id = ?1 and window_start = ?2",
-                                Integer.class)
+                                Object.class)
                         .setParameter(1, userId)
                         .setParameter(2, start)
-                        .getSingleResult())))
+                        .getSingleResult()
+                        .map(NativeColumn::asInt))))
                 .map(total -> Math.max(0, Math.min(size, limit - (total - size))));
     }
 

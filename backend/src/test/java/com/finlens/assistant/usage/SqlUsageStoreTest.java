@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -103,6 +104,28 @@ class SqlUsageStoreTest {
 
         assertThat(opened.stream().filter(Objects::nonNull)).hasSize(5);
         assertThat(onLoop(() -> store.countCharged(userId, day))).isEqualTo(5);
+    }
+
+    @Test
+    @DisplayName("Its queries are planned once: a second answer's reuse every plan the first one made")
+    void reusesItsQueryPlans() {
+        Statistics statistics = database.sessions().getStatistics();
+        statistics.setStatisticsEnabled(true);
+        try {
+            Instant day = Instant.parse("2026-11-25T00:00:00Z");
+            onLoop(() -> store.openWithin(8, 500, day, 10, day.plusSeconds(60)));
+            onLoop(() -> store.countCharged(8, day));
+            long missesAfterFirst = statistics.getQueryPlanCacheMissCount();
+            long hitsAfterFirst = statistics.getQueryPlanCacheHitCount();
+
+            onLoop(() -> store.openWithin(8, 500, day, 10, day.plusSeconds(120)));
+            onLoop(() -> store.countCharged(8, day));
+
+            assertThat(statistics.getQueryPlanCacheMissCount()).isEqualTo(missesAfterFirst);
+            assertThat(statistics.getQueryPlanCacheHitCount() - hitsAfterFirst).isGreaterThanOrEqualTo(4);
+        } finally {
+            statistics.setStatisticsEnabled(false);
+        }
     }
 
     private static <T> T onLoop(Supplier<Future<T>> work) {
