@@ -81,7 +81,10 @@ public final class LlmRouter {
     /** The state of one generate call: which provider is streaming, what the user has seen so far. */
     private final class Run {
         private final Promise<Generation> result = Promise.promise();
-        private final List<ChatMessage> messages;
+        /** Until the first token: once text is shown it never fails over, so the prompt (the largest part of an
+         * answer in flight) is let go while the answer streams. */
+        private List<ChatMessage> messages;
+        private final int promptChars;
         private final Consumer<String> onToken;
         private final long startNanos = System.nanoTime();
         private final List<Generation.Attempt> attempts = new ArrayList<>();
@@ -93,6 +96,7 @@ public final class LlmRouter {
 
         Run(List<ChatMessage> messages, Consumer<String> onToken) {
             this.messages = messages;
+            this.promptChars = messages.stream().mapToInt(m -> m.content().length()).sum();
             this.onToken = onToken;
         }
 
@@ -161,6 +165,7 @@ public final class LlmRouter {
             long firstTokenTimer = vertx.setTimer(Math.max(1, budget), t -> stream.abort());
             long[] deadlineTimer = {-1};
             stream.firstToken().onSuccess(v -> {
+                messages = null;
                 vertx.cancelTimer(firstTokenTimer);
                 firstTokenMillis = elapsedMillis();
                 deadlineTimer[0] = vertx.setTimer(Math.max(1, remainingMillis()), t -> stream.abort());
@@ -170,17 +175,17 @@ public final class LlmRouter {
                 if (deadlineTimer[0] >= 0) {
                     vertx.cancelTimer(deadlineTimer[0]);
                 }
-                finish(index, provider, request, ar);
+                finish(index, provider, ar);
             });
         }
 
-        private void finish(int index, Provider provider, ChatRequest request, AsyncResult<ChatCompletion> ar) {
+        private void finish(int index, Provider provider, AsyncResult<ChatCompletion> ar) {
             String name = provider.settings().name();
             if (ar.succeeded()) {
                 circuit.recordSuccess(name);
                 attempts.add(new Generation.Attempt(name, "answered"));
                 ChatCompletion done = ar.result();
-                TokenUsage usage = done.usage().reported() ? done.usage() : estimate(request, done.text());
+                TokenUsage usage = done.usage().reported() ? done.usage() : estimate(promptChars, done.text());
                 result.tryComplete(generation(provider.settings(), done.model(), usage, Generation.Ending.COMPLETED));
                 return;
             }
@@ -189,7 +194,7 @@ public final class LlmRouter {
             if (error.kind() == LlmException.Kind.TIMEOUT && provider.health() != null) {
                 error = new LlmException(LlmException.Kind.COLD_START, name, "first token slower than the cold-start budget");
             }
-            TokenUsage partial = estimate(request, shown.toString());
+            TokenUsage partial = estimate(promptChars, shown.toString());
             if (cancelled) {
                 attempts.add(new Generation.Attempt(name, "cancelled"));
                 result.tryComplete(generation(provider.settings(), provider.settings().model(), partial,
@@ -245,8 +250,7 @@ public final class LlmRouter {
     }
 
     /** Rough token counts (about 3 characters per token across Korean and English) when the provider sent none. */
-    private static TokenUsage estimate(ChatRequest request, String completion) {
-        int promptChars = request.messages().stream().mapToInt(m -> m.content().length()).sum();
+    private static TokenUsage estimate(int promptChars, String completion) {
         return new TokenUsage((promptChars + 2) / 3, (completion.length() + 2) / 3, false);
     }
 }
