@@ -10,7 +10,7 @@ import org.hibernate.reactive.sql.results.ReactiveResultSetMapping;
 /**
  * Result set mappings for native selects that compare by what they map, so Hibernate finds a native select's
  * cached plan. Hibernate Reactive 3.4's mapping wrapper has no {@code equals}: the plan cache's key never matched,
- * so every native select was planned again and pushed another plan out of the cache (7 % of all allocation under
+ * so every native select was planned again and pushed another plan out of the cache (8 % of all allocation under
  * 500 streamed answers, plans living long enough to reach the old generation; docs/benchmarks.md, session 12).
  * Selects asking for a basic type still miss ({@link NativeColumn}).
  */
