@@ -89,6 +89,24 @@ class CachingTransportTest {
     }
 
     @Test
+    @DisplayName("keeps a body too large for the memory tier in the durable store only, and answers from there")
+    void largeBodyFromTheDurableStore() {
+        server.on("POST", PATH).reply(200, "application/json",
+                resource("fixtures/krx-openapi/stk_bydd_trd_20240105_excerpt.json"));
+        InMemoryMarketCacheStore smallMemory = new InMemoryMarketCacheStore(1_024, clock);
+        KrxClient tight = client(smallMemory, store);
+
+        await(tight.dailyTrading(KrxMarket.KOSPI, PAST_DAY));
+        var again = await(tight.dailyTrading(KrxMarket.KOSPI, PAST_DAY));
+
+        assertThat(smallMemory.size()).isZero();
+        assertThat(store.size()).isEqualTo(1);
+        assertThat(again.value()).hasSize(4);
+        assertThat(again.fetch().fromCache()).isTrue();
+        assertThat(server.count("POST", PATH)).isEqualTo(1);
+    }
+
+    @Test
     @DisplayName("does not keep error answers")
     void errorsNotCached() {
         server.on("POST", PATH)
