@@ -1,7 +1,6 @@
 package com.finlens.assistant;
 
 import com.finlens.platform.db.Futures;
-import com.finlens.platform.db.NativeColumn;
 import com.finlens.platform.db.Retries;
 import com.finlens.platform.db.UtcColumns;
 import com.finlens.platform.http.ApiException;
@@ -106,11 +105,11 @@ public final class ConversationRepository {
     /** The conversation's title, its row locked until the transaction ends; null when it is not the user's. */
     private static Uni<String> lockOwnedTitle(Mutiny.StatelessSession s, long userId, long conversationId) {
         return s.createNativeQuery("select title from conversations where id = ?1 and user_id = ?2 for update",
-                        Object.class)
+                        String.class)
                 .setParameter(1, conversationId)
                 .setParameter(2, userId)
                 .getResultList()
-                .map(titles -> titles.isEmpty() ? null : NativeColumn.asText(titles.get(0)));
+                .map(titles -> titles.isEmpty() ? null : titles.get(0));
     }
 
     private static Uni<List<Message>> earlierMessages(Mutiny.StatelessSession s, long conversationId) {

@@ -9,12 +9,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,21 +59,34 @@ public final class CompanyDirectory {
         this.listingsAsOf = listingsAsOf;
         this.normalizedNames = new String[this.entries.size()][];
         this.jamoNames = new String[this.entries.size()][];
-        Map<String, List<Integer>> shareClassLists = new HashMap<>();
-        Map<String, List<Integer>> nameLists = new HashMap<>();
-        Map<String, List<Integer>> bigramLists = new HashMap<>();
+        Postings shareClassIds = new Postings();
+        Postings nameIds = new Postings();
+        Postings bigramIds = new Postings();
         for (int id = 0; id < this.entries.size(); id++) {
-            index(id, this.entries.get(id), shareClassLists, nameLists, bigramLists);
+            index(id, this.entries.get(id), shareClassIds, nameIds, bigramIds);
         }
-        this.shareClasses = frozen(shareClassLists);
-        this.byNormalized = frozen(nameLists);
-        this.bigrams = frozen(bigramLists);
+        this.shareClasses = shareClassIds.frozen();
+        this.byNormalized = nameIds.frozen();
+        this.bigrams = bigramIds.frozen();
     }
 
-    private static Map<String, int[]> frozen(Map<String, List<Integer>> lists) {
-        Map<String, int[]> out = new HashMap<>(lists.size() * 4 / 3 + 1);
-        lists.forEach((key, ids) -> out.put(key, ids.stream().mapToInt(Integer::intValue).toArray()));
-        return out;
+    /** The values under each key while the directory is built (one added twice in a row is kept once), then as
+     * int arrays. */
+    private static final class Postings {
+        private final Map<String, List<Integer>> lists = new HashMap<>();
+
+        void add(String key, int value) {
+            List<Integer> list = lists.computeIfAbsent(key, k -> new ArrayList<>());
+            if (list.isEmpty() || list.get(list.size() - 1) != value) {
+                list.add(value);
+            }
+        }
+
+        Map<String, int[]> frozen() {
+            Map<String, int[]> out = new HashMap<>(lists.size() * 4 / 3 + 1);
+            lists.forEach((key, values) -> out.put(key, values.stream().mapToInt(Integer::intValue).toArray()));
+            return out;
+        }
     }
 
     /** Joins DART's corp list with KRX listings of one day and the curated aliases. */
@@ -146,8 +157,7 @@ public final class CompanyDirectory {
         return List.copyOf(out.values());
     }
 
-    private void index(int id, Entry entry, Map<String, List<Integer>> shareClassLists,
-                       Map<String, List<Integer>> nameLists, Map<String, List<Integer>> bigramLists) {
+    private void index(int id, Entry entry, Postings shareClassIds, Postings nameIds, Postings bigramIds) {
         MarketCompany c = entry.company();
         if (c.krxCode() != null) {
             byKrxCode.put(c.krxCode(), id);
@@ -156,7 +166,7 @@ public final class CompanyDirectory {
             if (!c.preferred()) {
                 byCorpCode.putIfAbsent(c.dartCorpCode(), id);
             }
-            shareClassLists.computeIfAbsent(c.dartCorpCode(), key -> new ArrayList<>()).add(id);
+            shareClassIds.add(c.dartCorpCode(), id);
         }
         if (c.yahooSymbol() != null) {
             bySymbol.put(c.yahooSymbol().toUpperCase(Locale.ROOT), id);
@@ -168,16 +178,9 @@ public final class CompanyDirectory {
                 continue;
             }
             normalized.add(n);
-            nameLists.computeIfAbsent(n, key -> new ArrayList<>()).add(id << 1 | (name.alias() ? 1 : 0));
-            Set<String> grams = new LinkedHashSet<>();
+            nameIds.add(n, id << 1 | (name.alias() ? 1 : 0));
             for (int i = 0; i + 2 <= n.length(); i++) {
-                grams.add(n.substring(i, i + 2));
-            }
-            for (String g : grams) {
-                List<Integer> posting = bigramLists.computeIfAbsent(g, key -> new ArrayList<>());
-                if (posting.isEmpty() || posting.get(posting.size() - 1) != id) {
-                    posting.add(id);
-                }
+                bigramIds.add(n.substring(i, i + 2), id);
             }
         }
         normalizedNames[id] = normalized.toArray(String[]::new);

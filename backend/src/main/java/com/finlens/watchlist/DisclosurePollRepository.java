@@ -2,7 +2,6 @@ package com.finlens.watchlist;
 
 import com.finlens.market.Disclosure;
 import com.finlens.platform.db.Futures;
-import com.finlens.platform.db.NativeColumn;
 import com.finlens.platform.db.UtcColumns;
 import io.vertx.core.Future;
 import java.time.Instant;
@@ -50,9 +49,8 @@ final class DisclosurePollRepository {
     Future<List<String>> watchedCompanies() {
         return Futures.toFuture(sessions.withSession(s -> s.createNativeQuery(
                         "select min(company_key) from watched_company where dart_corp_code is not null"
-                                + " group by dart_corp_code order by dart_corp_code", Object.class)
-                .getResultList()
-                .map(keys -> keys.stream().map(NativeColumn::asText).toList())));
+                                + " group by dart_corp_code order by dart_corp_code", String.class)
+                .getResultList()));
     }
 
     /** Stores the filings not seen before (unique rcept_no); returns how many were new. */

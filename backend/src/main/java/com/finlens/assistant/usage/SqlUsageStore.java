@@ -1,7 +1,6 @@
 package com.finlens.assistant.usage;
 
 import com.finlens.platform.db.Futures;
-import com.finlens.platform.db.NativeColumn;
 import com.finlens.platform.db.UtcColumns;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
@@ -28,18 +27,17 @@ public final class SqlUsageStore implements UsageStore {
     private static Uni<Long> charged(Mutiny.StatelessSession s, long userId, Instant since) {
         return s.createNativeQuery(
                         "select count(*) from llm_usage where user_id = ?1 and started_at >= ?2 and status <> 'refunded'",
-                        Object.class)
+                        Long.class)
                 .setParameter(1, userId)
                 .setParameter(2, UtcColumns.of(since))
-                .getSingleResult()
-                .map(NativeColumn::asLong);
+                .getSingleResult();
     }
 
     @Override
     public Future<Long> openWithin(long userId, long conversationId, Instant since, int limit, Instant startedAt) {
         // The user's row is locked first, so one user's answers starting together are counted one after another
         // and the limit is exact; other users are not held up.
-        return inOwnSession(s -> s.createNativeQuery("select id from users where id = ?1 for update", Object.class)
+        return inOwnSession(s -> s.createNativeQuery("select id from users where id = ?1 for update", Long.class)
                 .setParameter(1, userId)
                 .getResultList()
                 .chain(locked -> charged(s, userId, since)).chain(used -> used >= limit
@@ -50,8 +48,7 @@ public final class SqlUsageStore implements UsageStore {
                         .setParameter(2, conversationId)
                         .setParameter(3, UtcColumns.of(startedAt))
                         .executeUpdate()
-                        .chain(() -> s.createNativeQuery("select last_insert_id()", Object.class).getSingleResult()
-                                .map(NativeColumn::asLong))));
+                        .chain(() -> s.createNativeQuery("select last_insert_id()", Long.class).getSingleResult())));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package com.finlens.platform.ratelimit;
 
 import com.finlens.platform.db.Futures;
-import com.finlens.platform.db.NativeColumn;
 import com.finlens.platform.db.UtcColumns;
 import io.vertx.core.Future;
 import java.time.Instant;
@@ -33,11 +32,10 @@ public final class RateWindows {
                 .executeUpdate()
                 .chain(() -> s.createNativeQuery(
                                 "select hits from api_rate_windows where user_id = ?1 and window_start = ?2",
-                                Object.class)
+                                Integer.class)
                         .setParameter(1, userId)
                         .setParameter(2, start)
-                        .getSingleResult()
-                        .map(NativeColumn::asInt))))
+                        .getSingleResult())))
                 .map(total -> Math.max(0, Math.min(size, limit - (total - size))));
     }
 

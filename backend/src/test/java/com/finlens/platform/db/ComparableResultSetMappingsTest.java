@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.hibernate.query.results.ResultSetMapping;
 import org.hibernate.query.results.internal.ResultSetMappingImpl;
+import org.hibernate.query.results.internal.implicit.ImplicitResultClassBuilder;
 import org.hibernate.reactive.sql.results.ReactiveResultSetMapping;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -31,11 +32,27 @@ class ComparableResultSetMappingsTest {
                 .isNotEqualTo(mappings.buildResultSetMapping("select 1", true, null));
     }
 
+    private ResultSetMapping reading(Class<?> type) {
+        ResultSetMapping mapping = mappings.buildResultSetMapping(SQL, true, null);
+        mapping.addResultBuilder(new ImplicitResultClassBuilder(type));
+        return mapping;
+    }
+
     @Test
-    @DisplayName("Hibernate Reactive's own mapping still compares by identity (drop ComparableResultSetMappings once"
-            + " this fails)")
+    @DisplayName("Mappings reading the same basic type are equal, and differ from one reading another type")
+    void implicitResultClass() {
+        assertThat(reading(Long.class)).isEqualTo(reading(Long.class)).hasSameHashCodeAs(reading(Long.class));
+        assertThat(reading(Long.class).cacheKeyInstance()).isEqualTo(reading(Long.class));
+        assertThat(reading(Long.class)).isNotEqualTo(reading(Integer.class))
+                .isNotEqualTo(mappings.buildResultSetMapping(SQL, true, null));
+    }
+
+    @Test
+    @DisplayName("Upstream still compares both by identity: Hibernate Reactive's mapping and Hibernate ORM's implicit"
+            + " result class builder (drop ComparableResultSetMappings once this fails)")
     void upstreamStillComparesByIdentity() {
         assertThat(new ReactiveResultSetMapping(new ResultSetMappingImpl(SQL, true)))
                 .isNotEqualTo(new ReactiveResultSetMapping(new ResultSetMappingImpl(SQL, true)));
+        assertThat(new ImplicitResultClassBuilder(Long.class)).isNotEqualTo(new ImplicitResultClassBuilder(Long.class));
     }
 }
